@@ -1,0 +1,166 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+type Expression = TSESTree.Expression;
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Strips what does not change a value at run time: TS casts, `!`, `satisfies`, optional-chain wrappers. */
+export function unwrap(node: Expression): Expression;
+export function unwrap(node: Node): Node;
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member's property (`a.b`, `a['b']`), or null when computed. */
+export function memberPropertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return null;
+}
+
+/** The static key of an object property (`a: 1`, `'a': 1`, `a() {}`), or null when computed. */
+export function propertyKeyName(node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+  if (node.key.type === AST_NODE_TYPES.Literal && typeof node.key.value === 'string') return node.key.value;
+  return null;
+}
+
+/** The last name of a reference: `x` for `x`, `c` for `a.b.c`, `this.c`. */
+export function lastName(node: Node): string | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(target);
+  return null;
+}
+
+/** Dotted path of a static member chain (`Promise.race`, `process.hrtime.bigint`), or null. */
+export function dottedName(node: Node): string | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const object = dottedName(target.object);
+    const property = memberPropertyName(target);
+    return object && property ? `${object}.${property}` : null;
+  }
+  return null;
+}
+
+/** The name a call is made by: `f` for `f()`, `m` for `a.b.m()`. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  return lastName(call.callee);
+}
+
+export function isCallTo(node: Node, ...names: string[]): node is TSESTree.CallExpression {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = dottedName(target.callee);
+  return name !== null && names.includes(name);
+}
+
+export function isNullish(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal && target.value === null && !('regex' in target && target.regex)) {
+    return target.raw === 'null';
+  }
+  if (target.type === AST_NODE_TYPES.Identifier && target.name === 'undefined') return true;
+  return (
+    target.type === AST_NODE_TYPES.UnaryExpression &&
+    target.operator === 'void' &&
+    target.argument.type === AST_NODE_TYPES.Literal
+  );
+}
+
+/** The nearest enclosing function of a node (not the node itself). */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return null;
+}
+
+/** A readable name for a function: its id, the variable, property or method it is assigned to. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return propertyKeyName(parent);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return lastName(parent.left);
+    default:
+      return null;
+  }
+}
+
+export function isInside(inner: Node, outer: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Source text on one line, cut to `max` characters, for messages. */
+export function shortText(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/**
+ * The first node under `root` (itself included) for which `match` returns a node, depth-first.
+ * `enterFunctions: false` leaves nested functions unvisited (their returns are not ours).
+ */
+export function findInSubtree<T>(
+  root: Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  match: (node: Node) => T | null,
+  options: { enterFunctions: boolean } = { enterFunctions: true },
+): T | null {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const found = match(node);
+    if (found !== null) return found;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (!child || typeof child !== 'object' || !('type' in child)) continue;
+        if (!options.enterFunctions && isFunction(child as Node)) continue;
+        stack.push(child as Node);
+      }
+    }
+  }
+  return null;
+}

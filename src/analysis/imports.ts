@@ -1,0 +1,155 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { dottedName, unwrap } from './ast.js';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+/** Where a binding comes from: the module of an import or `require()`, or null for anything else. */
+export function moduleOfVariable(variable: Variable): string | null {
+  const def = variable.defs[0];
+  if (!def) return null;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    return String(declaration.source.value);
+  }
+  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+    let init: Node = unwrap(def.node.init);
+    if (init.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
+    if (init.type === AST_NODE_TYPES.CallExpression && dottedName(init.callee) === 'require') {
+      const source = init.arguments[0];
+      if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') return source.value;
+    }
+  }
+  return null;
+}
+
+/** Whether a binding is only a type (`import type`, `interface`, `type`), which cannot be constructed. */
+export function isTypeOnly(variable: Variable): boolean {
+  return variable.defs.every((def) => {
+    if (def.type === 'Type') return true;
+    if (def.type !== 'ImportBinding') return false;
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const specifier = def.node as TSESTree.ImportClause;
+    return (
+      declaration.importKind === 'type' ||
+      (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
+    );
+  });
+}
+
+export function findVariable(scope: Scope, name: string): Variable | null {
+  return ASTUtils.findVariable(scope, name);
+}
+
+/** Whether `name` is free at `scope`: no declaration of the user's (a configured global is fine). */
+export function isUnshadowedGlobal(scope: Scope, name: string): boolean {
+  const variable = findVariable(scope, name);
+  return !variable || variable.defs.length === 0;
+}
+
+function isTopLevelRequire(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return statement.declarations.some((d) => {
+    let init = d.init && unwrap(d.init);
+    if (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
+    return init?.type === AST_NODE_TYPES.CallExpression && dottedName(init.callee) === 'require';
+  });
+}
+
+/**
+ * Whether new bindings must come from `require()`: a script, or a file parsed as a module that
+ * has no import or export but loads modules with top-level `require()` (CommonJS in a `.js` file).
+ */
+export function isCommonJsFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const program = sourceCode.ast;
+  if (program.sourceType !== 'module') return true;
+  let requires = false;
+  for (const statement of program.body) {
+    if (
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration
+    ) {
+      return false;
+    }
+    requires ||= isTopLevelRequire(statement);
+  }
+  return requires;
+}
+
+/** The text position after the directive prologue (`'use strict'`, `'use client'`) of a program. */
+function afterDirectives(program: TSESTree.Program): number {
+  let position = 0;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) {
+      position = statement.range[1];
+    } else break;
+  }
+  return position;
+}
+
+/**
+ * A fix that makes `name` from `source` available in the file: merged into an existing value
+ * import of that module, else a new import after the last import (or a `require` in CommonJS).
+ */
+export function addNamedImport(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+  source: string,
+): TSESLint.RuleFix {
+  const program = sourceCode.ast;
+  const quoted = `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (isCommonJsFile(sourceCode)) {
+    const text = `const { ${name} } = require(${quoted});`;
+    const lastRequire = program.body.filter(isTopLevelRequire).at(-1);
+    if (lastRequire) return fixer.insertTextAfter(lastRequire, `\n${text}`);
+    const position = afterDirectives(program);
+    return position === 0 ? fixer.insertTextBeforeRange([0, 0], `${text}\n`) : fixer.insertTextAfterRange([position, position], `\n${text}`);
+  }
+  const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration);
+  const sameModule = imports.find((d) => d.source.value === source && d.importKind !== 'type');
+  if (sameModule) {
+    const named = sameModule.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
+    const last = named.at(-1);
+    if (last) return fixer.insertTextAfter(last, `, ${name}`);
+    const onlyDefault = sameModule.specifiers.length === 1 && sameModule.specifiers[0]!.type === AST_NODE_TYPES.ImportDefaultSpecifier;
+    if (onlyDefault) return fixer.insertTextAfter(sameModule.specifiers[0]!, `, { ${name} }`);
+    const emptyBraces = sameModule.specifiers.length === 0 && sourceCode.getText(sameModule).includes('{');
+    if (emptyBraces) {
+      const open = sourceCode.getFirstToken(sameModule, (t) => t.value === '{')!;
+      return fixer.insertTextAfter(open, ` ${name} `);
+    }
+  }
+  const text = `import { ${name} } from ${quoted};`;
+  const lastImport = imports.at(-1);
+  if (lastImport) return fixer.insertTextAfter(lastImport, `\n${text}`);
+  const position = afterDirectives(program);
+  return position === 0 ? fixer.insertTextBeforeRange([0, 0], `${text}\n`) : fixer.insertTextAfterRange([position, position], `\n${text}`);
+}
+
+/** Local names bound by top-level imports or `require()`s of `source`: `pTimeout` for `import pTimeout from 'p-timeout'`. */
+export function importedNames(program: TSESTree.Program, source: string): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === source) {
+      for (const specifier of statement.specifiers) names.add(specifier.local.name);
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration && isTopLevelRequire(statement)) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init && unwrap(declarator.init);
+        const call = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
+        const argument = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+        if (argument?.type !== AST_NODE_TYPES.Literal || argument.value !== source) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const property of declarator.id.properties) {
+            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) names.add(property.value.name);
+          }
+        }
+      }
+    }
+  }
+  return names;
+}

@@ -1,0 +1,265 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { dottedName, lastName, memberPropertyName, unwrap } from './ast.js';
+import { nameHasWord, type TimeoutVocabulary } from './timeout-vocabulary.js';
+
+type Node = TSESTree.Node;
+type Expression = TSESTree.Expression;
+
+/** On which outcome of a test the code has timed out: `true` side, `false` side, or neither is known. */
+export type TimeoutSide = 'true' | 'false' | null;
+
+const invert = (side: TimeoutSide): TimeoutSide => (side === 'true' ? 'false' : side === 'false' ? 'true' : null);
+
+/** Error names and codes that mean "timed out" (undici, Node, axios, node-fetch, PostgreSQL's statement timeout). */
+export const TIMEOUT_ERROR_NAMES: ReadonlySet<string> = new Set(['TimeoutError', 'AbortError']);
+export const TIMEOUT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ECONNABORTED',
+  'ETIME',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ABORT_ERR',
+  'request-timeout',
+  '57014',
+]);
+const TIMEOUT_TEXT = /time[ds]?[\s_-]?out/i;
+const ERROR_FIELDS = new Set(['name', 'code', 'message', 'type', 'errno', 'reason', 'constructor']);
+
+function isTimeoutLiteralText(text: string): boolean {
+  return TIMEOUT_ERROR_NAMES.has(text) || TIMEOUT_ERROR_CODES.has(text) || TIMEOUT_TEXT.test(text);
+}
+
+function literalText(node: Node): string | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal) {
+    if ('regex' in target && target.regex) return target.regex.pattern;
+    return typeof target.value === 'string' ? target.value : null;
+  }
+  if (target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0) {
+    return target.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** `err.code`, `e.name`, `error.cause.message`, `signal.reason.name`: a field that says which error it is. */
+function isErrorField(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberPropertyName(target);
+    return name !== null && ERROR_FIELDS.has(name);
+  }
+  // `err.message.toLowerCase()`
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+    return isErrorField(target.callee.object);
+  }
+  return false;
+}
+
+/** Whether `node` tests that an error is a timeout: positive `true` when the test passes for timeouts. */
+function timeoutErrorTest(node: Expression): TimeoutSide {
+  switch (node.type) {
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator === 'instanceof') {
+        const name = lastName(node.right);
+        return name && (name.endsWith('TimeoutError') || name === 'AbortError') ? 'true' : null;
+      }
+      const equality = node.operator === '===' || node.operator === '==';
+      const inequality = node.operator === '!==' || node.operator === '!=';
+      if (!equality && !inequality) return null;
+      const left = node.left as Expression;
+      const [field, text] = literalText(node.right) !== null ? [left, literalText(node.right)] : [node.right, literalText(left)];
+      if (text === null || !isErrorField(field) || !isTimeoutLiteralText(text)) return null;
+      return equality ? 'true' : 'false';
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(node.callee);
+      const name = lastName(callee);
+      // isTimeoutError(err), errors.isTimeout(e)
+      if (name && /^is.*time[ds]?_?out/i.test(name)) return 'true';
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      // /timed? out/i.test(err.message)
+      if (name === 'test' && literalText(callee.object) !== null && TIMEOUT_TEXT.test(literalText(callee.object)!)) {
+        return node.arguments.some((arg) => isErrorField(arg)) ? 'true' : null;
+      }
+      // err.message.includes('timeout'), ['ETIMEDOUT', ...].includes(err.code), TIMEOUT_CODES.has(err.code)
+      if (name === 'includes' || name === 'startsWith' || name === 'endsWith' || name === 'match' || name === 'has') {
+        const arg = node.arguments[0];
+        if (!arg) return null;
+        const argText = literalText(arg);
+        if (argText !== null && isTimeoutLiteralText(argText) && isErrorField(callee.object)) return 'true';
+        if (isErrorField(arg)) {
+          const list = unwrap(callee.object);
+          if (list.type === AST_NODE_TYPES.ArrayExpression) {
+            return list.elements.some((e) => e && literalText(e) !== null && isTimeoutLiteralText(literalText(e)!)) ? 'true' : null;
+          }
+          return TIMEOUT_TEXT.test(lastName(list) ?? '') ? 'true' : null;
+        }
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function isNowCall(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '+') {
+    return target.argument.type === AST_NODE_TYPES.NewExpression && dottedName(target.argument.callee) === 'Date';
+  }
+  if (target.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = dottedName(target.callee);
+  if (name === 'Date.now' || name === 'performance.now' || name === 'process.hrtime.bigint' || name === 'now') return true;
+  // new Date().getTime(), new Date().valueOf()
+  const callee = target.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    (memberPropertyName(callee) === 'getTime' || memberPropertyName(callee) === 'valueOf') &&
+    callee.object.type === AST_NODE_TYPES.NewExpression &&
+    dottedName(callee.object.callee) === 'Date' &&
+    callee.object.arguments.length === 0
+  );
+}
+
+/** Strips unit conversions around a time value: `Number(x)`, `x / 1e6`, `Math.round(x)`, `x[0]`. */
+function stripConversions(node: Node): Node {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.CallExpression && current.arguments.length === 1) {
+      const name = dottedName(current.callee);
+      if (name === 'Number' || name === 'Math.round' || name === 'Math.floor' || name === 'Math.ceil' || name === 'BigInt') {
+        current = unwrap(current.arguments[0]!);
+        continue;
+      }
+    }
+    if (
+      current.type === AST_NODE_TYPES.BinaryExpression &&
+      (current.operator === '/' || current.operator === '*') &&
+      unwrap(current.right).type === AST_NODE_TYPES.Literal
+    ) {
+      current = unwrap(current.left);
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.MemberExpression && current.computed && current.property.type === AST_NODE_TYPES.Literal) {
+      current = unwrap(current.object);
+      continue;
+    }
+    return current;
+  }
+}
+
+type ElapsedKind = 'named' | 'since-start' | 'since-unknown' | null;
+
+function elapsedKind(node: Node, words: TimeoutVocabulary): ElapsedKind {
+  const target = stripConversions(node);
+  if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
+    return nameHasWord(lastName(target), words.elapsed) ? 'named' : null;
+  }
+  // process.hrtime(start)
+  if (target.type === AST_NODE_TYPES.CallExpression && dottedName(target.callee) === 'process.hrtime' && target.arguments.length === 1) {
+    return 'since-start';
+  }
+  if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '-' && isNowCall(target.left)) {
+    return nameHasWord(lastName(target.right), words.start) ? 'since-start' : 'since-unknown';
+  }
+  return null;
+}
+
+function isLimit(node: Node, words: TimeoutVocabulary, names: readonly string[]): boolean {
+  const target = stripConversions(node);
+  if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
+    return nameHasWord(lastName(target), names);
+  }
+  // start + timeout, timeout - margin
+  if (target.type === AST_NODE_TYPES.BinaryExpression && (target.operator === '+' || target.operator === '-')) {
+    return isLimit(target.left, words, names) || isLimit(target.right, words, names);
+  }
+  return false;
+}
+
+/** `big` exceeds `small` in the sense "elapsed time is past its limit". */
+function exceeds(big: Node, small: Node, words: TimeoutVocabulary): boolean {
+  const kind = elapsedKind(big, words);
+  const smallIsNumber = stripConversions(small).type === AST_NODE_TYPES.Literal;
+  if (kind === 'named') return smallIsNumber || isLimit(small, words, words.limit);
+  if (kind === 'since-start') return true;
+  if (kind === 'since-unknown') return isLimit(small, words, words.limit);
+  // Date.now() > deadline
+  return isNowCall(big) && isLimit(small, words, words.deadline);
+}
+
+function comparisonSide(node: TSESTree.BinaryExpression, words: TimeoutVocabulary): TimeoutSide {
+  const { left, right } = node;
+  if (left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  switch (node.operator) {
+    case '>':
+    case '>=':
+      return exceeds(left, right, words) ? 'true' : exceeds(right, left, words) ? 'false' : null;
+    case '<':
+    case '<=':
+      return exceeds(right, left, words) ? 'true' : exceeds(left, right, words) ? 'false' : null;
+    default:
+      return null;
+  }
+}
+
+function isTimeoutFlag(node: Node, words: TimeoutVocabulary): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(target) === 'aborted') return true;
+  if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
+    return nameHasWord(lastName(target), words.flags);
+  }
+  return false;
+}
+
+/**
+ * On which side of `test` the program has timed out. Understands elapsed-time comparisons,
+ * deadlines, abort and timed-out flags, and tests that an error is a timeout, combined with
+ * `!`, `&&` and `||`.
+ */
+export function timeoutSide(test: Node, words: TimeoutVocabulary): TimeoutSide {
+  const node = unwrap(test);
+  switch (node.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '!' ? invert(timeoutSide(node.argument, words)) : null;
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = timeoutSide(node.left, words);
+      const right = timeoutSide(node.right, words);
+      // `a && b` true means both held; `a || b` false means both failed.
+      if (node.operator === '&&') return left === 'true' || right === 'true' ? 'true' : null;
+      if (node.operator === '||') {
+        if (left === 'false' || right === 'false') return 'false';
+        // Either side leads here, so a timeout does too.
+        return left === 'true' || right === 'true' ? 'true' : null;
+      }
+      return null;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      const errorTest = timeoutErrorTest(node);
+      if (errorTest) return errorTest;
+      // `timedOut === true`, `signal.aborted === false`
+      if ((node.operator === '===' || node.operator === '!==') && node.right.type === AST_NODE_TYPES.Literal && typeof node.right.value === 'boolean') {
+        const side = isTimeoutFlag(node.left, words) ? 'true' : null;
+        const flip = (node.operator === '!==') !== (node.right.value === false);
+        return flip ? invert(side) : side;
+      }
+      return comparisonSide(node, words);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return timeoutErrorTest(node);
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+      return isTimeoutFlag(node, words) ? 'true' : null;
+    default:
+      return null;
+  }
+}
+
+/** `switch (err.code) { case 'ETIMEDOUT': … }`: whether this case is reached by timeouts. */
+export function isTimeoutCase(switchCase: TSESTree.SwitchCase, discriminant: Node): boolean {
+  if (!switchCase.test || !isErrorField(discriminant)) return false;
+  const text = literalText(switchCase.test);
+  return text !== null && isTimeoutLiteralText(text);
+}

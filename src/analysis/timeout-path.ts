@@ -1,0 +1,220 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from './ast.js';
+import { findVariable } from './imports.js';
+import { isTimeoutCase, timeoutSide } from './timeout-guard.js';
+import type { TimeoutVocabulary } from './timeout-vocabulary.js';
+import {
+  isRaceEntry,
+  isSetTimeoutCall,
+  isTimeoutWrapperName,
+  isTimerPromise,
+  methodReceiver,
+  TimeoutEvidenceFinder,
+} from './timeout-work.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * Where code runs because something timed out:
+ * - `guard`: a branch on elapsed time, a deadline, an abort flag or a timeout-error test
+ * - `catch`: the `catch` of a `try` whose work has an explicit timeout
+ * - `timer`: a `setTimeout` callback racing work that settles the same promise or callback
+ * - `race`: a timer entry of `Promise.race([work, sleep(ms).then(() => …)])`
+ * - `chain`: `.catch(fn)` on a promise with an explicit timeout
+ * - `fallback`: a timeout library's fallback (`pTimeout(p, { fallback })`, RxJS `timeout({ with })`, `catchError` after `timeout`)
+ */
+export interface TimeoutPath {
+  kind: 'guard' | 'catch' | 'timer' | 'race' | 'chain' | 'fallback';
+  /** How a message names the path, already in backticks where it quotes code. */
+  label: string;
+  /** For `chain`: the `.catch()` call; for `fallback`: the option property. */
+  node?: Node;
+}
+
+/** What produces the value: a `return`/arrow body, or a call that settles (`resolve(v)`, `cb(null, v)`). */
+export type Producer = { kind: 'value' } | { kind: 'settle'; callee: TSESTree.Identifier };
+
+const code = (sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60) =>
+  `\`${shortText(sourceCode.getText(node), max)}\``;
+
+/** Whether a statement always leaves the block: `return`, `throw`, `break`, `continue`, or a block ending in one. */
+function exits(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && exits(last);
+    }
+    default:
+      return false;
+  }
+}
+
+function mentions(test: Node, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(sourceCode.getText(test));
+}
+
+/** Answers "does this node run because something timed out?", sharing work across one file. */
+export class TimeoutPathFinder {
+  private readonly evidence: TimeoutEvidenceFinder;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly words: TimeoutVocabulary,
+  ) {
+    this.evidence = new TimeoutEvidenceFinder(sourceCode.visitorKeys);
+  }
+
+  /** The timeout path `start` lies on, searching outwards up to its function. */
+  find(start: Node, producer: Producer): TimeoutPath | null {
+    const passedTests: Node[] = [];
+    let child: Node = start;
+    for (let node = start.parent; node; child = node, node = node.parent) {
+      if (isFunction(node)) return this.callbackPath(node, producer);
+      const path = this.pathAt(node, child, passedTests);
+      if (path === 'stop') return null;
+      if (path) return path;
+    }
+    return null;
+  }
+
+  private guard(test: Node): TimeoutPath {
+    return { kind: 'guard', label: code(this.sourceCode, test) };
+  }
+
+  private pathAt(node: Node, child: Node, passedTests: Node[]): TimeoutPath | 'stop' | null {
+    switch (node.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression: {
+        if (child === node.test) return null;
+        const side = timeoutSide(node.test, this.words);
+        if ((child === node.consequent && side === 'true') || (child === node.alternate && side === 'false')) {
+          return this.guard(node.test);
+        }
+        passedTests.push(node.test);
+        return null;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        if (child !== node.right) return null;
+        const side = timeoutSide(node.left, this.words);
+        if ((node.operator === '&&' && side === 'true') || (node.operator === '||' && side === 'false')) {
+          return this.guard(node.left);
+        }
+        passedTests.push(node.left);
+        return null;
+      }
+      case AST_NODE_TYPES.SwitchCase: {
+        const discriminant = (node.parent as TSESTree.SwitchStatement).discriminant;
+        if (child !== node.test && isTimeoutCase(node, discriminant)) return this.guard(node.test!);
+        if (child !== node.test) passedTests.push(discriminant);
+        return this.earlyExitGuard(node.consequent, child);
+      }
+      case AST_NODE_TYPES.BlockStatement:
+        return this.earlyExitGuard(node.body, child);
+      case AST_NODE_TYPES.CatchClause:
+        return child === node.body ? this.catchPath(node, passedTests) : null;
+      default:
+        return null;
+    }
+  }
+
+  /** `if (elapsed < limit) return rows;` before `child`: what follows runs only after a timeout. */
+  private earlyExitGuard(statements: readonly TSESTree.Statement[], child: Node): TimeoutPath | null {
+    for (const statement of statements) {
+      if (statement === child) break;
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
+      if (timeoutSide(statement.test, this.words) === 'false') return this.guard(statement.test);
+    }
+    return null;
+  }
+
+  private catchPath(clause: TSESTree.CatchClause, passedTests: readonly Node[]): TimeoutPath | 'stop' | null {
+    const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
+    // `catch (e) { if (e.code === 'ENOENT') return [] }` picks out another error: not a timeout path.
+    if (param && passedTests.some((test) => mentions(test, param, this.sourceCode))) return 'stop';
+    const evidence = this.evidence.find((clause.parent as TSESTree.TryStatement).block);
+    if (!evidence) return null;
+    return { kind: 'catch', label: `\`catch\` of work with ${code(this.sourceCode, evidence, 40)}` };
+  }
+
+  private callbackPath(fn: FunctionNode, producer: Producer): TimeoutPath | null {
+    const parent = fn.parent;
+    if (producer.kind === 'settle') {
+      return isSetTimeoutCall(parent) && parent.arguments[0] === fn && this.racesWork(producer.callee, fn)
+        ? { kind: 'timer', label: `\`setTimeout\` callback racing the work` }
+        : null;
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression) return this.callbackArgumentPath(fn, parent);
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) return this.optionPath(parent);
+    return null;
+  }
+
+  private callbackArgumentPath(fn: FunctionNode, call: TSESTree.CallExpression): TimeoutPath | null {
+    const thenReceiver = methodReceiver(call, 'then');
+    if (thenReceiver && call.arguments[0] === fn && isTimerPromise(thenReceiver) && isRaceEntry(call)) {
+      return { kind: 'race', label: `timer entry ${code(this.sourceCode, thenReceiver, 30)} of \`Promise.race\`` };
+    }
+    const catchReceiver =
+      (call.arguments[0] === fn && methodReceiver(call, 'catch')) || (call.arguments[1] === fn && thenReceiver) || null;
+    if (catchReceiver) {
+      const evidence = this.evidence.find(catchReceiver);
+      return evidence
+        ? { kind: 'chain', label: `\`.catch()\` after ${code(this.sourceCode, evidence, 40)}`, node: call }
+        : null;
+    }
+    // pipe(timeout(5000), catchError(() => of([])))
+    if (calleeName(call) === 'catchError' && call.arguments[0] === fn) {
+      const pipe = call.parent;
+      if (pipe?.type !== AST_NODE_TYPES.CallExpression || calleeName(pipe) !== 'pipe') return null;
+      const index = pipe.arguments.indexOf(call);
+      const timeout = pipe.arguments.slice(0, index).find((arg) => {
+        const target = unwrap(arg);
+        return target.type === AST_NODE_TYPES.CallExpression && /^timeout(With)?$/.test(calleeName(target) ?? '');
+      });
+      return timeout ? { kind: 'fallback', label: `\`catchError\` after ${code(this.sourceCode, timeout, 30)}` } : null;
+    }
+    return null;
+  }
+
+  /** `pTimeout(p, { fallback: () => [] })`, RxJS `timeout({ with: () => of([]) })`. */
+  private optionPath(property: TSESTree.Property): TimeoutPath | null {
+    const call = property.parent.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(property.parent as TSESTree.ObjectExpression)) {
+      return null;
+    }
+    const key = propertyKeyName(property);
+    const name = calleeName(call);
+    if (key === 'fallback' && isTimeoutWrapperName(name)) {
+      return { kind: 'fallback', label: `\`fallback\` of \`${name}()\``, node: property };
+    }
+    if (key === 'with' && name === 'timeout') return { kind: 'fallback', label: '`with` of RxJS `timeout()`' };
+    return null;
+  }
+
+  /**
+   * Whether the function `settle` names is also called outside `timer`, so the timer races real
+   * work: `resolve`/`reject` of the same executor, or the same callback. A promise that is itself
+   * an entry of `Promise.race` races by construction.
+   */
+  private racesWork(settle: TSESTree.Identifier, timer: FunctionNode): boolean {
+    const variable = findVariable(this.sourceCode.getScope(settle), settle.name);
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== 'Parameter') return false;
+    const owner = def.node as FunctionNode;
+    const settlers = [variable];
+    const isExecutor = owner.parent?.type === AST_NODE_TYPES.NewExpression && owner.parent.arguments[0] === owner;
+    if (isExecutor) {
+      if (isRaceEntry(owner.parent as Node)) return true;
+      for (const param of owner.params) {
+        if (param.type !== AST_NODE_TYPES.Identifier) continue;
+        const other = findVariable(this.sourceCode.getScope(owner.body), param.name);
+        if (other && other !== variable) settlers.push(other);
+      }
+    }
+    return settlers.some((v) => v.references.some((ref) => !isInside(ref.identifier, timer)));
+  }
+}

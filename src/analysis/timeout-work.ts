@@ -1,0 +1,114 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, dottedName, findInSubtree, isFunction, memberPropertyName, propertyKeyName, unwrap } from './ast.js';
+
+type Node = TSESTree.Node;
+
+/** `pTimeout(p, …)`, `withTimeout(p, ms)`, `promise.timeout(ms)`; never `setTimeout`/`clearTimeout`/`onTimeout`. */
+export function isTimeoutWrapperName(name: string | null): boolean {
+  if (!name) return false;
+  const lower = name.toLowerCase();
+  return lower.endsWith('timeout') && !/^(set|clear|get|on|has|is|default|handle)/.test(lower);
+}
+
+function isFalsyLiteral(node: Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && !target.value;
+}
+
+/** A timer whose callback aborts or cancels the work: `setTimeout(() => controller.abort(), ms)`. */
+function isAbortTimer(call: TSESTree.CallExpression): boolean {
+  const callback = call.arguments[0];
+  if (!isFunction(callback)) return false;
+  const body = callback.body;
+  const calls =
+    body.type === AST_NODE_TYPES.BlockStatement
+      ? body.body.flatMap((s) => (s.type === AST_NODE_TYPES.ExpressionStatement ? [s.expression] : []))
+      : [body];
+  return calls.some((expression) => {
+    const target = unwrap(expression);
+    return target.type === AST_NODE_TYPES.CallExpression && /^(abort|cancel|destroy)$/.test(calleeName(target) ?? '');
+  });
+}
+
+/** The node that gives `node` an explicit timeout, looking at this node only (not its children). */
+function timeoutEvidenceAt(node: Node): Node | null {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const name = dottedName(node.callee);
+    if (name === 'Promise.race' || name === 'AbortSignal.timeout') return node;
+    if (isTimeoutWrapperName(calleeName(node))) return node;
+    if ((name === 'setTimeout' || name?.endsWith('.setTimeout')) && isAbortTimer(node)) return node;
+    return null;
+  }
+  if (node.type === AST_NODE_TYPES.Property && !isFalsyLiteral(node.value)) {
+    const key = propertyKeyName(node);
+    if (key && /timeout/i.test(key) && !isFunction(node.value)) return node;
+  }
+  return null;
+}
+
+/**
+ * Finds what gives the work under `root` an explicit timeout — `AbortSignal.timeout()`, a
+ * `timeout` option, a timeout wrapper, `Promise.race` — or null. Results are cached per root.
+ */
+export class TimeoutEvidenceFinder {
+  private readonly cache = new WeakMap<Node, Node | null>();
+
+  constructor(private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys) {}
+
+  find(root: Node): Node | null {
+    if (this.cache.has(root)) return this.cache.get(root)!;
+    const found = this.search(root);
+    this.cache.set(root, found);
+    return found;
+  }
+
+  private search(root: Node): Node | null {
+    return findInSubtree(root, this.visitorKeys, timeoutEvidenceAt);
+  }
+}
+
+/** `Promise.race([work, here])`: whether `node` is one of at least two racing entries. */
+export function isRaceEntry(node: Node): boolean {
+  const array = node.parent;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length < 2) return false;
+  const call = array.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === array &&
+    (dottedName(call.callee) === 'Promise.race' || dottedName(call.callee) === 'Promise.any')
+  );
+}
+
+const TIMER_PROMISE_NAMES = new Set(['sleep', 'delay', 'wait', 'timeout', 'setTimeout', 'timer', 'pause']);
+
+/** A promise that only waits: `sleep(ms)`, `delay(ms)`, `setTimeout(ms)` from timers/promises, `scheduler.wait(ms)`. */
+export function isTimerPromise(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const name = calleeName(target);
+    return name !== null && TIMER_PROMISE_NAMES.has(name) && !isFunction(target.arguments[0]);
+  }
+  // new Promise((r) => setTimeout(r, ms))
+  if (target.type === AST_NODE_TYPES.NewExpression && dottedName(target.callee) === 'Promise') {
+    const executor = target.arguments[0];
+    if (!isFunction(executor) || executor.body.type === AST_NODE_TYPES.BlockStatement) return false;
+    const body = unwrap(executor.body);
+    return body.type === AST_NODE_TYPES.CallExpression && dottedName(body.callee) === 'setTimeout';
+  }
+  return false;
+}
+
+/** The object of a method call: `recv` in `recv.catch(fn)`. */
+export function methodReceiver(call: TSESTree.CallExpression, ...methods: string[]): Node | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = memberPropertyName(callee);
+  return name && methods.includes(name) ? callee.object : null;
+}
+
+export function isSetTimeoutCall(node: Node | undefined): node is TSESTree.CallExpression {
+  if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = dottedName(node.callee);
+  return name === 'setTimeout' || name === 'globalThis.setTimeout' || name === 'window.setTimeout' || name === 'global.setTimeout';
+}
+

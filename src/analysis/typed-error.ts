@@ -1,0 +1,101 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { addNamedImport, findVariable, isTypeOnly, isUnshadowedGlobal, moduleOfVariable } from './imports.js';
+
+/** The error class a fix should construct: a name, and the module to import it from when missing. */
+export interface TypedErrorOption {
+  name: string;
+  from?: string;
+}
+
+export const typedErrorSchema: JSONSchema4 = {
+  type: 'object',
+  description: 'The typed error class fixes construct, and the module it is imported from.',
+  properties: {
+    name: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$', description: 'Class name, e.g. `QueryTimeoutError`.' },
+    from: { type: 'string', minLength: 1, description: "Module specifier to import it from, e.g. `'#errors'`." },
+  },
+  required: ['name'],
+  additionalProperties: false,
+};
+
+/** What a fix writes to construct the typed error, and the import it needs, if any. */
+export interface TypedErrorPlan {
+  /** How messages name it: `TimeoutError`, `DOMException(…, 'TimeoutError')`. */
+  label: string;
+  /** Source text of `new …(message[, { cause }])`. */
+  construct(message: string, cause?: string): string;
+  /** The import to add with the fix, or null when the class is already in scope. */
+  importFix(fixer: TSESLint.RuleFixer): TSESLint.RuleFix | null;
+}
+
+/** When no class is configured: classes in scope ending in `suffix`, else a built-in constructor. */
+export interface TypedErrorFallback {
+  suffix: string;
+  builtin: { global: string; label: string; construct: (quotedMessage: string) => string };
+}
+
+export const TIMEOUT_ERROR_FALLBACK: TypedErrorFallback = {
+  suffix: 'TimeoutError',
+  // What AbortSignal.timeout() rejects with, available as a global since Node 17.
+  builtin: {
+    global: 'DOMException',
+    label: "DOMException(…, 'TimeoutError')",
+    construct: (message) => `new DOMException(${message}, 'TimeoutError')`,
+  },
+};
+
+export function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
+
+function classPlan(name: string, importFix: TypedErrorPlan['importFix']): TypedErrorPlan {
+  return {
+    label: name,
+    construct: (message, cause) => `new ${name}(${quote(message)}${cause ? `, { cause: ${cause} }` : ''})`,
+    importFix,
+  };
+}
+
+/** A class in scope whose name ends in `suffix`, preferring the exact name. */
+function classInScope(scope: TSESLint.Scope.Scope, suffix: string): string | null {
+  let best: string | null = null;
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    for (const variable of current.variables) {
+      if (!variable.name.endsWith(suffix) || variable.defs.length === 0 || isTypeOnly(variable)) continue;
+      if (variable.name === suffix) return suffix;
+      best ??= variable.name;
+    }
+  }
+  return best;
+}
+
+/**
+ * Decides which typed error a fix at `node` constructs. A configured class is used when it is in
+ * scope from its module or can be imported without a clash; otherwise a matching class already in
+ * scope; otherwise the built-in. Null when none can be used without an unresolved identifier.
+ */
+export function planTypedError(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  option: TypedErrorOption | undefined,
+  fallback: TypedErrorFallback,
+): TypedErrorPlan | null {
+  const scope = sourceCode.getScope(node);
+  if (option) {
+    const existing = findVariable(scope, option.name);
+    if (existing && existing.defs.length > 0) {
+      if (isTypeOnly(existing)) return null;
+      const sameSource = !option.from || moduleOfVariable(existing) === option.from;
+      return sameSource ? classPlan(option.name, () => null) : null;
+    }
+    if (!option.from) return null;
+    const from = option.from;
+    return classPlan(option.name, (fixer) => addNamedImport(fixer, sourceCode, option.name, from));
+  }
+  const inScope = classInScope(scope, fallback.suffix);
+  if (inScope) return classPlan(inScope, () => null);
+  if (!isUnshadowedGlobal(scope, fallback.builtin.global)) return null;
+  const { builtin } = fallback;
+  return { label: builtin.label, construct: (message) => builtin.construct(quote(message)), importFix: () => null };
+}

@@ -1,0 +1,41 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { ResilienceRuleDocs, RuleLevel } from './util/create-rule.js';
+import { NAMESPACE } from './meta.js';
+
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[], ResilienceRuleDocs>;
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+/** The levels each config includes, from the narrowest config to the broadest. */
+const LEVELS_BY_CONFIG: Record<ConfigName, ReadonlyArray<RuleLevel | undefined>> = {
+  recommended: ['recommended'],
+  strict: ['recommended', 'strict'],
+  all: ['recommended', 'strict', undefined],
+};
+
+/** Rule ids (`resilience/<name>`) a config turns on, read from each rule's `meta.docs.recommended`. */
+export function rulesForConfig(
+  rules: Record<string, AnyRule>,
+  config: ConfigName,
+): Record<string, 'error'> {
+  const levels = LEVELS_BY_CONFIG[config];
+  const enabled: Record<string, 'error'> = {};
+  for (const [name, rule] of Object.entries(rules)) {
+    if (rule.meta.deprecated) continue;
+    if (levels.includes(rule.meta.docs?.recommended)) enabled[`${NAMESPACE}/${name}`] = 'error';
+  }
+  return enabled;
+}
+
+/** Flat configs derived from rule metadata; `plugin` is the object they register. */
+export function buildConfigs<Plugin extends object>(
+  plugin: Plugin,
+  rules: Record<string, AnyRule>,
+): Record<ConfigName, TSESLint.FlatConfig.Config> {
+  const make = (config: ConfigName): TSESLint.FlatConfig.Config => ({
+    name: `${NAMESPACE}/${config}`,
+    plugins: { [NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin },
+    rules: rulesForConfig(rules, config),
+  });
+  return { recommended: make('recommended'), strict: make('strict'), all: make('all') };
+}

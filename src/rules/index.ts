@@ -1,0 +1,6 @@
+// The one list of rules. tests/plugin.test.ts fails if a file in this folder is missing here.
+import noTimeoutSentinel from './no-timeout-sentinel.js';
+
+export const rules = {
+  'no-timeout-sentinel': noTimeoutSentinel,
+};
