@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { enclosingFunction, functionName, isFunction, unwrap, type FunctionNode } from './ast.js';
 import { addNamedImport, findVariable, moduleOfVariable } from './imports.js';
 import type { Sentinel } from './sentinel.js';
-import { planTypedError, type TypedErrorFallback, type TypedErrorOption, type TypedErrorPlan } from './typed-error.js';
+import { planTypedError, quote, type TypedErrorFallback, type TypedErrorOption, type TypedErrorPlan } from './typed-error.js';
 
 type Node = TSESTree.Node;
 
@@ -42,7 +42,7 @@ function isOptionCallback(fn: FunctionNode): boolean {
 }
 
 /** The name of the nearest named function around `node`, for error messages. */
-function operationName(node: Node): string {
+export function operationName(node: Node): string {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const name = isOptionCallback(fn) ? null : functionName(fn);
     if (name) return name;
@@ -51,7 +51,7 @@ function operationName(node: Node): string {
 }
 
 /** The parameter of the `catch` around `node` in the same function, to pass as `cause`. */
-function caughtErrorName(node: Node): string | undefined {
+export function caughtErrorName(node: Node): string | undefined {
   for (let current = node.parent; current && !isFunction(current); current = current.parent) {
     if (current.type === AST_NODE_TYPES.CatchClause) {
       return current.param?.type === AST_NODE_TYPES.Identifier ? current.param.name : undefined;
@@ -71,7 +71,7 @@ export class SentinelFixer {
   private plan(node: Node): { plan: TypedErrorPlan; error: string } | null {
     const plan = planTypedError(this.sourceCode, node, this.option, this.fallback);
     if (!plan) return null;
-    return { plan, error: plan.construct(`${operationName(node)} timed out`, caughtErrorName(node)) };
+    return { plan, error: plan.construct(quote(`${operationName(node)} timed out`), caughtErrorName(node)) };
   }
 
   private withImport(plan: TypedErrorPlan, edit: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): TSESLint.ReportFixFunction {

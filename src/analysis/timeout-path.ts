@@ -61,6 +61,8 @@ function mentions(test: Node, name: string, sourceCode: Readonly<TSESLint.Source
 /** Answers "does this node run because something timed out?", sharing work across one file. */
 export class TimeoutPathFinder {
   private readonly evidence: TimeoutEvidenceFinder;
+  /** The first `if (in budget) exit;` of each statement list, or null. */
+  private readonly earlyExits = new WeakMap<readonly TSESTree.Statement[], TSESTree.IfStatement | null>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -124,12 +126,22 @@ export class TimeoutPathFinder {
 
   /** `if (elapsed < limit) return rows;` before `child`: what follows runs only after a timeout. */
   private earlyExitGuard(statements: readonly TSESTree.Statement[], child: Node): TimeoutPath | null {
-    for (const statement of statements) {
-      if (statement === child) break;
-      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
-      if (timeoutSide(statement.test, this.words) === 'false') return this.guard(statement.test);
+    let first = this.earlyExits.get(statements);
+    if (first === undefined) {
+      first = statements.find((statement): statement is TSESTree.IfStatement => this.isInBudgetExit(statement)) ?? null;
+      this.earlyExits.set(statements, first);
     }
-    return null;
+    // Computed once per block, so a block with many returns is not scanned once per return.
+    return first && first.range[1] <= child.range[0] ? this.guard(first.test) : null;
+  }
+
+  private isInBudgetExit(statement: TSESTree.Statement): boolean {
+    return (
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      !statement.alternate &&
+      exits(statement.consequent) &&
+      timeoutSide(statement.test, this.words) === 'false'
+    );
   }
 
   private catchPath(clause: TSESTree.CatchClause, passedTests: readonly Node[]): TimeoutPath | 'stop' | null {

@@ -23,8 +23,10 @@ export const typedErrorSchema: JSONSchema4 = {
 export interface TypedErrorPlan {
   /** How messages name it: `TimeoutError`, `DOMException(…, 'TimeoutError')`. */
   label: string;
-  /** Source text of `new …(message[, { cause }])`. */
+  /** Source text of `new …(message[, { cause }])`; `message` is source text of an expression. */
   construct(message: string, cause?: string): string;
+  /** Whether the constructor takes `{ cause }` (DOMException does not). */
+  takesCause: boolean;
   /** The import to add with the fix, or null when the class is already in scope. */
   importFix(fixer: TSESLint.RuleFixer): TSESLint.RuleFix | null;
 }
@@ -32,7 +34,7 @@ export interface TypedErrorPlan {
 /** When no class is configured: classes in scope ending in `suffix`, else a built-in constructor. */
 export interface TypedErrorFallback {
   suffix: string;
-  builtin: { global: string; label: string; construct: (quotedMessage: string) => string };
+  builtin: { global: string; label: string; construct: (message: string) => string };
 }
 
 export const TIMEOUT_ERROR_FALLBACK: TypedErrorFallback = {
@@ -52,7 +54,8 @@ export function quote(text: string): string {
 function classPlan(name: string, importFix: TypedErrorPlan['importFix']): TypedErrorPlan {
   return {
     label: name,
-    construct: (message, cause) => `new ${name}(${quote(message)}${cause ? `, { cause: ${cause} }` : ''})`,
+    construct: (message, cause) => `new ${name}(${message}${cause ? `, { cause: ${cause} }` : ''})`,
+    takesCause: true,
     importFix,
   };
 }
@@ -97,5 +100,5 @@ export function planTypedError(
   if (inScope) return classPlan(inScope, () => null);
   if (!isUnshadowedGlobal(scope, fallback.builtin.global)) return null;
   const { builtin } = fallback;
-  return { label: builtin.label, construct: (message) => builtin.construct(quote(message)), importFix: () => null };
+  return { label: builtin.label, construct: (message) => builtin.construct(message), takesCause: false, importFix: () => null };
 }

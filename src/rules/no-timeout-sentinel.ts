@@ -5,18 +5,15 @@ import { findVariable, importedNames, moduleOfVariable } from '../analysis/impor
 import { classifySentinel, isBooleanFalse, type Sentinel } from '../analysis/sentinel.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
 import { TimeoutPathFinder, type TimeoutPath } from '../analysis/timeout-path.js';
-import { buildVocabulary, vocabularySchema, type VocabularyOption } from '../analysis/timeout-vocabulary.js';
+import { timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
+import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { methodReceiver } from '../analysis/timeout-work.js';
-import { TIMEOUT_ERROR_FALLBACK, typedErrorSchema, type TypedErrorOption } from '../analysis/typed-error.js';
+import { TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
+import { reportWithFixes } from '../util/report-fixes.js';
 
 type Node = TSESTree.Node;
 
-export interface NoTimeoutSentinelOptions {
-  autofix?: boolean;
-  timeoutError?: TypedErrorOption;
-  vocabulary?: VocabularyOption;
-}
 
 type MessageId = 'returnsSentinel' | 'resolvesSentinel' | 'callsBackSentinel' | 'optionSentinel' | SentinelFixMessageId;
 
@@ -54,7 +51,7 @@ function executorOfResolve(callee: TSESTree.Identifier, scope: Parameters<typeof
   return isExecutor && fn.params[0] === def.name ? fn : null;
 }
 
-export default createRule<[NoTimeoutSentinelOptions], MessageId>({
+export default createRule<[TimeoutRuleOptions], MessageId>({
   name: 'no-timeout-sentinel',
   meta: {
     type: 'problem',
@@ -71,20 +68,7 @@ export default createRule<[NoTimeoutSentinelOptions], MessageId>({
       optionSentinel: `\`{{option}}\` makes \`{{callee}}()\` resolve with \`{{value}}\` on timeout, ${TAIL} Remove it so the timeout rejects.`,
       ...SENTINEL_FIX_MESSAGES,
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          autofix: {
-            type: 'boolean',
-            description: 'Apply the typed-error fix with `--fix` instead of offering it as a suggestion.',
-          },
-          timeoutError: typedErrorSchema,
-          vocabulary: vocabularySchema,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: [timeoutRuleOptionsSchema],
   },
   defaultOptions: [{ autofix: false }],
   create(context, [options]) {
@@ -96,11 +80,7 @@ export default createRule<[NoTimeoutSentinelOptions], MessageId>({
     const pTimeoutNames = importedNames(sourceCode.ast, 'p-timeout');
 
     function report(node: Node, messageId: MessageId, data: Record<string, string>, fixes: SentinelFix[]): void {
-      if (options.autofix && fixes[0]) {
-        context.report({ node, messageId, data, fix: fixes[0].fix });
-      } else {
-        context.report({ node, messageId, data, suggest: fixes });
-      }
+      reportWithFixes(context, options.autofix, { node, messageId, data }, fixes);
     }
 
     function valueFixes(candidate: Node, sentinel: Sentinel, path: TimeoutPath, statement: TSESTree.ReturnStatement | null): SentinelFix[] {
