@@ -1,0 +1,130 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, dottedName, isFunction, shortText, type FunctionNode } from '../analysis/ast.js';
+import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
+import { caughtErrorName } from '../analysis/sentinel-fixes.js';
+import { isTimeoutMessage } from '../analysis/timeout-message.js';
+import { timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
+import { TimeoutPathFinder, type Producer } from '../analysis/timeout-path.js';
+import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
+import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
+import { createRule } from '../util/create-rule.js';
+import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
+
+type Node = TSESTree.Node;
+type MessageId = 'untypedTimeoutError' | 'untypedErrorOnTimeoutPath' | 'stringTimeout' | 'useTypedError';
+
+/** Calls that deliver an error: reject, `Promise.reject`, an abort or destroy reason, a Node callback. */
+const DELIVERING_METHODS = new Set(['abort', 'destroy']);
+const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'reject']);
+
+export default createRule<[TimeoutRuleOptions], MessageId>({
+  name: 'prefer-typed-timeout-error',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require timeouts to be signalled with a typed error, not a plain `Error` or a string',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      untypedTimeoutError:
+        '`{{error}}` signals a timeout that callers can only recognise by parsing its message. Use a typed timeout error instead.',
+      untypedErrorOnTimeoutPath:
+        'This timeout path ({{path}}) fails with a plain `Error`, which callers cannot tell from other failures. Use a typed timeout error instead.',
+      stringTimeout:
+        '`{{value}}` signals a timeout with a string, which callers can only recognise by comparing text. Use a typed timeout error instead.',
+      useTypedError: 'Use `{{error}}` instead.',
+    },
+    schema: [timeoutRuleOptionsSchema],
+  },
+  defaultOptions: [{ autofix: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary));
+
+    /** `new Error(msg)` → `new TimeoutError(msg[, { cause }])`, or `new DOMException(msg, 'TimeoutError')`. */
+    function typedErrorFixes(node: Node, messageNode: Node | undefined, extraArgs: readonly Node[]): FixOffer<MessageId>[] {
+      const plan = planTypedError(sourceCode, node, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
+      if (!plan) return [];
+      const message = messageNode ? sourceCode.getText(messageNode) : "'Timed out'";
+      let replacement: string;
+      if (extraArgs.length > 0) {
+        // `new Error(msg, { cause })` keeps its options, which DOMException would drop.
+        if (!plan.takesCause) return [];
+        replacement = plan.construct(message).replace(/\)$/, `, ${extraArgs.map((a) => sourceCode.getText(a)).join(', ')})`);
+      } else {
+        replacement = plan.construct(message, plan.takesCause ? caughtErrorName(node) : undefined);
+      }
+      return [
+        {
+          messageId: 'useTypedError',
+          data: { error: plan.label },
+          fix: (fixer: TSESLint.RuleFixer) => {
+            const edit = fixer.replaceText(node, replacement);
+            const importFix = plan.importFix(fixer);
+            return importFix ? [importFix, edit] : edit;
+          },
+        },
+      ];
+    }
+
+    /** The producer a timeout-path search starts from: settling calls walk out of timers. */
+    function producerFor(errorNode: Node): Producer {
+      const parent = errorNode.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.arguments[0] === errorNode) {
+        return { kind: 'settle', callee: parent.callee };
+      }
+      return { kind: 'value' };
+    }
+
+    /** Whether the error leaves here as a failure: thrown, rejected, passed to a callback or abort. */
+    function isDelivered(errorNode: Node): boolean {
+      const parent = errorNode.parent;
+      if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== errorNode) return false;
+      const name = dottedName(parent.callee);
+      if (name === 'Promise.reject') return true;
+      const method = calleeName(parent);
+      if (parent.callee.type === AST_NODE_TYPES.MemberExpression) return method !== null && DELIVERING_METHODS.has(method);
+      if (parent.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      if (CALLBACK_NAMES.has(parent.callee.name)) return true;
+      const def = findVariable(sourceCode.getScope(parent), parent.callee.name)?.defs[0];
+      return def?.type === 'Parameter' && isFunction(def.node as Node) && (def.node as FunctionNode).params.includes(def.name as TSESTree.Parameter);
+    }
+
+    function checkErrorConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error')) return;
+      const [messageNode, ...extraArgs] = node.arguments;
+      if (messageNode?.type === AST_NODE_TYPES.SpreadElement) return;
+      const fixes = () => typedErrorFixes(node, messageNode, extraArgs);
+      if (messageNode && isTimeoutMessage(messageNode)) {
+        reportWithFixes(context, options.autofix, { node, messageId: 'untypedTimeoutError', data: { error: shortText(sourceCode.getText(node), 50) } }, fixes());
+        return;
+      }
+      if (!isDelivered(node)) return;
+      const start = node.parent?.type === AST_NODE_TYPES.ThrowStatement ? node.parent : node;
+      const path = paths.find(start, producerFor(node));
+      if (path) reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());
+    }
+
+    function checkString(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
+      if (!isTimeoutMessage(node) || !isDelivered(node)) return;
+      reportWithFixes(
+        context,
+        options.autofix,
+        { node, messageId: 'stringTimeout', data: { value: shortText(sourceCode.getText(node), 40) } },
+        typedErrorFixes(node, node, []),
+      );
+    }
+
+    return {
+      'NewExpression[callee.name="Error"]': checkErrorConstruction,
+      'CallExpression[callee.name="Error"]': checkErrorConstruction,
+      'ThrowStatement > Literal.argument, ThrowStatement > TemplateLiteral.argument': checkString,
+      'CallExpression > Literal.arguments, CallExpression > TemplateLiteral.arguments'(node: TSESTree.Literal | TSESTree.TemplateLiteral) {
+        if ((node.parent as TSESTree.CallExpression).arguments[0] === node) checkString(node);
+      },
+    };
+  },
+});
