@@ -13,16 +13,20 @@ const LEVELS_BY_CONFIG: Record<ConfigName, ReadonlyArray<RuleLevel | undefined>>
   all: ['recommended', 'strict', undefined],
 };
 
-/** Rule ids (`resilience/<name>`) a config turns on, read from each rule's `meta.docs.recommended`. */
-export function rulesForConfig(
-  rules: Record<string, AnyRule>,
-  config: ConfigName,
-): Record<string, 'error'> {
+type RuleEntry = 'error' | ['error', ...unknown[]];
+
+/**
+ * Rule ids (`resilience/<name>`) a config turns on, read from each rule's `meta.docs`:
+ * `recommended` says which config first includes it, `strictOptions` what `strict` and `all` add.
+ */
+export function rulesForConfig(rules: Record<string, AnyRule>, config: ConfigName): Record<string, RuleEntry> {
   const levels = LEVELS_BY_CONFIG[config];
-  const enabled: Record<string, 'error'> = {};
+  const enabled: Record<string, RuleEntry> = {};
   for (const [name, rule] of Object.entries(rules)) {
-    if (rule.meta.deprecated) continue;
-    if (levels.includes(rule.meta.docs?.recommended)) enabled[`${NAMESPACE}/${name}`] = 'error';
+    const docs = rule.meta.docs;
+    if (rule.meta.deprecated || !levels.includes(docs?.recommended)) continue;
+    const strictOptions = config === 'recommended' ? undefined : docs?.strictOptions;
+    enabled[`${NAMESPACE}/${name}`] = strictOptions ? ['error', ...strictOptions] : 'error';
   }
   return enabled;
 }

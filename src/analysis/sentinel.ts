@@ -103,7 +103,12 @@ function objectSentinel(node: TSESTree.ObjectExpression): Sentinel | null {
     }
     const isFalseFlag = unwrap(value).type === AST_NODE_TYPES.Literal && !(unwrap(value) as TSESTree.Literal).value;
     if (DEGRADED_KEYS.test(key) && !isFalseFlag) return null;
-    if (SUCCESS_MARKER_KEYS.test(key) && unwrap(value).type === AST_NODE_TYPES.Literal) continue;
+    if (SUCCESS_MARKER_KEYS.test(key)) {
+      // `success: false` says it failed: an honest result, not a disguised one.
+      const marker = unwrap(value);
+      if (marker.type === AST_NODE_TYPES.Literal && marker.value === true) continue;
+      return null;
+    }
     if (isEmptyValue(value)) continue;
     if (unwrap(value).type === AST_NODE_TYPES.ObjectExpression && objectSentinel(unwrap(value) as TSESTree.ObjectExpression)) continue;
     return null;
@@ -150,8 +155,16 @@ export function classifySentinel(node: Node): Sentinel | null {
   }
 }
 
-/** The innermost plain value of a sentinel, for messages: `0` in `ok(0)`. */
+/** `false`: a sentinel only where the code does not otherwise answer yes or no. */
 export function isBooleanFalse(sentinel: Sentinel): boolean {
   const node = unwrap(sentinel.node);
   return sentinel.kind === 'empty' && node.type === AST_NODE_TYPES.Literal && node.value === false;
+}
+
+/** `0`, `-1`, `NaN`: a sentinel only where the code does not compute a number of milliseconds. */
+export function isNumeric(sentinel: Sentinel): boolean {
+  const node = unwrap(sentinel.node);
+  if (sentinel.kind !== 'empty') return false;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number';
+  return node.type === AST_NODE_TYPES.UnaryExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'NaN');
 }

@@ -64,11 +64,13 @@ export class TimeoutPathFinder {
   /** The first `if (in budget) exit;` of each statement list, or null. */
   private readonly earlyExits = new WeakMap<readonly TSESTree.Statement[], TSESTree.IfStatement | null>();
 
+  /** `checkTimeoutOptions`: a `timeout` option on the work also makes its `catch` a timeout path. */
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly words: TimeoutVocabulary,
+    options: { checkTimeoutOptions?: boolean } = {},
   ) {
-    this.evidence = new TimeoutEvidenceFinder(sourceCode.visitorKeys);
+    this.evidence = new TimeoutEvidenceFinder(sourceCode.visitorKeys, options.checkTimeoutOptions ?? false);
   }
 
   /** The timeout path `start` lies on, searching outwards up to its function. */

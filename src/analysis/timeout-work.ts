@@ -30,8 +30,12 @@ function isAbortTimer(call: TSESTree.CallExpression): boolean {
   });
 }
 
-/** The node that gives `node` an explicit timeout, looking at this node only (not its children). */
-function timeoutEvidenceAt(node: Node): Node | null {
+/**
+ * The node that gives `node` an explicit timeout, looking at this node only (not its children).
+ * Wrappers, races and abort timers exist to time work out; a `timeout` option (`withOptions`) is
+ * one setting of a call that fails in many other ways, so it counts only when asked for.
+ */
+function timeoutEvidenceAt(node: Node, withOptions: boolean): Node | null {
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const name = dottedName(node.callee);
     if (name === 'Promise.race' || name === 'AbortSignal.timeout') return node;
@@ -39,7 +43,7 @@ function timeoutEvidenceAt(node: Node): Node | null {
     if ((name === 'setTimeout' || name?.endsWith('.setTimeout')) && isAbortTimer(node)) return node;
     return null;
   }
-  if (node.type === AST_NODE_TYPES.Property && !isFalsyLiteral(node.value)) {
+  if (withOptions && node.type === AST_NODE_TYPES.Property && !isFalsyLiteral(node.value)) {
     const key = propertyKeyName(node);
     if (key && /timeout/i.test(key) && !isFunction(node.value)) return node;
   }
@@ -47,13 +51,17 @@ function timeoutEvidenceAt(node: Node): Node | null {
 }
 
 /**
- * Finds what gives the work under `root` an explicit timeout — `AbortSignal.timeout()`, a
- * `timeout` option, a timeout wrapper, `Promise.race` — or null. Results are cached per root.
+ * Finds what gives the work under `root` an explicit timeout — `AbortSignal.timeout()`, a timeout
+ * wrapper, `Promise.race`, an abort timer, and optionally a `timeout` option — or null. Results
+ * are cached per root.
  */
 export class TimeoutEvidenceFinder {
   private readonly cache = new WeakMap<Node, Node | null>();
 
-  constructor(private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys) {}
+  constructor(
+    private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys,
+    private readonly withOptions: boolean,
+  ) {}
 
   find(root: Node): Node | null {
     if (this.cache.has(root)) return this.cache.get(root)!;
@@ -63,7 +71,7 @@ export class TimeoutEvidenceFinder {
   }
 
   private search(root: Node): Node | null {
-    return findInSubtree(root, this.visitorKeys, timeoutEvidenceAt);
+    return findInSubtree(root, this.visitorKeys, (node) => timeoutEvidenceAt(node, this.withOptions));
   }
 }
 

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, functionName, isNullish, propertyKeyName, shortText, unwrap, type FunctionNode } from '../analysis/ast.js';
-import { ReturnsValueIndex } from '../analysis/function-returns.js';
+import { calleeName, enclosingFunction, isNullish, propertyKeyName, shortText, unwrap, type FunctionNode } from '../analysis/ast.js';
 import { findVariable, importedNames, moduleOfVariable } from '../analysis/imports.js';
-import { classifySentinel, isBooleanFalse, type Sentinel } from '../analysis/sentinel.js';
+import { classifySentinel, type Sentinel } from '../analysis/sentinel.js';
+import { SentinelContext } from '../analysis/sentinel-context.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
 import { TimeoutPathFinder, type TimeoutPath } from '../analysis/timeout-path.js';
-import { timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
+import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { methodReceiver } from '../analysis/timeout-work.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
@@ -21,21 +21,12 @@ const TAIL = 'which callers cannot tell from a real result.';
 
 /** Names that call back Node-style; any other callee must be a parameter of the enclosing code. */
 const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'cont', 'reply', 'respond']);
-/** A `false` from these is the answer itself ("not ready yet"), not a disguised timeout. */
-const PREDICATE_NAME = /^(is|has|can|should|wait|try|poll|check|ping)[A-Z_]?/;
-
 function valueCandidates(expression: Node): Node[] {
   const target = unwrap(expression);
   if (target.type === AST_NODE_TYPES.ConditionalExpression) {
     return [...valueCandidates(target.consequent), ...valueCandidates(target.alternate)];
   }
   return [expression];
-}
-
-function isPredicateFunction(node: Node): boolean {
-  const fn = enclosingFunction(node);
-  const name = fn && functionName(fn);
-  return name !== null && name !== undefined && PREDICATE_NAME.test(name);
 }
 
 /** The `new Promise` executor whose first parameter `callee` names, if it does. */
@@ -58,6 +49,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     docs: {
       description: 'Disallow timeout paths that produce a value callers cannot tell from a real result',
       recommended: 'recommended',
+      strictOptions: STRICT_TIMEOUT_OPTIONS,
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -70,11 +62,11 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     },
     schema: [timeoutRuleOptionsSchema],
   },
-  defaultOptions: [{ autofix: false }],
+  defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary));
-    const returns = new ReturnsValueIndex(sourceCode.visitorKeys);
+    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
+    const answers = new SentinelContext(sourceCode);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);
     const pTimeoutNames = importedNames(sourceCode.ast, 'p-timeout');
@@ -103,7 +95,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         const sentinel = classifySentinel(candidate);
         if (!sentinel) continue;
         const path = paths.find(candidate, { kind: 'value' });
-        if (!path || (isBooleanFalse(sentinel) && isPredicateFunction(candidate))) continue;
+        if (!path || answers.isRealAnswer(sentinel, candidate)) continue;
         const fixes = valueFixes(candidate, sentinel, path, statement);
         if (path.kind === 'fallback' && path.node?.type === AST_NODE_TYPES.Property) {
           const call = path.node.parent.parent as TSESTree.CallExpression;
@@ -121,7 +113,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       const executor = executorOfResolve(callee, sourceCode.getScope(call));
       if (!executor) return;
       const path = paths.find(call, { kind: 'settle', callee });
-      if (!path || (isBooleanFalse(sentinel) && isPredicateFunction(executor))) return;
+      if (!path || answers.isRealAnswer(sentinel, call, callee)) return;
       report(value, 'resolvesSentinel', { path: path.label, value: text(value) }, fixer.resolveFixes(call, executor));
     }
 
@@ -133,7 +125,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         return;
       }
       const path = paths.find(call, { kind: 'settle', callee });
-      if (!path || (isBooleanFalse(sentinel) && isPredicateFunction(call))) return;
+      if (!path || answers.isRealAnswer(sentinel, call)) return;
       report(value, 'callsBackSentinel', { path: path.label, callback: callee.name, value: text(value) }, fixer.callbackFixes(call, callee.name));
     }
 
@@ -161,7 +153,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
           return;
         }
         const fn = enclosingFunction(node);
-        if (!fn || !returns.returnsValue(fn)) return;
+        if (!fn || !answers.results.returnsValue(fn)) return;
         const path = paths.find(node, { kind: 'value' });
         if (path) report(node, 'returnsSentinel', { path: path.label, value: 'undefined' }, fixer.bareReturnFixes(node));
       },

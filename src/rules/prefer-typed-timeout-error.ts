@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, isFunction, shortText, type FunctionNode } from '../analysis/ast.js';
+import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName, shortText, type FunctionNode } from '../analysis/ast.js';
 import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
 import { caughtErrorName } from '../analysis/sentinel-fixes.js';
 import { isTimeoutMessage } from '../analysis/timeout-message.js';
-import { timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
+import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import { TimeoutPathFinder, type Producer } from '../analysis/timeout-path.js';
 import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
@@ -16,6 +16,8 @@ type MessageId = 'untypedTimeoutError' | 'untypedErrorOnTimeoutPath' | 'stringTi
 /** Calls that deliver an error: reject, `Promise.reject`, an abort or destroy reason, a Node callback. */
 const DELIVERING_METHODS = new Set(['abort', 'destroy']);
 const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'reject']);
+/** Fields that let callers recognise an error without reading its message. */
+const IDENTITY_FIELDS = new Set(['code', 'name', 'errno', 'type']);
 
 export default createRule<[TimeoutRuleOptions], MessageId>({
   name: 'prefer-typed-timeout-error',
@@ -24,6 +26,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     docs: {
       description: 'Require timeouts to be signalled with a typed error, not a plain `Error` or a string',
       recommended: 'recommended',
+      strictOptions: STRICT_TIMEOUT_OPTIONS,
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -38,10 +41,10 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     },
     schema: [timeoutRuleOptionsSchema],
   },
-  defaultOptions: [{ autofix: false }],
+  defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary));
+    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
 
     /** `new Error(msg)` → `new TimeoutError(msg[, { cause }])`, or `new DOMException(msg, 'TimeoutError')`. */
     function typedErrorFixes(node: Node, messageNode: Node | undefined, extraArgs: readonly Node[]): FixOffer<MessageId>[] {
@@ -93,8 +96,35 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       return def?.type === 'Parameter' && isFunction(def.node as Node) && (def.node as FunctionNode).params.includes(def.name as TSESTree.Parameter);
     }
 
+    /**
+     * Whether the error gets an identity callers can test after all: wrapped as the cause of
+     * another error (`new ConnectionTimedOutError(new Error('…'))`), or given a `code`/`name`
+     * (`Object.assign(new Error('…'), { code: 'ETIMEDOUT' })`, `err.code = 'ETIMEDOUT'`).
+     */
+    function isGivenIdentity(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node)) return true;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && dottedName(parent.callee) === 'Object.assign' && parent.arguments[0] === node) {
+        return parent.arguments.slice(1).some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression && arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && IDENTITY_FIELDS.has(propertyKeyName(p) ?? '')));
+      }
+      if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(parent), parent.id.name);
+      return (
+        variable?.references.some((ref) => {
+          const member = ref.identifier.parent;
+          return (
+            member?.type === AST_NODE_TYPES.MemberExpression &&
+            member.object === ref.identifier &&
+            IDENTITY_FIELDS.has(memberPropertyName(member) ?? '') &&
+            member.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+            member.parent.left === member
+          );
+        }) ?? false
+      );
+    }
+
     function checkErrorConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
-      if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error')) return;
+      if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error') || isGivenIdentity(node)) return;
       const [messageNode, ...extraArgs] = node.arguments;
       if (messageNode?.type === AST_NODE_TYPES.SpreadElement) return;
       const fixes = () => typedErrorFixes(node, messageNode, extraArgs);

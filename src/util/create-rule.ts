@@ -6,6 +6,8 @@ export type RuleLevel = 'recommended' | 'strict';
 export interface ResilienceRuleDocs {
   description: string;
   recommended?: RuleLevel;
+  /** Options the `strict` and `all` configs set, turning on a rule's broader detection. */
+  strictOptions?: readonly unknown[];
   requiresTypeChecking?: boolean;
 }
 

@@ -54,6 +54,17 @@ runRuleTests('no-timeout-sentinel', rule, {
     'function f(cb: (e: Error | null, n?: number) => void, elapsed: number, timeout: number) { if (elapsed > timeout) cb(new Error("t")); }',
     // Something that looks like a callback but is not a parameter or callback name.
     'function f(elapsed: number, timeout: number) { if (elapsed > timeout) setState(null, 0); }',
+    // A `timeout` option alone is one setting of a call that fails in many ways: only with `checkTimeoutOptions`.
+    'async function load() { try { return await axios.get("/x", { timeout: 2000 }); } catch (e) { return null; } }',
+    'const rows = axios.get("/x", { timeout: 2000 }).catch(() => []);',
+    // `success: false` and `ok: false` say it failed.
+    'function f(signal: AbortSignal) { if (signal.aborted) return { success: false }; return { success: true }; }',
+    'function f(elapsed: number, timeout: number) { if (elapsed > timeout) return { ok: false, value: null }; return { ok: true, value: 1 }; }',
+    // A function that answers yes or no elsewhere: its false is an answer.
+    'async function settlesWithin(work: Promise<unknown>, ms: number) { try { await raceTimeout(work, ms); return true; } catch { return false; } }',
+    'function reload() { return new Promise((resolve) => { const t = setTimeout(() => resolve(false), 30000); child.on("message", (m) => { clearTimeout(t); resolve(m.success === true); }); }); }',
+    // A function that computes a time: its 0 is "no time left".
+    'class Timeout { get remainingTime() { if (this.timedOut) return 0; return this.start + this.duration - performance.now(); } }',
     // p-timeout with a message keeps rejecting.
     'import pTimeout from "p-timeout"; pTimeout(work(), { milliseconds: 100, message: "slow" });',
   ],
@@ -128,8 +139,8 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       errors: [{ messageId: 'returnsSentinel', data: { path: '`Date.now() - start < 5000`', value: "''" }, suggestions: [{ messageId: 'throwTypedError', output: "function f(start: number) { if (Date.now() - start < 5000) { return 1; } else { throw new DOMException('f timed out', 'TimeoutError'); } }" }] }],
     },
     {
-      code: 'function f(start: bigint, timeoutNs: bigint) { if (process.hrtime.bigint() - start > timeoutNs) return false; return true; }',
-      errors: [{ messageId: 'returnsSentinel', data: { path: '`process.hrtime.bigint() - start > timeoutNs`', value: 'false' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(start: bigint, timeoutNs: bigint) { if (process.hrtime.bigint() - start > timeoutNs) throw new DOMException('f timed out', 'TimeoutError'); return true; }" }] }],
+      code: 'function f(start: bigint, timeoutNs: bigint) { if (process.hrtime.bigint() - start > timeoutNs) return false; return rows; }',
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`process.hrtime.bigint() - start > timeoutNs`', value: 'false' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(start: bigint, timeoutNs: bigint) { if (process.hrtime.bigint() - start > timeoutNs) throw new DOMException('f timed out', 'TimeoutError'); return rows; }" }] }],
     },
     {
       code: 'function f(t: [number, number]) { if (process.hrtime(t)[0] > 5) return NaN; return 1; }',
@@ -203,7 +214,9 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       errors: [{ messageId: 'returnsSentinel', data: { path: '`catch` of work with `AbortSignal.timeout(5000)`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "async function load(u: string) { try { const r = await fetch(u, { signal: AbortSignal.timeout(5000) }); return r.json(); } catch { throw new DOMException('load timed out', 'TimeoutError'); } }" }] }],
     },
     {
+      // With `checkTimeoutOptions` (as in `strict`), a `timeout` option makes the catch a timeout path.
       code: 'async function load() { try { return await axios.get("/x", { timeout: 2000 }); } catch (e) { log(e); return { data: [], error: null }; } }',
+      options: [{ checkTimeoutOptions: true }],
       errors: [{ messageId: 'returnsSentinel', data: { path: '`catch` of work with `timeout: 2000`', value: '{ data: [], error: null }' }, suggestions: [{ messageId: 'fillErrorSlot', output: "async function load() { try { return await axios.get(\"/x\", { timeout: 2000 }); } catch (e) { log(e); return { data: [], error: new DOMException('load timed out', 'TimeoutError') }; } }" }] }],
     },
     {

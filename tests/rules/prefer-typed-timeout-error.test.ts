@@ -25,6 +25,11 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     "console.log(`timed out after ${ms}`);",
     // A user class called Error is not the global.
     "class Error {} throw new Error('timeout');",
+    // Errors given an identity callers can test: a cause of a typed error, a code or a name.
+    "reject(new ConnectionTimedOutError(new Error('Connection timed out')));",
+    "throw Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' });",
+    "const err = new Error('connect ETIMEDOUT'); err.code = 'ETIMEDOUT'; throw err;",
+    "const e = new Error('timed out'); e.name = 'TimeoutError'; reject(e);",
     // Timeout path that already throws a typed error.
     "function f(elapsed: number, timeout: number) { if (elapsed > timeout) throw new TimeoutError('slow'); }",
     // A plain Error built on a timeout path but not delivered there.
@@ -46,6 +51,11 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     {
       code: "const e = Error('request timed out: ' + url);",
       errors: [{ messageId: 'untypedTimeoutError', suggestions: [{ messageId: 'useTypedError', output: "const e = new DOMException('request timed out: ' + url, 'TimeoutError');" }] }],
+    },
+    {
+      // Assigning something else does not give it an identity.
+      code: "const err = new Error('connect ETIMEDOUT'); err.message += '!'; throw err;",
+      errors: [{ messageId: 'untypedTimeoutError', suggestions: [{ messageId: 'useTypedError', output: "const err = new DOMException('connect ETIMEDOUT', 'TimeoutError'); err.message += '!'; throw err;" }] }],
     },
     {
       code: "throw 'timeout';",

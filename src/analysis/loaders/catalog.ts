@@ -1,0 +1,192 @@
+/**
+ * The shape of a catalog entry: how a data-access library's receivers are recognised, which of
+ * its calls load many rows, and what bounds them. Entries are data (see `libraries/`); the
+ * engine (`engine.ts`) reads them and never names a library itself.
+ */
+
+export type LibraryId =
+  | 'prisma'
+  | 'typeorm'
+  | 'sequelize'
+  | 'mikro-orm'
+  | 'mongoose'
+  | 'mongodb'
+  | 'knex'
+  | 'drizzle'
+  | 'kysely'
+  | 'sql'
+  | 'redis'
+  | 'dataloader';
+
+/** A name, and whether it only counts when the binding comes from one of the library's modules. */
+export interface NameRule {
+  name: string;
+  /** True for common names (`Repository`, `Model`, `Collection`): the import must be the library's. */
+  imported?: boolean;
+}
+
+/**
+ * How a receiver of one kind (a Prisma client, a TypeORM repository, a Redis client, …) comes to
+ * be. Each list is a piece of evidence the resolver accepts; `from` names another role of the
+ * same library, or `'*'` for a receiver nothing else is known about, in a file importing the library.
+ */
+export interface RoleSpec {
+  /** `new X(…)`. */
+  constructs?: readonly NameRule[];
+  /** `f(…)`; the name `default` stands for the module's default export (`require('knex')(…)`). */
+  factories?: readonly NameRule[];
+  /** `<from>.m(…)` returns this role. */
+  methods?: readonly { from: string; names: readonly string[] }[];
+  /** `<from>.p` is this role; `'*'` is any property not starting with `$` or `_`. */
+  properties?: readonly { from: string; names: readonly string[] | '*' }[];
+  /** `<from>.m(…, (x) => …)`: the callback's first parameter is this role. */
+  callbacks?: readonly { from: string; names: readonly string[] }[];
+  /** Type names, read from annotations without types and from declared types with them. */
+  types?: readonly NameRule[];
+  /** With types: a type having all of these properties is this role (Prisma's generated delegates). */
+  members?: readonly string[];
+  /** Decorators that inject it (`@InjectRepository(User)`). */
+  decorators?: readonly NameRule[];
+  /** A class extending one of these is this role: its `this`, and for models its static side. */
+  bases?: readonly NameRule[];
+  /** Naming conventions (regular expressions on the receiver's last name), the last resort. */
+  names?: readonly string[];
+  /** Naming conventions only count in a file that imports the library. */
+  namesNeedImport?: boolean;
+}
+
+/**
+ * How sure the engine must be of the receiver:
+ * - `receiver`: the receiver resolves to the role (creation, injection, type, naming convention);
+ * - `import`: or nothing is known of the receiver and the file imports the library;
+ * - `shape`: or nothing is known of the receiver and the call chain itself is the library's.
+ */
+export type Evidence = 'receiver' | 'import' | 'shape';
+
+/** What a load returns, for messages: "loads every matching row". */
+export type Unit = 'row' | 'document' | 'entity';
+
+/** `repo.find({ take })`: one call that loads, bounded by keys of an options object. */
+export interface OptionsLoader {
+  kind: 'options';
+  role: string;
+  methods: readonly string[];
+  /** Index of the options object among the arguments. */
+  optionsArg: number;
+  /** Keys that bound the load (`take`, `limit`). */
+  boundKeys: readonly string[];
+  /** Where the row filter is, to recognise a filter on the primary key: an argument, or a key of the options. */
+  filter: { arg: number; key?: string } | null;
+  /** The suggestion adds this key (the first bound key if absent). */
+  fixKey?: string;
+  /**
+   * Methods that take a filter and no options (`findBy(where)`): the suggestion rewrites the call
+   * to `<to>({ where: <filter>, <fixKey>: n })`, keeping the other arguments.
+   */
+  rewrite?: { to: string; whereArg: number };
+  /** `em.find(Entity, …)`: arguments that must be present for the call to be this loader's. */
+  minArgs?: number;
+  evidence: Evidence;
+  unit: Unit;
+}
+
+/** `knex('t').where(…)`, `qb.getMany()`: a builder chain that loads when executed. */
+export interface BuilderLoader {
+  kind: 'builder';
+  /** A short name for this builder, for tests and messages' wording. */
+  id: string;
+  role: string;
+  /** The first method of the chain on a receiver of `role`, or `'call'` when the receiver is called (`knex('t')`). */
+  starts: readonly string[] | 'call';
+  /** The chain must also call one of these (`from` for Drizzle's `select()`). */
+  requires?: readonly string[];
+  /** Methods that execute the chain and load every row (`getMany`, `execute`, `toArray`). */
+  terminals: readonly string[];
+  /** Whether `await chain` / `chain.then()` executes it. */
+  thenable: boolean;
+  boundMethods: readonly string[];
+  /** Methods that make the chain something other than a multi-row read (`insert`, `count`, `stream`). */
+  notLoads: readonly string[];
+  /** Options object of the start call (`collection.find(filter, { limit })`). */
+  startOptions?: { arg: number; keys: readonly string[] };
+  /** Filter argument of the start call, for primary-key filters (`find({ _id })`). */
+  startFilterArg?: number;
+  /** Aggregation pipeline argument of a start method (`aggregate([…, { $limit }])`). */
+  pipeline?: { method: string; arg: number };
+  /** Methods that take a condition (`where`, `andWhere`), checked for primary-key filters. */
+  whereMethods?: readonly string[];
+  /** Select methods whose arguments may make it an aggregate (`select({ n: count() })`). */
+  selectMethods?: readonly string[];
+  /** The suggestion inserts `.<fixMethod>(n)` before the terminal (or at the end of the chain). */
+  fixMethod: string;
+  evidence: Evidence;
+  unit: Unit;
+}
+
+export type RedisShape = 'keyspace' | 'set' | 'hash' | 'list' | 'sorted set';
+
+export interface RedisCommand {
+  /** Method names (ioredis lower case, node-redis camelCase, `…Buffer` variants). */
+  names: readonly string[];
+  shape: RedisShape;
+  /** The command that reads the same data in bounded steps. */
+  scan: string;
+  /** The command that measures it first (a size guard); absent for `KEYS`. */
+  size?: readonly string[];
+  /** Only `LRANGE k 0 -1`-style calls: the start and stop argument positions. */
+  range?: { start: number; stop: number };
+  /** Arguments the call must have (a key; several keys for `SUNION`). */
+  minArgs: number;
+}
+
+/** Redis commands that return a whole keyspace, set, hash or list in one reply. */
+export interface RedisLoader {
+  kind: 'redis';
+  role: string;
+  commands: readonly RedisCommand[];
+  evidence: Evidence;
+}
+
+/** `new DataLoader(fn)`: a constructor whose options must carry a bound. */
+export interface ConstructorLoader {
+  kind: 'constructor';
+  classes: readonly NameRule[];
+  optionsArg: number;
+  boundKeys: readonly string[];
+  /** Options that make the bound unnecessary: `{ batch: false }`. */
+  exemptions: readonly { key: string; value: unknown }[];
+  fixKey: string;
+}
+
+/** Raw SQL: calls and tags that run a statement and return its rows. */
+export interface SqlLoader {
+  kind: 'sql';
+  /** `x.query(sql)`: run at once, whatever the receiver (the SQL text is the evidence). */
+  methods: readonly string[];
+  /** `knex.raw(sql)`: run when awaited or chained with `then`. */
+  lazyMethods: readonly string[];
+  /** `` prisma.$queryRaw`…` ``: tags that run at once. */
+  runningTags: readonly string[];
+  /** `` sql`…` ``: tags building a statement, run when awaited or passed to a method above. */
+  tags: readonly string[];
+  /** `db.prepare(sql).all()`: a statement, and the methods that return all its rows. */
+  prepared: { methods: readonly string[]; terminals: readonly string[] };
+  /** Options keys that make a call return one row (`sequelize.query(sql, { plain: true })`). */
+  singleRowOptions: readonly { key: string; value: unknown }[];
+}
+
+export type LoaderSpec = OptionsLoader | BuilderLoader | RedisLoader | ConstructorLoader | SqlLoader;
+
+export interface LibraryEntry {
+  id: LibraryId;
+  /** Display name for messages and docs. */
+  name: string;
+  /** Module specifiers (exact, or patterns) that identify the library in imports. */
+  modules: readonly (string | RegExp)[];
+  roles: Readonly<Record<string, RoleSpec>>;
+  loaders: readonly LoaderSpec[];
+}
+
+export function moduleMatches(entry: LibraryEntry, source: string): boolean {
+  return entry.modules.some((m) => (typeof m === 'string' ? m === source : m.test(source)));
+}

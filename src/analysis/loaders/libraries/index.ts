@@ -1,0 +1,31 @@
+// The catalog: one entry per library. Adding a library is adding a file here and its tests
+// (tests/rules/no-unbounded-load/<id>.test.ts); tests/analysis/loaders-catalog.test.ts checks both.
+import type { LibraryEntry } from '../catalog.js';
+import { dataloader } from './dataloader.js';
+import { drizzle } from './drizzle.js';
+import { knex } from './knex.js';
+import { kysely } from './kysely.js';
+import { mikroOrm } from './mikro-orm.js';
+import { mongodb } from './mongodb.js';
+import { mongoose } from './mongoose.js';
+import { prisma } from './prisma.js';
+import { redis } from './redis.js';
+import { sequelize } from './sequelize.js';
+import { sql } from './sql.js';
+import { typeorm } from './typeorm.js';
+
+/** In resolution order: when evidence fits two libraries, the earlier one wins. */
+export const CATALOG: readonly LibraryEntry[] = [
+  prisma,
+  typeorm,
+  mikroOrm,
+  sequelize,
+  mongoose,
+  mongodb,
+  knex,
+  drizzle,
+  kysely,
+  redis,
+  dataloader,
+  sql,
+];

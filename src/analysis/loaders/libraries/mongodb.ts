@@ -1,0 +1,44 @@
+import type { LibraryEntry } from '../catalog.js';
+
+export const mongodb: LibraryEntry = {
+  id: 'mongodb',
+  name: 'MongoDB driver',
+  modules: ['mongodb'],
+  roles: {
+    client: {
+      constructs: [{ name: 'MongoClient' }],
+      factories: [{ name: 'MongoClient.connect' }],
+      types: [{ name: 'MongoClient' }],
+    },
+    db: {
+      methods: [{ from: 'client', names: ['db'] }],
+      types: [{ name: 'Db', imported: true }],
+    },
+    collection: {
+      methods: [
+        { from: 'db', names: ['collection'] },
+        { from: '*', names: ['collection'] },
+      ],
+      types: [{ name: 'Collection', imported: true }],
+      names: ['[cC]ollection$'],
+    },
+  },
+  loaders: [
+    {
+      kind: 'builder',
+      id: 'mongodb-cursor',
+      role: 'collection',
+      starts: ['find', 'aggregate'],
+      terminals: ['toArray'],
+      thenable: false,
+      boundMethods: ['limit'],
+      notLoads: ['count', 'explain', 'next', 'hasNext', 'tryNext', 'stream'],
+      startOptions: { arg: 1, keys: ['limit'] },
+      startFilterArg: 0,
+      pipeline: { method: 'aggregate', arg: 0 },
+      fixMethod: 'limit',
+      evidence: 'shape',
+      unit: 'document',
+    },
+  ],
+};

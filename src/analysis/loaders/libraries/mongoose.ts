@@ -1,0 +1,51 @@
+import type { LibraryEntry } from '../catalog.js';
+
+export const mongoose: LibraryEntry = {
+  id: 'mongoose',
+  name: 'Mongoose',
+  modules: ['mongoose', '@nestjs/mongoose', '@typegoose/typegoose'],
+  roles: {
+    mongoose: {
+      factories: [{ name: 'default', imported: true }],
+    },
+    connection: {
+      factories: [{ name: 'createConnection', imported: true }],
+      methods: [{ from: 'mongoose', names: ['createConnection'] }],
+      properties: [{ from: 'mongoose', names: ['connection'] }],
+      types: [{ name: 'Connection', imported: true }],
+      decorators: [{ name: 'InjectConnection', imported: true }],
+    },
+    model: {
+      factories: [{ name: 'model', imported: true }, { name: 'getModelForClass', imported: true }],
+      methods: [
+        { from: 'mongoose', names: ['model'] },
+        { from: 'connection', names: ['model'] },
+      ],
+      types: [{ name: 'Model', imported: true }, { name: 'ReturnModelType', imported: true }],
+      decorators: [{ name: 'InjectModel', imported: true }],
+      names: ['Model$'],
+      namesNeedImport: true,
+    },
+  },
+  loaders: [
+    {
+      kind: 'builder',
+      id: 'mongoose-query',
+      role: 'model',
+      starts: ['find', 'aggregate'],
+      terminals: ['exec'],
+      thenable: true,
+      boundMethods: ['limit'],
+      notLoads: [
+        'cursor', 'eachAsync', 'stream', 'countDocuments', 'count', 'estimatedDocumentCount', 'distinct', 'explain',
+        'deleteMany', 'deleteOne', 'updateMany', 'updateOne', 'findOne', 'findOneAndUpdate', 'findOneAndDelete',
+      ],
+      startOptions: { arg: 2, keys: ['limit'] },
+      startFilterArg: 0,
+      pipeline: { method: 'aggregate', arg: 0 },
+      fixMethod: 'limit',
+      evidence: 'import',
+      unit: 'document',
+    },
+  ],
+};

@@ -1,0 +1,59 @@
+import type { LibraryEntry } from '../catalog.js';
+
+export const redis: LibraryEntry = {
+  id: 'redis',
+  name: 'Redis',
+  modules: ['ioredis', 'redis', /^@redis\//, '@upstash/redis', '@nestjs-modules/ioredis', '@liaoliaots/nestjs-redis'],
+  roles: {
+    client: {
+      constructs: [
+        { name: 'Redis', imported: true },
+        { name: 'Cluster', imported: true },
+        { name: 'Redis.Cluster', imported: true },
+        { name: 'default', imported: true },
+      ],
+      factories: [{ name: 'createClient', imported: true }, { name: 'createCluster', imported: true }],
+      methods: [{ from: 'client', names: ['duplicate', 'pipeline', 'multi', 'isolated'] }],
+      types: [
+        { name: 'Redis', imported: true },
+        { name: 'Cluster', imported: true },
+        { name: 'RedisClientType' },
+        { name: 'RedisClusterType' },
+        { name: 'Pipeline', imported: true },
+        { name: 'ChainableCommander', imported: true },
+      ],
+      decorators: [{ name: 'InjectRedis', imported: true }],
+      names: ['[rR]edis'],
+    },
+  },
+  loaders: [
+    {
+      kind: 'redis',
+      role: 'client',
+      evidence: 'import',
+      commands: [
+        { names: ['keys', 'keysBuffer'], shape: 'keyspace', scan: 'SCAN', minArgs: 1 },
+        { names: ['smembers', 'sMembers', 'smembersBuffer'], shape: 'set', scan: 'SSCAN', size: ['scard', 'sCard'], minArgs: 1 },
+        {
+          names: ['sunion', 'sUnion', 'sunionBuffer', 'sinter', 'sInter', 'sinterBuffer', 'sdiff', 'sDiff', 'sdiffBuffer'],
+          shape: 'set',
+          scan: 'SSCAN',
+          size: ['scard', 'sCard'],
+          minArgs: 1,
+        },
+        { names: ['hgetall', 'hGetAll', 'hgetallBuffer'], shape: 'hash', scan: 'HSCAN', size: ['hlen', 'hLen'], minArgs: 1 },
+        { names: ['hkeys', 'hKeys', 'hkeysBuffer'], shape: 'hash', scan: 'HSCAN', size: ['hlen', 'hLen'], minArgs: 1 },
+        { names: ['hvals', 'hVals', 'hvalsBuffer'], shape: 'hash', scan: 'HSCAN', size: ['hlen', 'hLen'], minArgs: 1 },
+        { names: ['lrange', 'lRange', 'lrangeBuffer'], shape: 'list', scan: 'LRANGE', size: ['llen', 'lLen'], range: { start: 1, stop: 2 }, minArgs: 3 },
+        {
+          names: ['zrange', 'zRange', 'zrevrange', 'zRangeWithScores', 'zrangeBuffer'],
+          shape: 'sorted set',
+          scan: 'ZSCAN',
+          size: ['zcard', 'zCard'],
+          range: { start: 1, stop: 2 },
+          minArgs: 3,
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,444 @@
+/**
+ * A small SQL scanner: is this statement a SELECT that returns an unbounded number of rows?
+ *
+ * It reads the text a program builds (string literals, template literals, `sql` tags, `+`
+ * concatenations), with every interpolation replaced by a hole. It does not parse SQL; it
+ * tokenises (strings, quoted identifiers, comments, parameters), tracks parenthesis depth and
+ * looks at the keywords of the top-level statement. When it cannot tell, it says `unknown`, and
+ * the rule stays quiet.
+ */
+
+/** One piece of the SQL text: static text (with where it sits in the file), or an interpolation. */
+export type SqlPiece =
+  | { kind: 'text'; text: string; /** File offset of `text[0]`, or null when the source is not the text itself. */ sourceStart: number | null }
+  | { kind: 'hole' };
+
+export type SqlBoundReason = 'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'primary-key' | 'no-from' | 'catalog';
+
+export type SqlVerdict =
+  | { kind: 'not-select' }
+  | { kind: 'unknown'; why: string }
+  | { kind: 'bounded'; reason: SqlBoundReason }
+  | {
+      kind: 'unbounded';
+      /** File offset where ` LIMIT n` can be inserted, or null when no safe place is known. */
+      insertAt: number | null;
+      /** `LIMIT` for most dialects; `TOP`/`FETCH FIRST` are named in messages only. */
+    };
+
+const HOLE = '\u0001';
+
+type TokenType = 'word' | 'quoted' | 'number' | 'string' | 'param' | 'hole' | 'open' | 'close' | 'op' | 'semi';
+
+interface Token {
+  type: TokenType;
+  /** Upper-cased text for words; raw text otherwise. */
+  text: string;
+  start: number;
+  end: number;
+  /** Parenthesis depth at the token (an opening parenthesis has the depth outside it). */
+  depth: number;
+}
+
+const WORD_START = /[A-Za-z_\u0080-\uffff]/;
+const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+
+export function tokenizeSql(sql: string): Token[] {
+  const tokens: Token[] = [];
+  let depth = 0;
+  let i = 0;
+  const push = (type: TokenType, start: number, end: number, text = sql.slice(start, end)) => {
+    tokens.push({ type, text, start, end, depth });
+  };
+  while (i < sql.length) {
+    const c = sql[i]!;
+    const next = sql[i + 1];
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+      i++;
+    } else if (c === '-' && next === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? sql.length : end + 1;
+    } else if (c === '/' && next === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end === -1 ? sql.length : end + 2;
+    } else if (c === "'") {
+      let j = i + 1;
+      for (; j < sql.length; j++) {
+        if (sql[j] === "'") {
+          if (sql[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      push('string', i, Math.min(j + 1, sql.length));
+      i = j + 1;
+    } else if (c === '"' || c === '`') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end === -1 ? sql.length : end + 1;
+      push('quoted', i, stop, sql.slice(i + 1, stop - 1).toUpperCase());
+      i = stop;
+    } else if (c === '$' && next !== undefined && /\d/.test(next)) {
+      let j = i + 1;
+      while (j < sql.length && /\d/.test(sql[j]!)) j++;
+      push('param', i, j);
+      i = j;
+    } else if (c === '$' && next !== undefined && /[A-Za-z_$]/.test(next)) {
+      // Dollar quoting: $$…$$ or $tag$…$tag$.
+      const tagEnd = sql.indexOf('$', i + 1);
+      const tag = tagEnd === -1 ? null : sql.slice(i, tagEnd + 1);
+      if (tag && /^\$[A-Za-z_]*\$$/.test(tag)) {
+        const close = sql.indexOf(tag, tagEnd + 1);
+        const stop = close === -1 ? sql.length : close + tag.length;
+        push('string', i, stop);
+        i = stop;
+      } else {
+        push('op', i, i + 1);
+        i++;
+      }
+    } else if (c === '?') {
+      push('param', i, i + 1);
+      i++;
+    } else if ((c === ':' || c === '@') && next !== undefined && WORD_START.test(next) && sql[i - 1] !== ':') {
+      let j = i + 1;
+      while (j < sql.length && WORD_PART.test(sql[j]!)) j++;
+      push('param', i, j);
+      i = j;
+    } else if (c === HOLE) {
+      push('hole', i, i + 1);
+      i++;
+    } else if (WORD_START.test(c)) {
+      let j = i + 1;
+      while (j < sql.length && WORD_PART.test(sql[j]!)) j++;
+      push('word', i, j, sql.slice(i, j).toUpperCase());
+      i = j;
+    } else if (/\d/.test(c) || (c === '.' && next !== undefined && /\d/.test(next))) {
+      let j = i + 1;
+      while (j < sql.length && /[\d.eE]/.test(sql[j]!)) j++;
+      push('number', i, j);
+      i = j;
+    } else if (c === '(') {
+      push('open', i, i + 1);
+      depth++;
+      i++;
+    } else if (c === ')') {
+      depth = Math.max(0, depth - 1);
+      push('close', i, i + 1);
+      i++;
+    } else if (c === ';') {
+      push('semi', i, i + 1);
+      i++;
+    } else {
+      const two = sql.slice(i, i + 2);
+      const width = ['<=', '>=', '<>', '!=', '||', '::', '->', '#>', '@>', '<@'].includes(two) ? 2 : 1;
+      push('op', i, i + width);
+      i += width;
+    }
+  }
+  return tokens;
+}
+
+const AGGREGATES = new Set([
+  'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'BOOL_AND', 'BOOL_OR', 'EVERY', 'ARRAY_AGG', 'STRING_AGG',
+  'JSON_AGG', 'JSONB_AGG', 'JSON_OBJECT_AGG', 'JSONB_OBJECT_AGG', 'GROUP_CONCAT', 'LISTAGG',
+  'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP', 'BIT_AND', 'BIT_OR',
+  'JSON_ARRAYAGG', 'JSON_OBJECTAGG', 'COUNT_BIG', 'ANY_VALUE',
+]);
+
+/** Keywords after which an interpolation is an operand (a value, a name, a condition), never a clause. */
+const OPERAND_KEYWORDS = new Set([
+  'SELECT', 'DISTINCT', 'ALL', 'FROM', 'JOIN', 'WHERE', 'AND', 'OR', 'NOT', 'ON', 'BY', 'IN', 'LIKE',
+  'ILIKE', 'IS', 'BETWEEN', 'WHEN', 'THEN', 'ELSE', 'CASE', 'LIMIT', 'OFFSET', 'TOP', 'FIRST',
+  'NEXT', 'SET', 'VALUES', 'INTO', 'UPDATE', 'TABLE', 'AS', 'HAVING', 'RETURNING', 'ANY', 'SOME',
+  'EXISTS', 'INTERVAL', 'ESCAPE', 'USING', 'OVER', 'PARTITION', 'SIMILAR', 'TO', 'ARRAY', 'CAST',
+  'DESC', 'ASC', 'WITH', 'RECURSIVE', 'LATERAL',
+]);
+
+/** System catalogs: their size is the size of the schema, not of the data. */
+const CATALOG_TABLE = /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
+
+const PRIMARY_KEY_COLUMNS = new Set(['ID', 'UUID', '_ID']);
+
+const CLAUSE_END = new Set(['GROUP', 'ORDER', 'LIMIT', 'HAVING', 'WINDOW', 'FOR', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'RETURNING', 'LOCK']);
+
+const isWord = (t: Token | undefined, ...words: string[]) => t?.type === 'word' && words.includes(t.text);
+
+/** Whether an interpolation after `previous` is an operand rather than a clause of its own. */
+function isOperandPosition(previous: Token | undefined): boolean {
+  if (!previous) return false;
+  switch (previous.type) {
+    case 'op':
+    case 'open':
+      return true;
+    case 'word':
+      return OPERAND_KEYWORDS.has(previous.text);
+    default:
+      return false;
+  }
+}
+
+function isValueToken(t: Token | undefined): boolean {
+  return t?.type === 'param' || t?.type === 'hole' || t?.type === 'number' || t?.type === 'string';
+}
+
+/** `id`, `"id"`, `t.id`, `"t"."id"`: the column name of a (qualified) reference ending at `index`. */
+function columnAt(tokens: Token[], index: number): { column: string; qualifier: string | null; first: number } | null {
+  const t = tokens[index];
+  if (t?.type !== 'word' && t?.type !== 'quoted') return null;
+  const dot = tokens[index - 1];
+  if (dot?.type === 'op' && dot.text === '.') {
+    const q = tokens[index - 2];
+    if (q?.type === 'word' || q?.type === 'quoted') return { column: t.text, qualifier: q.text, first: index - 2 };
+  }
+  return { column: t.text, qualifier: null, first: index };
+}
+
+/** `WHERE` conjunct `[q.]id = value`, `value = [q.]id`, `[q.]id IN (values)` or `[q.]id = ANY(value)`. */
+function isPrimaryKeyConjunct(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.depth !== tokens[0]!.depth) continue;
+    if (t.type === 'op' && t.text === '=') {
+      const left = columnAt(tokens, i - 1);
+      const right = tokens[i + 1];
+      if (left && PRIMARY_KEY_COLUMNS.has(left.column) && left.first === 0) {
+        if (isValueToken(right) && tokens.length === i + 2) return true;
+        if (isWord(right, 'ANY') && tokens[i + 2]?.type === 'open' && isValueToken(tokens[i + 3]) && tokens[i + 4]?.type === 'close') {
+          return tokens.length === i + 5;
+        }
+      }
+      const rightColumn = columnAt(tokens, tokens.length - 1);
+      if (i === 1 && isValueToken(tokens[0]) && rightColumn && rightColumn.first === i + 1 && PRIMARY_KEY_COLUMNS.has(rightColumn.column)) {
+        return true;
+      }
+    }
+    if (isWord(t, 'IN') && tokens[i + 1]?.type === 'open') {
+      const left = columnAt(tokens, i - 1);
+      if (!left || left.first !== 0 || !PRIMARY_KEY_COLUMNS.has(left.column)) continue;
+      const inner = tokens.slice(i + 2, -1);
+      const closes = tokens.at(-1)?.type === 'close';
+      const onlyValues = inner.every((x) => isValueToken(x) || (x.type === 'op' && x.text === ','));
+      return closes && inner.length > 0 && onlyValues;
+    }
+  }
+  return false;
+}
+
+/** Splits tokens at top-level `AND` (not the `AND` of `BETWEEN … AND …`); null when an `OR` is at the top level. */
+function conjuncts(tokens: Token[], depth: number): Token[][] | null {
+  const parts: Token[][] = [[]];
+  let between = false;
+  for (const t of tokens) {
+    if (t.depth === depth && isWord(t, 'OR')) return null;
+    if (t.depth === depth && isWord(t, 'BETWEEN')) between = true;
+    if (t.depth === depth && isWord(t, 'AND')) {
+      if (between) between = false;
+      else {
+        parts.push([]);
+        continue;
+      }
+    }
+    parts.at(-1)!.push(t);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+interface SelectPart {
+  tokens: Token[];
+  depth: number;
+}
+
+/** Table names and aliases a `JOIN` brings in, and whether its `ON` matches the joined table's key. */
+function joinsAreToOne(tokens: Token[], depth: number): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.depth !== depth || !isWord(t, 'JOIN')) continue;
+    const names = new Set<string>();
+    let j = i + 1;
+    if (isWord(tokens[j], 'LATERAL') || tokens[j]?.type === 'open') return false;
+    while (tokens[j] && (tokens[j]!.type === 'word' || tokens[j]!.type === 'quoted' || (tokens[j]!.type === 'op' && tokens[j]!.text === '.'))) {
+      if (isWord(tokens[j], 'ON', 'USING')) break;
+      if (tokens[j]!.type !== 'op' && !isWord(tokens[j], 'AS')) names.add(tokens[j]!.text);
+      j++;
+    }
+    if (!isWord(tokens[j], 'ON')) return false;
+    let toOne = false;
+    for (let k = j + 1; k < tokens.length; k++) {
+      const u = tokens[k]!;
+      if (u.depth === depth && (isWord(u, 'JOIN', 'WHERE', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'OUTER') || CLAUSE_END.has(u.type === 'word' ? u.text : ''))) break;
+      if ((u.type === 'word' || u.type === 'quoted') && PRIMARY_KEY_COLUMNS.has(u.text)) {
+        const column = columnAt(tokens, k);
+        if (column?.qualifier && names.has(column.qualifier)) toOne = true;
+      }
+    }
+    if (!toOne) return false;
+  }
+  return true;
+}
+
+type PartVerdict = 'bounded-aggregate' | 'bounded-primary-key' | 'bounded-no-from' | 'bounded-catalog' | 'unbounded';
+
+function judgePart(part: SelectPart): PartVerdict {
+  const { tokens, depth } = part;
+  const top = (t: Token) => t.depth === depth;
+  const fromIndex = tokens.findIndex((t) => top(t) && isWord(t, 'FROM'));
+  if (fromIndex === -1) return 'bounded-no-from';
+  // Every table named after FROM/JOIN is a system catalog.
+  const sources: string[] = [];
+  for (let i = fromIndex; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!top(t) || !isWord(t, 'FROM', 'JOIN')) continue;
+    const name = tokens[i + 1];
+    if (name?.type === 'word' || name?.type === 'quoted') sources.push(name.text);
+    else sources.push('');
+  }
+  if (sources.length > 0 && sources.every((s) => CATALOG_TABLE.test(s))) return 'bounded-catalog';
+  const hasGroupBy = tokens.some((t, i) => top(t) && isWord(t, 'GROUP') && isWord(tokens[i + 1], 'BY'));
+  if (!hasGroupBy) {
+    const selectList = tokens.slice(0, fromIndex);
+    for (let i = 0; i < selectList.length; i++) {
+      const t = selectList[i]!;
+      if (!top(t) || t.type !== 'word' || !AGGREGATES.has(t.text) || selectList[i + 1]?.type !== 'open') continue;
+      // The call's closing parenthesis, then no OVER (a window function keeps every row).
+      let k = i + 2;
+      while (k < selectList.length && !(selectList[k]!.type === 'close' && selectList[k]!.depth === depth)) k++;
+      if (!isWord(selectList[k + 1], 'OVER')) return 'bounded-aggregate';
+    }
+  }
+  const whereIndex = tokens.findIndex((t) => top(t) && isWord(t, 'WHERE'));
+  if (whereIndex !== -1) {
+    let end = whereIndex + 1;
+    while (end < tokens.length && !(top(tokens[end]!) && tokens[end]!.type === 'word' && CLAUSE_END.has(tokens[end]!.text))) end++;
+    const parts = conjuncts(tokens.slice(whereIndex + 1, end), depth);
+    if (parts?.some(isPrimaryKeyConjunct) && joinsAreToOne(tokens.slice(fromIndex, whereIndex), depth)) return 'bounded-primary-key';
+  }
+  return 'unbounded';
+}
+
+/** Concatenates pieces into scan text (holes become one marker character) and remembers where text came from. */
+function assemble(pieces: readonly SqlPiece[]): { sql: string; map: { scanStart: number; scanEnd: number; sourceStart: number | null }[] } {
+  let sql = '';
+  const map: { scanStart: number; scanEnd: number; sourceStart: number | null }[] = [];
+  for (const piece of pieces) {
+    if (piece.kind === 'hole') {
+      sql += ` ${HOLE} `;
+      continue;
+    }
+    map.push({ scanStart: sql.length, scanEnd: sql.length + piece.text.length, sourceStart: piece.sourceStart });
+    sql += piece.text;
+  }
+  return { sql, map };
+}
+
+function toSource(map: ReturnType<typeof assemble>['map'], position: number): number | null {
+  const inside = map.find((m) => m.scanStart < position && position <= m.scanEnd) ?? map.find((m) => m.scanStart === position);
+  if (!inside || inside.sourceStart === null) return null;
+  return inside.sourceStart + (position - inside.scanStart);
+}
+
+/** The index of the main `SELECT` of a statement (after a `WITH` list), or -1 when it is not a query. */
+function mainSelect(tokens: Token[]): number {
+  const first = tokens[0];
+  if (isWord(first, 'SELECT')) return 0;
+  if (!isWord(first, 'WITH')) return -1;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.depth !== 0 || t.type !== 'word') continue;
+    if (t.text === 'SELECT') return i;
+    if (['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'VALUES', 'TABLE'].includes(t.text)) return -1;
+  }
+  return -1;
+}
+
+/** Judges a statement given as pieces of text and holes. */
+export function judgeSql(pieces: readonly SqlPiece[]): SqlVerdict {
+  const { sql, map } = assemble(pieces);
+  let tokens = tokenizeSql(sql);
+  // A statement wrapped in parentheses: `(SELECT …)`.
+  while (tokens[0]?.type === 'open' && tokens.at(-1)?.type === 'close' && tokens.every((t, i) => i === 0 || i === tokens.length - 1 || t.depth > 0)) {
+    tokens = tokens.slice(1, -1).map((t) => ({ ...t, depth: t.depth - 1 }));
+  }
+  const firstSemi = tokens.findIndex((t) => t.type === 'semi');
+  if (firstSemi !== -1) {
+    if (tokens.slice(firstSemi).some((t) => t.type !== 'semi')) return { kind: 'unknown', why: 'several statements' };
+    tokens = tokens.slice(0, firstSemi);
+  }
+  if (tokens[0]?.type === 'hole') return { kind: 'unknown', why: 'starts with an interpolation' };
+  const start = mainSelect(tokens);
+  if (start === -1) return { kind: 'not-select' };
+  const body = tokens.slice(start);
+  const top = (t: Token) => t.depth === 0;
+
+  // SELECT … INTO writes rows somewhere; it does not return them.
+  const firstFrom = body.findIndex((t) => top(t) && isWord(t, 'FROM'));
+  const selectList = firstFrom === -1 ? body : body.slice(0, firstFrom);
+  if (selectList.some((t) => top(t) && isWord(t, 'INTO'))) return { kind: 'not-select' };
+
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i]!;
+    if (!top(t)) {
+      if (isWord(t, 'ROWNUM')) return { kind: 'bounded', reason: 'rownum' };
+      continue;
+    }
+    if (isWord(t, 'LIMIT') && !isWord(body[i + 1], 'ALL')) return { kind: 'bounded', reason: 'limit' };
+    if (isWord(t, 'FETCH') && isWord(body[i + 1], 'FIRST', 'NEXT')) return { kind: 'bounded', reason: 'fetch' };
+    if (isWord(t, 'ROWNUM')) return { kind: 'bounded', reason: 'rownum' };
+    if (isWord(t, 'TOP') && (isWord(body[i - 1], 'SELECT') || (isWord(body[i - 1], 'DISTINCT', 'ALL') && isWord(body[i - 2], 'SELECT')))) {
+      return { kind: 'bounded', reason: 'top' };
+    }
+  }
+
+  // Compound queries: every part must be bounded on its own.
+  const parts: SelectPart[] = [];
+  let current: Token[] = [];
+  for (const t of body) {
+    if (top(t) && isWord(t, 'UNION', 'INTERSECT', 'EXCEPT')) {
+      parts.push({ tokens: current, depth: 0 });
+      current = [];
+      continue;
+    }
+    current.push(t);
+  }
+  parts.push({ tokens: current, depth: 0 });
+  const verdicts = parts.map((part) => {
+    // `(SELECT …) UNION (SELECT …)`: judge the inside.
+    const inner = part.tokens.filter((t) => !(isWord(t, 'ALL', 'DISTINCT') && t === part.tokens[0]));
+    if (inner[0]?.type === 'open') {
+      const closeAt = inner.findIndex((t, i) => i > 0 && t.type === 'close' && t.depth === 0);
+      return judgePart({ tokens: inner.slice(1, closeAt === -1 ? undefined : closeAt), depth: 1 });
+    }
+    return judgePart({ tokens: inner, depth: 0 });
+  });
+  if (verdicts.every((v) => v !== 'unbounded')) {
+    const reason = verdicts.find((v) => v !== 'bounded-no-from') ?? 'bounded-no-from';
+    return { kind: 'bounded', reason: reason.slice('bounded-'.length) as SqlBoundReason };
+  }
+
+  // An interpolation in clause position (`… WHERE a = 1 ${paging}`) may be the LIMIT we cannot see.
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i]!;
+    if (t.type === 'hole' && top(t) && !isOperandPosition(body[i - 1])) return { kind: 'unknown', why: 'interpolated clause' };
+  }
+
+  // Where ` LIMIT n` goes: after the last token, before a locking clause or an OFFSET.
+  let insertToken = body.length;
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i]!;
+    if (!top(t)) continue;
+    if ((isWord(t, 'FOR') && isWord(body[i + 1], 'UPDATE', 'SHARE', 'NO', 'KEY')) || (isWord(t, 'LOCK') && isWord(body[i + 1], 'IN'))) {
+      insertToken = i;
+      break;
+    }
+    if (isWord(t, 'OFFSET')) {
+      insertToken = i;
+      break;
+    }
+  }
+  const anchor = body[insertToken - 1];
+  const insertAt = anchor ? toSource(map, anchor.end) : null;
+  return { kind: 'unbounded', insertAt };
+}
+
+/** Whether static text starts like a query (`SELECT`, `WITH`, `(SELECT`), ignoring comments. */
+export function looksLikeQuery(text: string): boolean {
+  const first = tokenizeSql(text.slice(0, 400)).find((t) => t.type !== 'open');
+  return isWord(first, 'SELECT', 'WITH');
+}

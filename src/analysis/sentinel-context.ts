@@ -1,0 +1,57 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, functionName, type FunctionNode } from './ast.js';
+import { FunctionResults, isBooleanAnswer } from './function-returns.js';
+import { findVariable } from './imports.js';
+import { isBooleanFalse, isNumeric, type Sentinel } from './sentinel.js';
+
+/** A `false` from these is the answer itself ("not ready yet"), not a disguised timeout. */
+const PREDICATE_NAME = /^(is|has|can|should|wait|try|poll|check|ping|settles?|did|was)([A-Z_]|$)/;
+/** A `0` from these is a time value ("no time left"), not a disguised timeout. */
+const TIME_VALUE_NAME = /remaining|timeleft|elapsed|duration|delay|backoff|ttl|deadline|until|interval|jitter/i;
+
+function namedFunction(node: TSESTree.Node): { fn: FunctionNode; name: string } | null {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const name = functionName(fn);
+    if (name) return { fn, name };
+  }
+  return null;
+}
+
+/**
+ * Tells a sentinel from a value that is the real answer in its context: `false` from a function
+ * that answers yes/no elsewhere, `0` from a function that computes a time.
+ */
+export class SentinelContext {
+  readonly results: FunctionResults;
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {
+    this.results = new FunctionResults(sourceCode.visitorKeys);
+  }
+
+  /** `producer` is where the value is produced; `settle` the `resolve`/`cb` that carries it, if any. */
+  isRealAnswer(sentinel: Sentinel, producer: TSESTree.Node, settle?: TSESTree.Identifier): boolean {
+    if (isBooleanFalse(sentinel)) return this.answersYesNo(producer, settle);
+    if (isNumeric(sentinel)) {
+      const named = namedFunction(producer);
+      return named !== null && TIME_VALUE_NAME.test(named.name);
+    }
+    return false;
+  }
+
+  private answersYesNo(producer: TSESTree.Node, settle?: TSESTree.Identifier): boolean {
+    const named = namedFunction(producer);
+    if (named && PREDICATE_NAME.test(named.name)) return true;
+    if (settle) {
+      // resolve(msg.success === true) elsewhere: this promise answers yes or no.
+      const variable = findVariable(this.sourceCode.getScope(settle), settle.name);
+      return (
+        variable?.references.some((ref) => {
+          const call = ref.identifier.parent;
+          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier && call.arguments.some((a) => isBooleanAnswer(a));
+        }) ?? false
+      );
+    }
+    const fn = enclosingFunction(producer);
+    return fn !== null && this.results.answersWithBooleans(fn);
+  }
+}
