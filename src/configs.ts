@@ -38,7 +38,7 @@ export function buildConfigs<Plugin extends object>(
 ): Record<ConfigName, TSESLint.FlatConfig.Config> {
   const make = (config: ConfigName): TSESLint.FlatConfig.Config => ({
     name: `${NAMESPACE}/${config}`,
-    plugins: { [NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin },
+    plugins: { [NAMESPACE]: plugin },
     rules: rulesForConfig(rules, config),
   });
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };

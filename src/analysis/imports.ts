@@ -1,5 +1,7 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { dottedName, unwrap } from './ast.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -9,11 +11,11 @@ type Variable = TSESLint.Scope.Variable;
 export function moduleOfVariable(variable: Variable): string | null {
   const def = variable.defs[0];
   if (!def) return null;
-  if (def.type === 'ImportBinding') {
+  if (def.type === DefinitionType.ImportBinding) {
     const declaration = def.parent as TSESTree.ImportDeclaration;
     return String(declaration.source.value);
   }
-  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+  if (def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
     let init: Node = unwrap(def.node.init);
     if (init.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
     if (init.type === AST_NODE_TYPES.CallExpression && dottedName(init.callee) === 'require') {
@@ -27,8 +29,8 @@ export function moduleOfVariable(variable: Variable): string | null {
 /** Whether a binding is only a type (`import type`, `interface`, `type`), which cannot be constructed. */
 export function isTypeOnly(variable: Variable): boolean {
   return variable.defs.every((def) => {
-    if (def.type === 'Type') return true;
-    if (def.type !== 'ImportBinding') return false;
+    if (def.type === DefinitionType.Type) return true;
+    if (def.type !== DefinitionType.ImportBinding) return false;
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const specifier = def.node as TSESTree.ImportClause;
     return (

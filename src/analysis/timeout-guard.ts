@@ -68,7 +68,7 @@ function timeoutErrorTest(node: Expression): TimeoutSide {
       const equality = node.operator === '===' || node.operator === '==';
       const inequality = node.operator === '!==' || node.operator === '!=';
       if (!equality && !inequality) return null;
-      const left = node.left as Expression;
+      const left = node.left;
       const [field, text] = literalText(node.right) !== null ? [left, literalText(node.right)] : [node.right, literalText(left)];
       if (text === null || !isErrorField(field) || !isTimeoutLiteralText(text)) return null;
       return equality ? 'true' : 'false';

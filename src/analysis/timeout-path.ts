@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from './ast.js';
 import { findVariable } from './imports.js';
 import { isTimeoutCase, timeoutSide } from './timeout-guard.js';
@@ -11,6 +11,8 @@ import {
   methodReceiver,
   TimeoutEvidenceFinder,
 } from './timeout-work.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 
@@ -112,7 +114,7 @@ export class TimeoutPathFinder {
         return null;
       }
       case AST_NODE_TYPES.SwitchCase: {
-        const discriminant = (node.parent as TSESTree.SwitchStatement).discriminant;
+        const discriminant = node.parent.discriminant;
         if (child !== node.test && isTimeoutCase(node, discriminant)) return this.guard(node.test!);
         if (child !== node.test) passedTests.push(discriminant);
         return this.earlyExitGuard(node.consequent, child);
@@ -150,7 +152,7 @@ export class TimeoutPathFinder {
     const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
     // `catch (e) { if (e.code === 'ENOENT') return [] }` picks out another error: not a timeout path.
     if (param && passedTests.some((test) => mentions(test, param, this.sourceCode))) return 'stop';
-    const evidence = this.evidence.find((clause.parent as TSESTree.TryStatement).block);
+    const evidence = this.evidence.find(clause.parent.block);
     if (!evidence) return null;
     return { kind: 'catch', label: `\`catch\` of work with ${code(this.sourceCode, evidence, 40)}` };
   }
@@ -197,7 +199,7 @@ export class TimeoutPathFinder {
   /** `pTimeout(p, { fallback: () => [] })`, RxJS `timeout({ with: () => of([]) })`. */
   private optionPath(property: TSESTree.Property): TimeoutPath | null {
     const call = property.parent.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(property.parent as TSESTree.ObjectExpression)) {
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(property.parent)) {
       return null;
     }
     const key = propertyKeyName(property);
@@ -217,12 +219,12 @@ export class TimeoutPathFinder {
   private racesWork(settle: TSESTree.Identifier, timer: FunctionNode): boolean {
     const variable = findVariable(this.sourceCode.getScope(settle), settle.name);
     const def = variable?.defs[0];
-    if (!variable || def?.type !== 'Parameter') return false;
+    if (!variable || def?.type !== DefinitionType.Parameter) return false;
     const owner = def.node as FunctionNode;
     const settlers = [variable];
     const isExecutor = owner.parent?.type === AST_NODE_TYPES.NewExpression && owner.parent.arguments[0] === owner;
     if (isExecutor) {
-      if (isRaceEntry(owner.parent as Node)) return true;
+      if (isRaceEntry(owner.parent)) return true;
       for (const param of owner.params) {
         if (param.type !== AST_NODE_TYPES.Identifier) continue;
         const other = findVariable(this.sourceCode.getScope(owner.body), param.name);

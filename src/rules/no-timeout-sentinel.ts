@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, isNullish, propertyKeyName, shortText, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { calleeName, enclosingFunction, propertyKeyName, shortText, unwrap } from '../analysis/ast.js';
 import { findVariable, importedNames, moduleOfVariable } from '../analysis/imports.js';
-import { classifySentinel, type Sentinel } from '../analysis/sentinel.js';
-import { SentinelContext } from '../analysis/sentinel-context.js';
+import type { Sentinel } from '../analysis/sentinel.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
-import { TimeoutPathFinder, type TimeoutPath } from '../analysis/timeout-path.js';
 import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
-import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
+import type { TimeoutPath } from '../analysis/timeout-path.js';
+import { TimeoutSentinelDetector } from '../analysis/timeout-sentinels.js';
 import { methodReceiver } from '../analysis/timeout-work.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
@@ -14,33 +13,9 @@ import { reportWithFixes } from '../util/report-fixes.js';
 
 type Node = TSESTree.Node;
 
-
 type MessageId = 'returnsSentinel' | 'resolvesSentinel' | 'callsBackSentinel' | 'optionSentinel' | SentinelFixMessageId;
 
 const TAIL = 'which callers cannot tell from a real result.';
-
-/** Names that call back Node-style; any other callee must be a parameter of the enclosing code. */
-const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'cont', 'reply', 'respond']);
-function valueCandidates(expression: Node): Node[] {
-  const target = unwrap(expression);
-  if (target.type === AST_NODE_TYPES.ConditionalExpression) {
-    return [...valueCandidates(target.consequent), ...valueCandidates(target.alternate)];
-  }
-  return [expression];
-}
-
-/** The `new Promise` executor whose first parameter `callee` names, if it does. */
-function executorOfResolve(callee: TSESTree.Identifier, scope: Parameters<typeof findVariable>[0]): FunctionNode | null {
-  const def = findVariable(scope, callee.name)?.defs[0];
-  if (def?.type !== 'Parameter') return null;
-  const fn = def.node as FunctionNode;
-  const isExecutor =
-    fn.parent?.type === AST_NODE_TYPES.NewExpression &&
-    fn.parent.arguments[0] === fn &&
-    fn.parent.callee.type === AST_NODE_TYPES.Identifier &&
-    fn.parent.callee.name === 'Promise';
-  return isExecutor && fn.params[0] === def.name ? fn : null;
-}
 
 export default createRule<[TimeoutRuleOptions], MessageId>({
   name: 'no-timeout-sentinel',
@@ -61,12 +36,11 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       ...SENTINEL_FIX_MESSAGES,
     },
     schema: [timeoutRuleOptionsSchema],
+    defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
   },
-  defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
-    const answers = new SentinelContext(sourceCode);
+    const detector = new TimeoutSentinelDetector(sourceCode, options);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);
     const pTimeoutNames = importedNames(sourceCode.ast, 'p-timeout');
@@ -91,42 +65,28 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     }
 
     function checkValue(expression: Node, statement: TSESTree.ReturnStatement | null): void {
-      for (const candidate of valueCandidates(expression)) {
-        const sentinel = classifySentinel(candidate);
-        if (!sentinel) continue;
-        const path = paths.find(candidate, { kind: 'value' });
-        if (!path || answers.isRealAnswer(sentinel, candidate)) continue;
-        const fixes = valueFixes(candidate, sentinel, path, statement);
+      for (const { value, sentinel, path } of detector.valueSentinels(expression)) {
+        const fixes = valueFixes(value, sentinel, path, statement);
         if (path.kind === 'fallback' && path.node?.type === AST_NODE_TYPES.Property) {
           const call = path.node.parent.parent as TSESTree.CallExpression;
-          report(candidate, 'optionSentinel', { option: 'fallback', callee: calleeName(call) ?? 'timeout', value: text(candidate) }, fixes);
+          report(value, 'optionSentinel', { option: 'fallback', callee: calleeName(call) ?? 'timeout', value: text(value) }, fixes);
         } else {
-          report(candidate, 'returnsSentinel', { path: path.label, value: text(candidate) }, fixes);
+          report(value, 'returnsSentinel', { path: path.label, value: text(value) }, fixes);
         }
       }
     }
 
     function checkResolve(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {
-      const value = call.arguments[0]!;
-      const sentinel = classifySentinel(value);
-      if (!sentinel) return;
-      const executor = executorOfResolve(callee, sourceCode.getScope(call));
-      if (!executor) return;
-      const path = paths.find(call, { kind: 'settle', callee });
-      if (!path || answers.isRealAnswer(sentinel, call, callee)) return;
-      report(value, 'resolvesSentinel', { path: path.label, value: text(value) }, fixer.resolveFixes(call, executor));
+      const found = detector.resolveSentinel(call, callee);
+      if (!found) return;
+      report(found.value, 'resolvesSentinel', { path: found.path.label, value: text(found.value) }, fixer.resolveFixes(call, found.executor));
     }
 
     function checkCallback(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {
-      const value = call.arguments[1]!;
-      const sentinel = classifySentinel(value);
-      if (!sentinel || !isNullish(call.arguments[0])) return;
-      if (!CALLBACK_NAMES.has(callee.name) && findVariable(sourceCode.getScope(call), callee.name)?.defs[0]?.type !== 'Parameter') {
-        return;
-      }
-      const path = paths.find(call, { kind: 'settle', callee });
-      if (!path || answers.isRealAnswer(sentinel, call)) return;
-      report(value, 'callsBackSentinel', { path: path.label, callback: callee.name, value: text(value) }, fixer.callbackFixes(call, callee.name));
+      const found = detector.callbackSentinel(call, callee);
+      if (!found) return;
+      const data = { path: found.path.label, callback: callee.name, value: text(found.value) };
+      report(found.value, 'callsBackSentinel', data, fixer.callbackFixes(call, callee.name));
     }
 
     /** p-timeout's `message: false` resolves `undefined` on timeout instead of rejecting. */
@@ -152,9 +112,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
           checkValue(node.argument, node);
           return;
         }
-        const fn = enclosingFunction(node);
-        if (!fn || !answers.results.returnsValue(fn)) return;
-        const path = paths.find(node, { kind: 'value' });
+        const path = detector.bareReturnPath(node);
         if (path) report(node, 'returnsSentinel', { path: path.label, value: 'undefined' }, fixer.bareReturnFixes(node));
       },
       'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {

@@ -1,5 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName, shortText, type FunctionNode } from '../analysis/ast.js';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName, shortText } from '../analysis/ast.js';
 import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
 import { caughtErrorName } from '../analysis/sentinel-fixes.js';
 import { isTimeoutMessage } from '../analysis/timeout-message.js';
@@ -9,6 +9,8 @@ import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type MessageId = 'untypedTimeoutError' | 'untypedErrorOnTimeoutPath' | 'stringTimeout' | 'useTypedError';
@@ -40,8 +42,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       useTypedError: 'Use `{{error}}` instead.',
     },
     schema: [timeoutRuleOptionsSchema],
+    defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
   },
-  defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
@@ -93,7 +95,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       if (parent.callee.type !== AST_NODE_TYPES.Identifier) return false;
       if (CALLBACK_NAMES.has(parent.callee.name)) return true;
       const def = findVariable(sourceCode.getScope(parent), parent.callee.name)?.defs[0];
-      return def?.type === 'Parameter' && isFunction(def.node as Node) && (def.node as FunctionNode).params.includes(def.name as TSESTree.Parameter);
+      return def?.type === DefinitionType.Parameter && isFunction(def.node) && def.node.params.includes(def.name);
     }
 
     /**

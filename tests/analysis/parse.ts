@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 /** Parses a TypeScript module. */
 export function parseProgram(code: string): TSESTree.Program {
-  return parse(code, { range: true, loc: true, sourceType: 'module', jsx: false }) as TSESTree.Program;
+  return parse(code, { range: true, loc: true, sourceType: 'module', jsx: false });
 }
 
 /** Parses one expression, with parent links (the analysis walks upwards). */

@@ -1,0 +1,126 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, findInSubtree, isNullish, unwrap, type FunctionNode } from './ast.js';
+import { findVariable } from './imports.js';
+import { classifySentinel, type Sentinel } from './sentinel.js';
+import { SentinelContext } from './sentinel-context.js';
+import type { TimeoutRuleOptions } from './timeout-options.js';
+import { TimeoutPathFinder, type TimeoutPath } from './timeout-path.js';
+import { buildVocabulary } from './timeout-vocabulary.js';
+
+const { DefinitionType } = TSESLint.Scope;
+
+type Node = TSESTree.Node;
+
+/** A success-shaped sentinel produced on a timeout path. */
+export interface TimeoutSentinel {
+  /** The value as written: the `return` argument, arrow body, `resolve`/`cb` argument. */
+  value: Node;
+  sentinel: Sentinel;
+  path: TimeoutPath;
+}
+
+/** Names that call back Node-style; any other callee must be a parameter of the enclosing code. */
+const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'cont', 'reply', 'respond']);
+
+/** `return timedOut ? [] : rows` produces each branch. */
+function valueCandidates(expression: Node): Node[] {
+  const target = unwrap(expression);
+  if (target.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...valueCandidates(target.consequent), ...valueCandidates(target.alternate)];
+  }
+  return [expression];
+}
+
+/** The `new Promise` executor whose first parameter `callee` names, if it does. */
+export function executorOfResolve(callee: TSESTree.Identifier, scope: TSESLint.Scope.Scope): FunctionNode | null {
+  const def = findVariable(scope, callee.name)?.defs[0];
+  if (def?.type !== DefinitionType.Parameter) return null;
+  const fn = def.node as FunctionNode;
+  const isExecutor =
+    fn.parent?.type === AST_NODE_TYPES.NewExpression &&
+    fn.parent.arguments[0] === fn &&
+    fn.parent.callee.type === AST_NODE_TYPES.Identifier &&
+    fn.parent.callee.name === 'Promise';
+  return isExecutor && fn.params[0] === def.name ? fn : null;
+}
+
+/**
+ * The one definition of "a timeout path produces a success-shaped sentinel", shared by the rule
+ * that reports it and by the rules that follow such values to their callers.
+ */
+export class TimeoutSentinelDetector {
+  readonly paths: TimeoutPathFinder;
+  readonly answers: SentinelContext;
+  private readonly byFunction = new WeakMap<FunctionNode, TimeoutSentinel | null>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    options: TimeoutRuleOptions,
+  ) {
+    this.paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
+    this.answers = new SentinelContext(sourceCode);
+  }
+
+  /** Sentinels a `return` argument or an arrow body produces on a timeout path. */
+  valueSentinels(expression: Node): TimeoutSentinel[] {
+    const found: TimeoutSentinel[] = [];
+    for (const candidate of valueCandidates(expression)) {
+      const sentinel = classifySentinel(candidate);
+      if (!sentinel) continue;
+      const path = this.paths.find(candidate, { kind: 'value' });
+      if (path && !this.answers.isRealAnswer(sentinel, candidate)) found.push({ value: candidate, sentinel, path });
+    }
+    return found;
+  }
+
+  /** The timeout path of a bare `return;` in a function that returns values elsewhere. */
+  bareReturnPath(node: TSESTree.ReturnStatement): TimeoutPath | null {
+    const fn = enclosingFunction(node);
+    if (!fn || !this.answers.results.returnsValue(fn)) return null;
+    return this.paths.find(node, { kind: 'value' });
+  }
+
+  /** `resolve(0)` of a promise executor on a timeout path. */
+  resolveSentinel(call: TSESTree.CallExpression, callee: TSESTree.Identifier): (TimeoutSentinel & { executor: FunctionNode }) | null {
+    const value = call.arguments[0];
+    const sentinel = value && classifySentinel(value);
+    if (!value || !sentinel) return null;
+    const executor = executorOfResolve(callee, this.sourceCode.getScope(call));
+    if (!executor) return null;
+    const path = this.paths.find(call, { kind: 'settle', callee });
+    if (!path || this.answers.isRealAnswer(sentinel, call, callee)) return null;
+    return { value, sentinel, path, executor };
+  }
+
+  /** `cb(null, 0)` on a timeout path. */
+  callbackSentinel(call: TSESTree.CallExpression, callee: TSESTree.Identifier): TimeoutSentinel | null {
+    const value = call.arguments[1];
+    if (!value || !isNullish(call.arguments[0])) return null;
+    const sentinel = classifySentinel(value);
+    if (!sentinel) return null;
+    if (!CALLBACK_NAMES.has(callee.name) && findVariable(this.sourceCode.getScope(call), callee.name)?.defs[0]?.type !== DefinitionType.Parameter) {
+      return null;
+    }
+    const path = this.paths.find(call, { kind: 'settle', callee });
+    if (!path || this.answers.isRealAnswer(sentinel, call)) return null;
+    return { value, sentinel, path };
+  }
+
+  /** The first sentinel `fn` returns on a timeout path (its own returns, not nested functions'). */
+  functionSentinel(fn: FunctionNode): TimeoutSentinel | null {
+    if (this.byFunction.has(fn)) return this.byFunction.get(fn)!;
+    let found: TimeoutSentinel | null = null;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      found = this.valueSentinels(fn.body)[0] ?? null;
+    } else {
+      found = findInSubtree(
+        fn.body,
+        this.sourceCode.visitorKeys,
+        (node) => (node.type === AST_NODE_TYPES.ReturnStatement && node.argument ? (this.valueSentinels(node.argument)[0] ?? null) : null),
+        { enterFunctions: false },
+      );
+    }
+    this.byFunction.set(fn, found);
+    return found;
+  }
+}
