@@ -1,12 +1,14 @@
 import { defineConfig } from 'tsdown';
 
-// One source, two outputs: ESM for `import`, CommonJS (module.exports = plugin) for `require`.
+// One source, two outputs: ESM (`index.js`) for `import`, CommonJS (`index.cjs`, module.exports =
+// plugin) for `require`, with their type declarations. Dependencies stay external.
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
+  fixedExtension: false,
   dts: true,
   platform: 'node',
   target: 'node18',
   clean: true,
-  external: [/^@typescript-eslint\//, /^eslint/, 'typescript'],
+  deps: { neverBundle: [/^@typescript-eslint\//, /^eslint/, 'typescript'] },
 });

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The full check, as CI runs it (`npm test`, `.ci/run`). Works on a fresh clone without node_modules.
+#
+#   install (npm ci when needed) -> build -> typecheck -> lint -> docs check
+#   -> vitest on ESLint 10 (locked) -> vitest on ESLint 9 -> one line: tests: N passed, N failed
+#
+# Every step runs even when an earlier one failed, so one run shows every problem; the exit code
+# is non-zero if any step or any test failed, or if a vitest run executed no tests.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+results=.cache/test-results
+failed_steps=()
+
+# step NAME CMD...: runs CMD, records NAME if it fails, and always returns 0 (so `set -e` does not
+# stop the run); `last_ok` says whether it passed.
+last_ok=true
+step() {
+  local name=$1
+  shift
+  echo
+  echo "==> ${name}"
+  if "$@"; then
+    last_ok=true
+  else
+    echo "==> ${name}: FAILED" >&2
+    failed_steps+=("${name}")
+    last_ok=false
+  fi
+}
+
+restore_eslint() {
+  node scripts/eslint9.mjs restore >/dev/null 2>&1 || echo "==> could not restore node_modules/eslint; run npm ci" >&2
+}
+trap restore_eslint EXIT
+trap 'exit 130' INT TERM
+
+vitest_run() {
+  local major=$1
+  RESILIENCE_EXPECT_ESLINT_MAJOR="${major}" node_modules/.bin/vitest run \
+    --reporter=default --reporter=json --outputFile.json="${results}/eslint${major}.json"
+}
+
+rm -rf "${results}"
+mkdir -p "${results}"
+
+step install node scripts/ensure-install.mjs
+if ${last_ok}; then
+  step build npm run -s build
+  step typecheck npm run -s typecheck
+  step lint npm run -s lint
+  step "docs check" node_modules/.bin/eslint-doc-generator --check
+
+  step "vitest (ESLint $(node scripts/eslint9.mjs which))" vitest_run 10
+
+  step "switch to ESLint 9" node scripts/eslint9.mjs use
+  if ${last_ok}; then
+    step "vitest (ESLint $(node scripts/eslint9.mjs which))" vitest_run 9
+  fi
+  step "restore ESLint 10" node scripts/eslint9.mjs restore
+fi
+
+echo
+if ((${#failed_steps[@]} > 0)); then
+  printf '==> failed steps: %s\n' "$(IFS=,; echo "${failed_steps[*]}")" >&2
+fi
+summary_status=0
+node scripts/test-summary.mjs "eslint10=${results}/eslint10.json" "eslint9=${results}/eslint9.json" || summary_status=$?
+if ((${#failed_steps[@]} > 0 || summary_status != 0)); then
+  exit 1
+fi
