@@ -10,7 +10,6 @@ RuleTester.itOnly = it.only;
 
 export const ruleTester = new RuleTester();
 
-type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
 function extensionOf(filename: string | undefined): string {
   return filename?.match(/\.[cm]?[jt]sx?$/)?.[0] ?? '.ts';
@@ -41,7 +40,7 @@ export function runRuleTests<M extends string, O extends readonly unknown[]>(
   rule: TSESLint.RuleModule<M, O>,
   tests: RunTests<M, O>,
 ): void {
-  ruleTester.run(name, rule as unknown as AnyRule as TSESLint.RuleModule<M, O>, tests);
+  ruleTester.run(name, rule, tests);
   const outputs = fixOutputs(tests.invalid);
   describe(`${name}: fix outputs parse`, () => {
     it.each(outputs.map((o, i) => [i, o] as const))('output %i parses', (_i, { code, filename }) => {
