@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, isNullish, unwrap, type FunctionNode } from './ast.js';
+import { enclosingFunction, findInSubtree, isFunction, isNullish, unwrap, type FunctionNode } from './ast.js';
 import { findVariable } from './imports.js';
 import { classifySentinel, type Sentinel } from './sentinel.js';
 import { SentinelContext } from './sentinel-context.js';
@@ -106,21 +106,43 @@ export class TimeoutSentinelDetector {
     return { value, sentinel, path };
   }
 
-  /** The first sentinel `fn` returns on a timeout path (its own returns, not nested functions'). */
+  /**
+   * The first sentinel `fn` produces on a timeout path: returned by its own `return`s (not nested
+   * functions'), or resolved by the executor of a `new Promise` it returns.
+   */
   functionSentinel(fn: FunctionNode): TimeoutSentinel | null {
     if (this.byFunction.has(fn)) return this.byFunction.get(fn)!;
     let found: TimeoutSentinel | null = null;
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      found = this.valueSentinels(fn.body)[0] ?? null;
+    if (!(fn.body as TSESTree.Node | null)) {
+      found = null; // a declaration without a body (`declare function`, an overload)
+    } else if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      found = this.returnedSentinel(fn.body);
     } else {
       found = findInSubtree(
         fn.body,
         this.sourceCode.visitorKeys,
-        (node) => (node.type === AST_NODE_TYPES.ReturnStatement && node.argument ? (this.valueSentinels(node.argument)[0] ?? null) : null),
+        (node) => (node.type === AST_NODE_TYPES.ReturnStatement && node.argument ? this.returnedSentinel(node.argument) : null),
         { enterFunctions: false },
       );
     }
     this.byFunction.set(fn, found);
     return found;
+  }
+
+  private returnedSentinel(value: Node): TimeoutSentinel | null {
+    const direct = this.valueSentinels(value)[0];
+    if (direct) return direct;
+    const target = unwrap(value);
+    if (target.type !== AST_NODE_TYPES.NewExpression || target.callee.type !== AST_NODE_TYPES.Identifier || target.callee.name !== 'Promise') {
+      return null;
+    }
+    const executor = target.arguments[0];
+    const resolve = isFunction(executor) ? executor.params[0] : undefined;
+    if (resolve?.type !== AST_NODE_TYPES.Identifier) return null;
+    return findInSubtree(executor as Node, this.sourceCode.visitorKeys, (node) =>
+      node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === resolve.name
+        ? this.resolveSentinel(node, node.callee)
+        : null,
+    );
   }
 }

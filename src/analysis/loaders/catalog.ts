@@ -49,9 +49,16 @@ export interface RoleSpec {
   decorators?: readonly NameRule[];
   /** A class extending one of these is this role: its `this`, and for models its static side. */
   bases?: readonly NameRule[];
-  /** Naming conventions (regular expressions on the receiver's last name), the last resort. */
+  /** The module object itself is this role (`import mongoose from 'mongoose'`). */
+  moduleObject?: boolean;
+  /**
+   * Naming conventions, the last resort: name patterns for the receiver's last name, where `*`
+   * stands for any run of characters (`*Repository`, `prisma*`), matched case-sensitively.
+   */
   names?: readonly string[];
-  /** Naming conventions only count in a file that imports the library. */
+  /** A class-like name (`User`, `db.User`) counts too, in a file that imports the library (models). */
+  classNames?: boolean;
+  /** Naming conventions (and class names) only count in a file that imports the library. */
   namesNeedImport?: boolean;
 }
 
@@ -96,8 +103,11 @@ export interface BuilderLoader {
   /** A short name for this builder, for tests and messages' wording. */
   id: string;
   role: string;
-  /** The first method of the chain on a receiver of `role`, or `'call'` when the receiver is called (`knex('t')`). */
-  starts: readonly string[] | 'call';
+  /**
+   * Receivers of `role` (`'*'`: of any role of the library) the chain may start from; `role` is the
+   * first method called on them, and the entry `'call'` means the receiver itself is called (`knex('t')`).
+   */
+  starts: readonly string[];
   /** The chain must also call one of these (`from` for Drizzle's `select()`). */
   requires?: readonly string[];
   /** Methods that execute the chain and load every row (`getMany`, `execute`, `toArray`). */

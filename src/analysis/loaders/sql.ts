@@ -13,7 +13,7 @@ export type SqlPiece =
   | { kind: 'text'; text: string; /** File offset of `text[0]`, or null when the source is not the text itself. */ sourceStart: number | null }
   | { kind: 'hole' };
 
-export type SqlBoundReason = 'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'primary-key' | 'no-from' | 'catalog';
+export type SqlBoundReason = 'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'primary-key' | 'no-from' | 'catalog' | 'cte';
 
 export type SqlVerdict =
   | { kind: 'not-select' }
@@ -153,7 +153,13 @@ const OPERAND_KEYWORDS = new Set([
 ]);
 
 /** System catalogs: their size is the size of the schema, not of the data. */
-const CATALOG_TABLE = /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
+const CATALOG_TABLE = /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|GLOBAL_NAME|SYSDATABASES|SYSOBJECTS|SYSCOLUMNS|SYSINDEXES|SYSUSERS|V\$[A-Z_$]+|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
+
+/** Whether a table name (`pg_proc`, `information_schema.columns`) is a system catalog. */
+export function isCatalogTable(name: string): boolean {
+  const first = name.replace(/["`[\]]/g, '').split('.')[0]!.toUpperCase();
+  return CATALOG_TABLE.test(first);
+}
 
 const PRIMARY_KEY_COLUMNS = new Set(['ID', 'UUID', '_ID']);
 
@@ -201,6 +207,7 @@ function isPrimaryKeyConjunct(tokens: Token[]): boolean {
       const right = tokens[i + 1];
       if (left && PRIMARY_KEY_COLUMNS.has(left.column) && left.first === 0) {
         if (isValueToken(right) && tokens.length === i + 2) return true;
+        if (right?.type === 'op' && right.text === '-' && tokens[i + 2]?.type === 'number' && tokens.length === i + 3) return true;
         if (isWord(right, 'ANY') && tokens[i + 2]?.type === 'open' && isValueToken(tokens[i + 3]) && tokens[i + 4]?.type === 'close') {
           return tokens.length === i + 5;
         }
@@ -274,35 +281,85 @@ function joinsAreToOne(tokens: Token[], depth: number): boolean {
   return true;
 }
 
-type PartVerdict = 'bounded-aggregate' | 'bounded-primary-key' | 'bounded-no-from' | 'bounded-catalog' | 'unbounded';
+const SEQUENCE_COLUMNS = new Set(['LAST_VALUE', 'IS_CALLED', 'LOG_CNT']);
 
-function judgePart(part: SelectPart): PartVerdict {
+/**
+ * Whether a select list aggregates: an aggregate call at any depth (`COALESCE(MAX(v), 0)`), but
+ * not inside a scalar subquery and not a window function (`count(*) OVER (…)` keeps every row).
+ */
+function hasAggregate(selectList: Token[], depth: number): boolean {
+  const subqueryDepths: number[] = [];
+  for (let i = 0; i < selectList.length; i++) {
+    const t = selectList[i]!;
+    if (t.type === 'open' && isWord(selectList[i + 1], 'SELECT', 'WITH')) subqueryDepths.push(t.depth);
+    if (t.type === 'close' && subqueryDepths.at(-1) === t.depth) subqueryDepths.pop();
+    if (subqueryDepths.length > 0 || t.type !== 'word' || !AGGREGATES.has(t.text) || selectList[i + 1]?.type !== 'open' || t.depth < depth) continue;
+    const close = selectList.findIndex((u, k) => k > i + 1 && u.type === 'close' && u.depth === t.depth);
+    if (close === -1 || !isWord(selectList[close + 1], 'OVER')) return true;
+  }
+  return false;
+}
+
+type PartVerdict = 'bounded-aggregate' | 'bounded-primary-key' | 'bounded-no-from' | 'bounded-catalog' | 'bounded-cte' | 'unbounded';
+
+/** What a FROM/JOIN reads: a table (`t`, `s.t`, `"db"."s"."t"`), a function call, or `(subquery)`. */
+type Source = { kind: 'table' | 'catalog' | 'bounded' | 'unknown' };
+
+/** Functions that return one row: `FROM current_database()`. */
+const SCALAR_FUNCTIONS = new Set(['CURRENT_DATABASE', 'CURRENT_SCHEMA', 'CURRENT_USER', 'SESSION_USER', 'VERSION', 'NOW', 'DATABASE', 'SCHEMA', 'USER']);
+
+function readSource(tokens: Token[], start: number, ctes: ReadonlyMap<string, boolean | null>): Source {
+  const first = tokens[start];
+  if (!first) return { kind: 'table' };
+  if (first.type === 'open') {
+    const close = closingIndex(tokens, start);
+    const inner = tokens.slice(start + 1, close).map((t) => ({ ...t, depth: t.depth - first.depth - 1 }));
+    if (inner.length === 1 && inner[0]!.type === 'hole') return { kind: 'unknown' };
+    const verdict = judgeTokens(inner, null);
+    if (verdict.kind === 'bounded') return { kind: 'bounded' };
+    return verdict.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'table' };
+  }
+  if (isWord(first, 'LATERAL')) return { kind: 'table' };
+  // A dotted name: any catalog segment (`"db"."INFORMATION_SCHEMA"."TABLES"`, `sys.objects`) makes it one.
+  const segments: Token[] = [];
+  let i = start;
+  while (tokens[i] && (tokens[i]!.type === 'word' || tokens[i]!.type === 'quoted' || tokens[i]!.type === 'hole')) {
+    segments.push(tokens[i]!);
+    if (tokens[i + 1]?.type === 'op' && (tokens[i + 1]!.text === '.' || tokens[i + 1]!.text === '@')) i += 2;
+    else break;
+  }
+  if (segments.some((t) => t.type !== 'hole' && CATALOG_TABLE.test(t.text))) return { kind: 'catalog' };
+  const last = segments.at(-1);
+  if (last && last.type !== 'hole' && tokens[i + 1]?.type === 'open' && SCALAR_FUNCTIONS.has(last.text)) return { kind: 'bounded' };
+  if (segments.length === 1 && last && ctes.has(last.text)) {
+    const bounded = ctes.get(last.text);
+    return bounded === true ? { kind: 'bounded' } : bounded === null ? { kind: 'unknown' } : { kind: 'table' };
+  }
+  return { kind: 'table' };
+}
+
+function judgePart(part: SelectPart, ctes: ReadonlyMap<string, boolean | null>): PartVerdict | 'unknown' {
   const { tokens, depth } = part;
   const top = (t: Token) => t.depth === depth;
   const fromIndex = tokens.findIndex((t) => top(t) && isWord(t, 'FROM'));
   if (fromIndex === -1) return 'bounded-no-from';
-  // Every table named after FROM/JOIN is a system catalog.
-  const sources: string[] = [];
+  // What each FROM/JOIN reads: a (qualified) table, a scalar function, or a derived table.
+  const sources: Source[] = [];
   for (let i = fromIndex; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!top(t) || !isWord(t, 'FROM', 'JOIN')) continue;
-    const name = tokens[i + 1];
-    if (name?.type === 'word' || name?.type === 'quoted') sources.push(name.text);
-    else sources.push('');
+    sources.push(readSource(tokens, i + 1, ctes));
   }
-  if (sources.length > 0 && sources.every((s) => CATALOG_TABLE.test(s))) return 'bounded-catalog';
+  if (sources.some((s) => s.kind === 'unknown')) return 'unknown';
+  if (sources.length > 0 && sources.every((s) => s.kind === 'catalog' || s.kind === 'bounded')) {
+    return sources.some((s) => s.kind === 'catalog') ? 'bounded-catalog' : 'bounded-cte';
+  }
   const hasGroupBy = tokens.some((t, i) => top(t) && isWord(t, 'GROUP') && isWord(tokens[i + 1], 'BY'));
-  if (!hasGroupBy) {
-    const selectList = tokens.slice(0, fromIndex);
-    for (let i = 0; i < selectList.length; i++) {
-      const t = selectList[i]!;
-      if (!top(t) || t.type !== 'word' || !AGGREGATES.has(t.text) || selectList[i + 1]?.type !== 'open') continue;
-      // The call's closing parenthesis, then no OVER (a window function keeps every row).
-      let k = i + 2;
-      while (k < selectList.length && !(selectList[k]!.type === 'close' && selectList[k]!.depth === depth)) k++;
-      if (!isWord(selectList[k + 1], 'OVER')) return 'bounded-aggregate';
-    }
-  }
+  const selectList = tokens.slice(0, fromIndex);
+  if (!hasGroupBy && hasAggregate(selectList, depth)) return 'bounded-aggregate';
+  // `SELECT last_value FROM some_seq`: a sequence has one row.
+  const columns = selectList.filter((t) => t.type === 'word' && t.depth === depth && t.text !== 'SELECT');
+  if (columns.length > 0 && columns.every((t) => SEQUENCE_COLUMNS.has(t.text))) return 'bounded-aggregate';
   const whereIndex = tokens.findIndex((t) => top(t) && isWord(t, 'WHERE'));
   if (whereIndex !== -1) {
     let end = whereIndex + 1;
@@ -319,7 +376,7 @@ function assemble(pieces: readonly SqlPiece[]): { sql: string; map: { scanStart:
   const map: { scanStart: number; scanEnd: number; sourceStart: number | null }[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'hole') {
-      sql += ` ${HOLE} `;
+      sql += HOLE;
       continue;
     }
     map.push({ scanStart: sql.length, scanEnd: sql.length + piece.text.length, sourceStart: piece.sourceStart });
@@ -334,26 +391,63 @@ function toSource(map: ReturnType<typeof assemble>['map'], position: number): nu
   return inside.sourceStart + (position - inside.scanStart);
 }
 
-/** The index of the main `SELECT` of a statement (after a `WITH` list), or -1 when it is not a query. */
-function mainSelect(tokens: Token[]): number {
+/**
+ * The index of the main `SELECT` of a statement (after a `WITH` list), or -1 when it is not a
+ * query; and the names of the common table expressions that return a bounded number of rows.
+ */
+function mainSelect(tokens: Token[]): { index: number; ctes: Map<string, boolean | null> } {
+  /** CTE name → bounded (true), unbounded (false), or not a query / unknown (null). */
+  const ctes = new Map<string, boolean | null>();
   const first = tokens[0];
-  if (isWord(first, 'SELECT')) return 0;
-  if (!isWord(first, 'WITH')) return -1;
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.depth !== 0 || t.type !== 'word') continue;
-    if (t.text === 'SELECT') return i;
-    if (['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'VALUES', 'TABLE'].includes(t.text)) return -1;
+  if (isWord(first, 'SELECT')) return { index: 0, ctes };
+  if (!isWord(first, 'WITH')) return { index: -1, ctes };
+  let i = isWord(tokens[1], 'RECURSIVE') ? 2 : 1;
+  // name [(columns)] AS [[NOT] MATERIALIZED] ( body ) [, …]
+  while (i < tokens.length) {
+    const name = tokens[i];
+    if (name?.type !== 'word' && name?.type !== 'quoted') break;
+    i++;
+    if (tokens[i]?.type === 'open') i = closingIndex(tokens, i) + 1;
+    if (!isWord(tokens[i], 'AS')) break;
+    i++;
+    if (isWord(tokens[i], 'NOT')) i++;
+    if (isWord(tokens[i], 'MATERIALIZED')) i++;
+    if (tokens[i]?.type !== 'open') break;
+    const close = closingIndex(tokens, i);
+    const body = tokens.slice(i + 1, close).map((t) => ({ ...t, depth: t.depth - 1 }));
+    const verdict = judgeTokens(body, null);
+    ctes.set(name.text, verdict.kind === 'bounded' ? true : verdict.kind === 'unbounded' ? false : null);
+    i = close + 1;
+    if (tokens[i]?.type === 'op' && tokens[i]!.text === ',') i++;
+    else break;
   }
-  return -1;
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.depth !== 0 || t.type !== 'word') continue;
+    if (t.text === 'SELECT') return { index: j, ctes };
+    if (['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'VALUES', 'TABLE'].includes(t.text)) return { index: -1, ctes };
+  }
+  return { index: -1, ctes };
+}
+
+function closingIndex(tokens: Token[], open: number): number {
+  const depth = tokens[open]!.depth;
+  for (let i = open + 1; i < tokens.length; i++) {
+    if (tokens[i]!.type === 'close' && tokens[i]!.depth === depth) return i;
+  }
+  return tokens.length - 1;
 }
 
 /** Judges a statement given as pieces of text and holes. */
 export function judgeSql(pieces: readonly SqlPiece[]): SqlVerdict {
   const { sql, map } = assemble(pieces);
-  let tokens = tokenizeSql(sql);
+  return judgeTokens(tokenizeSql(sql), map);
+}
+
+function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | null): SqlVerdict {
+  let tokens = all;
   // A statement wrapped in parentheses: `(SELECT …)`.
-  while (tokens[0]?.type === 'open' && tokens.at(-1)?.type === 'close' && tokens.every((t, i) => i === 0 || i === tokens.length - 1 || t.depth > 0)) {
+  while (tokens[0]?.type === 'open' && tokens.at(-1)?.type === 'close' && tokens.every((t, i) => i === 0 || i === tokens.length - 1 || t.depth > tokens[0]!.depth)) {
     tokens = tokens.slice(1, -1).map((t) => ({ ...t, depth: t.depth - 1 }));
   }
   const firstSemi = tokens.findIndex((t) => t.type === 'semi');
@@ -362,7 +456,7 @@ export function judgeSql(pieces: readonly SqlPiece[]): SqlVerdict {
     tokens = tokens.slice(0, firstSemi);
   }
   if (tokens[0]?.type === 'hole') return { kind: 'unknown', why: 'starts with an interpolation' };
-  const start = mainSelect(tokens);
+  const { index: start, ctes } = mainSelect(tokens);
   if (start === -1) return { kind: 'not-select' };
   const body = tokens.slice(start);
   const top = (t: Token) => t.depth === 0;
@@ -403,12 +497,13 @@ export function judgeSql(pieces: readonly SqlPiece[]): SqlVerdict {
     const inner = part.tokens.filter((t) => !(isWord(t, 'ALL', 'DISTINCT') && t === part.tokens[0]));
     if (inner[0]?.type === 'open') {
       const closeAt = inner.findIndex((t, i) => i > 0 && t.type === 'close' && t.depth === 0);
-      return judgePart({ tokens: inner.slice(1, closeAt === -1 ? undefined : closeAt), depth: 1 });
+      return judgePart({ tokens: inner.slice(1, closeAt === -1 ? undefined : closeAt), depth: 1 }, ctes);
     }
-    return judgePart({ tokens: inner, depth: 0 });
+    return judgePart({ tokens: inner, depth: 0 }, ctes);
   });
+  if (verdicts.includes('unknown')) return { kind: 'unknown', why: 'reads a source it cannot see' };
   if (verdicts.every((v) => v !== 'unbounded')) {
-    const reason = verdicts.find((v) => v !== 'bounded-no-from') ?? 'bounded-no-from';
+    const reason = (verdicts.find((v) => v !== 'bounded-no-from') ?? 'bounded-no-from') as PartVerdict;
     return { kind: 'bounded', reason: reason.slice('bounded-'.length) as SqlBoundReason };
   }
 
@@ -433,7 +528,7 @@ export function judgeSql(pieces: readonly SqlPiece[]): SqlVerdict {
     }
   }
   const anchor = body[insertToken - 1];
-  const insertAt = anchor ? toSource(map, anchor.end) : null;
+  const insertAt = anchor && map ? toSource(map, anchor.end) : null;
   return { kind: 'unbounded', insertAt };
 }
 

@@ -11,7 +11,7 @@ export const knex: LibraryEntry = {
       callbacks: [{ from: 'client', names: ['transaction'] }],
       types: [{ name: 'Knex' }, { name: 'Knex.Transaction' }, { name: 'Transaction', imported: true }],
       decorators: [{ name: 'InjectKnex', imported: true }, { name: 'InjectConnection', imported: true }],
-      names: ['^(?:knex|trx|knexClient)$'],
+      names: ['knex', 'trx', 'knexClient'],
     },
   },
   loaders: [
@@ -20,6 +20,8 @@ export const knex: LibraryEntry = {
       id: 'knex',
       role: 'client',
       starts: ['call', 'select', 'from', 'table', 'queryBuilder', 'distinct', 'distinctOn', 'column', 'columns', 'withSchema', 'pluck'],
+      // A select with no table (`knex.select(knex.raw('now()'))`) returns one row.
+      requires: ['call', 'from', 'table'],
       terminals: [],
       thenable: true,
       boundMethods: ['limit', 'first'],

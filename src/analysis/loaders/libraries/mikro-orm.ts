@@ -19,7 +19,7 @@ export const mikroOrm: LibraryEntry = {
         { name: 'SqlEntityManager', imported: true },
         { name: 'MongoEntityManager', imported: true },
       ],
-      names: ['^(?:em|entityManager|manager)$'],
+      names: ['em', 'entityManager', 'manager'],
       namesNeedImport: true,
     },
     repository: {
@@ -33,7 +33,7 @@ export const mikroOrm: LibraryEntry = {
         { name: 'EntityRepository', imported: true },
         { name: 'SqlEntityRepository', imported: true },
       ],
-      names: ['(?:Repo|Repository)$'],
+      names: ['*Repo', '*Repository'],
       namesNeedImport: true,
     },
   },

@@ -20,7 +20,7 @@ export const mongodb: LibraryEntry = {
         { from: '*', names: ['collection'] },
       ],
       types: [{ name: 'Collection', imported: true }],
-      names: ['[cC]ollection$'],
+      names: ['*collection', '*Collection'],
     },
   },
   loaders: [

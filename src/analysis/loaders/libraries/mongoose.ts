@@ -6,7 +6,7 @@ export const mongoose: LibraryEntry = {
   modules: ['mongoose', '@nestjs/mongoose', '@typegoose/typegoose'],
   roles: {
     mongoose: {
-      factories: [{ name: 'default', imported: true }],
+      moduleObject: true,
     },
     connection: {
       factories: [{ name: 'createConnection', imported: true }],
@@ -23,7 +23,8 @@ export const mongoose: LibraryEntry = {
       ],
       types: [{ name: 'Model', imported: true }, { name: 'ReturnModelType', imported: true }],
       decorators: [{ name: 'InjectModel', imported: true }],
-      names: ['Model$'],
+      names: ['model', '*Model'],
+      classNames: true,
       namesNeedImport: true,
     },
   },
@@ -44,7 +45,7 @@ export const mongoose: LibraryEntry = {
       startFilterArg: 0,
       pipeline: { method: 'aggregate', arg: 0 },
       fixMethod: 'limit',
-      evidence: 'import',
+      evidence: 'receiver',
       unit: 'document',
     },
   ],

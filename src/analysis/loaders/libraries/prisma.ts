@@ -14,7 +14,7 @@ export const prisma: LibraryEntry = {
       ],
       types: [{ name: 'PrismaClient' }, { name: 'TransactionClient' }, { name: 'PrismaService' }],
       bases: [{ name: 'PrismaClient' }],
-      names: ['^prisma', 'Prisma$', '^tx$'],
+      names: ['prisma*', '*Prisma'],
     },
     delegate: {
       properties: [

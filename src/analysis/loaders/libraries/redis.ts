@@ -23,7 +23,7 @@ export const redis: LibraryEntry = {
         { name: 'ChainableCommander', imported: true },
       ],
       decorators: [{ name: 'InjectRedis', imported: true }],
-      names: ['[rR]edis'],
+      names: ['*redis*', '*Redis*'],
     },
   },
   loaders: [

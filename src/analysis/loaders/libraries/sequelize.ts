@@ -8,7 +8,7 @@ export const sequelize: LibraryEntry = {
     instance: {
       constructs: [{ name: 'Sequelize', imported: true }],
       types: [{ name: 'Sequelize', imported: true }],
-      names: ['^sequelize$'],
+      names: ['sequelize'],
       namesNeedImport: true,
     },
     models: {
@@ -24,7 +24,9 @@ export const sequelize: LibraryEntry = {
       ],
       decorators: [{ name: 'InjectModel', imported: true }],
       bases: [{ name: 'Model', imported: true }],
-      names: ['Model$'],
+      // `User.findAll()`, `db.User.findAll()`, `this.targetModel.findAll()` in a file importing Sequelize.
+      names: ['model', '*Model'],
+      classNames: true,
       namesNeedImport: true,
     },
   },
@@ -36,7 +38,7 @@ export const sequelize: LibraryEntry = {
       optionsArg: 0,
       boundKeys: ['limit'],
       filter: { arg: 0, key: 'where' },
-      evidence: 'import',
+      evidence: 'receiver',
       unit: 'row',
     },
   ],

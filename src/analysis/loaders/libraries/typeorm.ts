@@ -12,7 +12,7 @@ export const typeorm: LibraryEntry = {
       factories: [{ name: 'getConnection', imported: true }, { name: 'createConnection', imported: true }],
       types: [{ name: 'DataSource', imported: true }, { name: 'Connection', imported: true }],
       decorators: [{ name: 'InjectDataSource', imported: true }, { name: 'InjectConnection', imported: true }],
-      names: ['^(?:dataSource|appDataSource|AppDataSource)$'],
+      names: ['dataSource', 'appDataSource', 'AppDataSource'],
       namesNeedImport: true,
     },
     queryRunner: {
@@ -29,7 +29,7 @@ export const typeorm: LibraryEntry = {
       ],
       types: [{ name: 'EntityManager', imported: true }, { name: 'MongoEntityManager', imported: true }],
       decorators: [{ name: 'InjectEntityManager', imported: true }],
-      names: ['^(?:manager|entityManager|transactionalEntityManager)$'],
+      names: ['manager', 'entityManager', 'transactionalEntityManager'],
       namesNeedImport: true,
     },
     repository: {
@@ -51,8 +51,12 @@ export const typeorm: LibraryEntry = {
         { name: 'Repository', imported: true },
         { name: 'TreeRepository', imported: true },
       ],
-      names: ['(?:Repo|Repository)$'],
+      names: ['*Repo', '*Repository'],
       namesNeedImport: true,
+    },
+    // Active record: `class User extends BaseEntity`, whose static side loads (`User.find()`).
+    model: {
+      bases: [{ name: 'BaseEntity', imported: true }],
     },
   },
   loaders: [
@@ -69,6 +73,29 @@ export const typeorm: LibraryEntry = {
     {
       kind: 'options',
       role: 'repository',
+      methods: ['findBy', 'findAndCountBy'],
+      optionsArg: -1,
+      boundKeys: [],
+      filter: { arg: 0 },
+      fixKey: 'take',
+      rewrite: { to: 'find', whereArg: 0 },
+      minArgs: 1,
+      evidence: 'receiver',
+      unit: 'entity',
+    },
+    {
+      kind: 'options',
+      role: 'model',
+      methods: ['find', 'findAndCount'],
+      optionsArg: 0,
+      boundKeys: ['take'],
+      filter: { arg: 0, key: 'where' },
+      evidence: 'receiver',
+      unit: 'entity',
+    },
+    {
+      kind: 'options',
+      role: 'model',
       methods: ['findBy', 'findAndCountBy'],
       optionsArg: -1,
       boundKeys: [],

@@ -1,0 +1,863 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findInSubtree, memberPropertyName, shortText, unwrap } from '../ast.js';
+import { planTypedError, quote, type TypedErrorOption } from '../typed-error.js';
+import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
+import { matchesRule } from './catalog-index.js';
+import { type Chain, type Link, chainAbove, chainBelow, chainThroughVariable, isConsumed } from './chains.js';
+import {
+  LIMIT_ERROR_FALLBACK,
+  type LimitChoice,
+  guardAnchor,
+  insertGuard,
+  isRepeatable,
+  limitText,
+  setOption,
+} from './fixes.js';
+import { hasSizeGuard, isPaginationLoop } from './guards.js';
+import { nameRef, unwrapSequence } from './modules.js';
+import { hasAnyKey, isFunctionArgument, isPrimaryKeyFilter, viewObject, PRIMARY_KEYS } from './objects.js';
+import { type ReceiverResolver, type Resolution, isResolved } from './resolver.js';
+import { isCatalogTable, judgeSql, looksLikeQuery } from './sql.js';
+import { sqlPieces, sqlPreview, sqlTagName } from './sql-source.js';
+
+const { DefinitionType } = TSESLint.Scope;
+
+type Node = TSESTree.Node;
+type Expression = TSESTree.Expression;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export type LoadMessageId =
+  | 'unboundedCall'
+  | 'unboundedFilterCall'
+  | 'unboundedChain'
+  | 'unboundedSql'
+  | 'redisKeys'
+  | 'redisWhole'
+  | 'redisRange'
+  | 'unboundedBatch'
+  | 'unboundedCustom';
+
+export type LoadSuggestionId = 'addOption' | 'addMethod' | 'useFind' | 'appendLimit' | 'boundRange' | 'guardSize' | 'guardCount';
+
+export interface LoadSuggestion {
+  messageId: LoadSuggestionId;
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
+}
+
+export interface LoadFinding {
+  node: Node;
+  messageId: LoadMessageId;
+  data: Record<string, string>;
+  suggest: LoadSuggestion[];
+}
+
+/** A loader the user describes: `{ callee: 'api.items.list', boundArgs: ['limit'] }`. */
+export interface CustomLoader {
+  callee: string;
+  module?: string;
+  boundArgs?: string[];
+  boundMethods?: string[];
+}
+
+export interface FinderOptions {
+  libraries: readonly LibraryEntry[];
+  customLoaders: readonly CustomLoader[];
+  limit: LimitChoice;
+  limitError: TypedErrorOption | undefined;
+}
+
+interface Entry<T> {
+  library: LibraryEntry;
+  loader: T;
+}
+
+/** Where a builder chain is executed: a terminal method (`getMany()`), or `await`/`return`. */
+type Consumption = { kind: 'terminal'; name: string; call: TSESTree.CallExpression } | { kind: 'await'; expression: Expression };
+
+interface ChainMatch {
+  library: LibraryEntry;
+  loader: BuilderLoader;
+  /** The call that starts the builder (`knex('t')`, `.createQueryBuilder()`, `.find()`). */
+  start: TSESTree.CallExpression;
+  /** Whether the start is the receiver called (`knex('t')`) rather than a method on it. */
+  startLink: Link | null;
+  after: Link[];
+}
+
+const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities' };
+const AGGREGATE_CALLS = new Set(['count', 'countAll', 'countDistinct', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max']);
+const AGGREGATE_TEXT = /\b(?:count|sum|avg|min|max)\s*\(/i;
+const TABLE_METHODS = new Set(['from', 'table', 'into', 'selectFrom']);
+const STREAMING = new Set(['stream', 'cursor', 'iterate', 'each', 'pipe']);
+const DIALECTS_WITHOUT_LIMIT = new Set(['mssql', 'tedious', 'oracledb']);
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** `.limit()` or `.first()`: how a list of bounds reads in a message. */
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** The loaders of the enabled libraries, indexed by the names the entry points look up. */
+class LoaderTables {
+  /** Every method name any entry point cares about: the rule's first, cheap filter. */
+  readonly memberNames = new Set<string>();
+  readonly options = new Map<string, Entry<OptionsLoader>[]>();
+  readonly builders: Entry<BuilderLoader>[] = [];
+  readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
+  readonly redis = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
+  readonly constructors: Entry<ConstructorLoader>[] = [];
+  readonly sql: Entry<SqlLoader> | null = null;
+  readonly custom = new Map<string, CustomLoader[]>();
+
+  constructor(settings: FinderOptions) {
+    let sql: Entry<SqlLoader> | null = null;
+    for (const library of settings.libraries) {
+      for (const loader of library.loaders) {
+        switch (loader.kind) {
+          case 'options':
+            for (const method of loader.methods) push(this.options, method, { library, loader });
+            break;
+          case 'builder':
+            this.builders.push({ library, loader });
+            for (const name of loader.terminals) push(this.terminals, name, { library, loader });
+            if (loader.thenable) push(this.terminals, 'then', { library, loader });
+            break;
+          case 'redis':
+            for (const command of loader.commands) for (const name of command.names) this.redis.set(name, { library, loader, command });
+            break;
+          case 'constructor':
+            this.constructors.push({ library, loader });
+            break;
+          case 'sql':
+            sql = { library, loader };
+            break;
+        }
+      }
+    }
+    this.sql = sql;
+    for (const custom of settings.customLoaders) push(this.custom, custom.callee.slice(custom.callee.lastIndexOf('.') + 1), custom);
+    for (const map of [this.options, this.terminals, this.redis, this.custom]) for (const name of map.keys()) this.memberNames.add(name);
+    if (sql) {
+      const { methods, lazyMethods, prepared } = sql.loader;
+      for (const name of [...methods, ...lazyMethods, ...prepared.terminals]) this.memberNames.add(name);
+    }
+  }
+}
+
+const tablesBySettings = new WeakMap<FinderOptions, LoaderTables>();
+
+/**
+ * Finds unbounded loads. The rule calls one entry point per visited node kind; each returns the
+ * findings (with their suggestions) for that node, or none.
+ */
+export class LoadFinder {
+  /** Every method name any entry point cares about: the rule's first, cheap filter. */
+  readonly memberNames: ReadonlySet<string>;
+  private readonly options: ReadonlyMap<string, Entry<OptionsLoader>[]>;
+  private readonly builders: readonly Entry<BuilderLoader>[];
+  private readonly terminals: ReadonlyMap<string, Entry<BuilderLoader>[]>;
+  private readonly redis: ReadonlyMap<string, Entry<RedisLoader> & { command: RedisCommand }>;
+  private readonly constructors: readonly Entry<ConstructorLoader>[];
+  private readonly sql: Entry<SqlLoader> | null;
+  private readonly custom: ReadonlyMap<string, CustomLoader[]>;
+  private readonly reported = new WeakSet<Node>();
+  private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
+
+  constructor(
+    private readonly sourceCode: SourceCode,
+    private readonly resolver: ReceiverResolver,
+    private readonly settings: FinderOptions,
+  ) {
+    this.scopeOf = (node) => sourceCode.getScope(node);
+    let tables = tablesBySettings.get(settings);
+    if (!tables) tablesBySettings.set(settings, (tables = new LoaderTables(settings)));
+    ({ memberNames: this.memberNames, options: this.options, builders: this.builders, terminals: this.terminals } = tables);
+    ({ redis: this.redis, constructors: this.constructors, sql: this.sql, custom: this.custom } = tables);
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Entry points
+  // ----------------------------------------------------------------------------------------
+
+  /** `x.m(…)` where `m` is one of `memberNames`. */
+  memberCall(call: TSESTree.CallExpression): LoadFinding[] {
+    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+    const name = memberPropertyName(callee);
+    if (name === null || !this.memberNames.has(name)) return [];
+    const findings: LoadFinding[] = [];
+    const add = (finding: LoadFinding | null) => {
+      if (finding && !this.reported.has(finding.node)) {
+        this.reported.add(finding.node);
+        findings.push(finding);
+      }
+    };
+    if (this.options.has(name)) add(this.checkOptions(call, callee, name));
+    if (this.terminals.has(name)) add(this.checkBuilder(callee.object, { kind: 'terminal', name, call }));
+    if (this.sql) add(this.checkSqlCall(call, callee, name));
+    if (this.redis.has(name)) add(this.checkRedis(call, callee, name));
+    if (this.custom.has(name)) add(this.checkCustom(call, name));
+    return findings;
+  }
+
+  /** An awaited expression, or one returned from an async function. */
+  consumed(expression: Expression): LoadFinding[] {
+    const target = unwrap(expression);
+    if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.Identifier) return [];
+    const findings: LoadFinding[] = [];
+    const finding = this.checkBuilder(expression, { kind: 'await', expression });
+    if (finding && !this.reported.has(finding.node)) {
+      this.reported.add(finding.node);
+      findings.push(finding);
+    }
+    return findings;
+  }
+
+  newExpression(node: TSESTree.NewExpression): LoadFinding[] {
+    for (const { library, loader } of this.constructors) {
+      if (!this.resolver.importsLibrary(library)) continue;
+      const ref = nameRef(node.callee, this.scopeOf);
+      if (!ref || !loader.classes.some((rule) => matchesRule(ref, rule, library))) continue;
+      const finding = this.checkConstructor(node, loader);
+      return finding ? [finding] : [];
+    }
+    return [];
+  }
+
+  taggedTemplate(node: TSESTree.TaggedTemplateExpression): LoadFinding[] {
+    if (!this.sql) return [];
+    const { runningTags, tags } = this.sql.loader;
+    const running = sqlTagName(node.tag, runningTags) !== null;
+    if (!running) {
+      if (sqlTagName(node.tag, tags) === null) return [];
+      const above = chainAbove(node);
+      const executed = isConsumed(node) || above.links[0]?.name === 'then';
+      if (!executed) return [];
+    }
+    const construct = `${shortText(this.sourceCode.getText(node.tag), 40)}\`…\``;
+    const finding = this.judgeSqlNode(node.quasi, node, node.quasi, construct, []);
+    if (!finding || this.reported.has(finding.node)) return [];
+    this.reported.add(finding.node);
+    return [finding];
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Receivers
+  // ----------------------------------------------------------------------------------------
+
+  /** Whether a receiver is good enough evidence for a loader of `library`/`role`. */
+  private accepts(resolution: Resolution, receiver: Node, library: LibraryEntry, role: string, evidence: Evidence): boolean {
+    if (isResolved(resolution)) return resolution.library === library && (role === '*' || resolution.role === role);
+    if (resolution === 'other' || evidence === 'receiver') return false;
+    if (unwrap(receiver).type === AST_NODE_TYPES.ThisExpression) return false;
+    return evidence === 'shape' || this.resolver.importsLibrary(library);
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Options loaders: repo.find({ take }), prisma.x.findMany({ take })
+  // ----------------------------------------------------------------------------------------
+
+  private checkOptions(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
+    const args = call.arguments;
+    if (isFunctionArgument(args[0], this.scopeOf) || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    const receiver = this.resolver.resolve(callee.object);
+    for (const { library, loader } of this.options.get(name)!) {
+      if (!this.accepts(receiver, callee.object, library, loader.role, loader.evidence)) continue;
+      if (args.length < (loader.minArgs ?? 0)) continue;
+      const view = loader.optionsArg >= 0 ? viewObject(args[loader.optionsArg], this.scopeOf) : null;
+      if (loader.optionsArg >= 0) {
+        if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
+      }
+      if (loader.filter) {
+        const filterArg = args[loader.filter.arg];
+        const filter = loader.filter.key
+          ? (loader.filter.arg === loader.optionsArg ? view : viewObject(filterArg, this.scopeOf))?.keys.get(loader.filter.key) ?? undefined
+          : filterArg;
+        if (filter && isPrimaryKeyFilter(filter, this.scopeOf)) return null;
+      }
+      if (this.isExempt(call, [...args])) return null;
+      return this.optionsFinding(call, callee, library, loader);
+    }
+    return null;
+  }
+
+  private optionsFinding(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, library: LibraryEntry, loader: OptionsLoader): LoadFinding {
+    const key = loader.fixKey ?? loader.boundKeys[0]!;
+    const limit = limitText(this.sourceCode, call, this.settings.limit);
+    const construct = `${shortText(this.sourceCode.getText(callee), 50)}()`;
+    const suggest: LoadSuggestion[] = [];
+    if (loader.rewrite) {
+      const { to, whereArg } = loader.rewrite;
+      const where = call.arguments[whereArg];
+      if (where) {
+        suggest.push({
+          messageId: 'useFind',
+          data: { to, key, limit: limit.text },
+          fix: (fixer) => [
+            fixer.replaceText(callee.property, to),
+            fixer.replaceText(where, `{ where: ${this.sourceCode.getText(where)}, ${key}: ${limit.text} }`),
+          ],
+        });
+      }
+      const property = memberPropertyName(callee)!;
+      const guard = this.countGuard(call, callee, loader, property.replace(/^find(?:AndCount)?By$/, 'countBy'));
+      if (guard) suggest.push(guard);
+      return {
+        node: callee.property,
+        messageId: 'unboundedFilterCall',
+        data: { construct, unit: loader.unit, to: loader.rewrite.to, bound: key },
+        suggest,
+      };
+    }
+    suggest.push({
+      messageId: 'addOption',
+      data: { text: `${key}: ${limit.text}` },
+      fix: (fixer) => setOption(fixer, this.sourceCode, call, loader.optionsArg, `${key}: ${limit.text}`),
+    });
+    const guard = this.countGuard(call, callee, loader, 'count');
+    if (guard) suggest.push(guard);
+    return {
+      node: callee.property,
+      messageId: 'unboundedCall',
+      data: { construct, unit: loader.unit, bound: `\`${key}\`` },
+      suggest,
+    };
+  }
+
+  /** `if ((await repo.count({ where })) > 100) throw …` before the load, when the filter can be repeated. */
+  private countGuard(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, loader: OptionsLoader, method: string): LoadSuggestion | null {
+    if (!loader.filter || !isRepeatable(callee.object)) return null;
+    const anchor = guardAnchor(call);
+    if (!anchor) return null;
+    const args = call.arguments;
+    const { arg, key } = loader.filter;
+    const leading = args.slice(0, arg).map((a) => this.sourceCode.getText(a));
+    let filterText: string | null = null;
+    if (key) {
+      const view = viewObject(args[arg], this.scopeOf);
+      const where = view?.keys.get(key);
+      if (where === null || (where && !isRepeatable(where))) return null;
+      const whereText = where ? this.sourceCode.getText(where) : null;
+      filterText = whereText === null ? null : whereText === key ? `{ ${key} }` : `{ ${key}: ${whereText} }`;
+    } else if (args[arg]) {
+      if (!isRepeatable(args[arg])) return null;
+      filterText = this.sourceCode.getText(args[arg]);
+    }
+    if (leading.some((_, i) => !isRepeatable(args[i]!))) return null;
+    const countArgs = [...leading, ...(filterText ? [filterText] : [])].join(', ');
+    const plan = planTypedError(this.sourceCode, call, this.settings.limitError, LIMIT_ERROR_FALLBACK);
+    if (!plan) return null;
+    const limit = limitText(this.sourceCode, call, this.settings.limit);
+    const measure = `(await ${this.sourceCode.getText(callee.object)}.${method}(${countArgs}))`;
+    const thrown = plan.construct(quote(`Refusing to load more than ${limit.text} ${PLURAL[loader.unit]} at once`));
+    return {
+      messageId: 'guardCount',
+      data: { limit: limit.text, method, error: plan.label, units: PLURAL[loader.unit] },
+      fix: (fixer) => {
+        const fixes = [insertGuard(fixer, this.sourceCode, anchor, measure, limit.text, thrown)];
+        const importFix = plan.importFix(fixer);
+        if (importFix) fixes.push(importFix);
+        return fixes;
+      },
+    };
+  }
+
+  /** Loads that are fine where they are: a page of a pagination loop, or after a size guard. */
+  private isExempt(call: Node, parts: Node[]): boolean {
+    if (parts.length > 0 && isPaginationLoop(parts, this.scopeOf, this.sourceCode.visitorKeys)) return true;
+    return hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys);
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Builders: knex('t'), qb.getMany(), Model.find().exec(), collection.find().toArray()
+  // ----------------------------------------------------------------------------------------
+
+  private checkBuilder(candidate: Expression, consumption: Consumption): LoadFinding | null {
+    const direct = chainBelow(candidate);
+    let match = this.matchChain(direct, consumption);
+    if (match === 'none' && direct.root.type === AST_NODE_TYPES.Identifier) {
+      const consumer = consumption.kind === 'terminal' ? consumption.call : consumption.expression;
+      const through = chainThroughVariable(direct.root, consumer, this.scopeOf);
+      if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
+      match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
+    }
+    if (match === 'none' || match === 'not-load') return null;
+    return this.builderFinding(match, candidate, consumption);
+  }
+
+  /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
+  private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
+    const candidates =
+      consumption.kind === 'terminal' ? (this.terminals.get(consumption.name) ?? []) : this.builders.filter((b) => b.loader.thenable);
+    for (const { library, loader } of candidates) {
+      const start = this.findStart(chain, library, loader);
+      if (!start) continue;
+      const after = chain.links.slice(start.index + 1);
+      if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call')) continue;
+      if (after.some((l) => loader.notLoads.includes(l.name))) return 'not-load';
+      // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
+      if (consumption.kind === 'await' && after.some((l) => this.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
+      if (consumption.kind === 'terminal' && consumption.name === 'then' && !loader.thenable) return 'not-load';
+      if (this.isBoundedChain(start.call, start.link, after, loader)) return 'not-load';
+      return { library, loader, start: start.call, startLink: start.link, after };
+    }
+    return 'none';
+  }
+
+  private findStart(chain: Chain, library: LibraryEntry, loader: BuilderLoader): { index: number; call: TSESTree.CallExpression; link: Link | null } | null {
+    const callable = loader.starts.includes('call');
+    if (callable && chain.root.type === AST_NODE_TYPES.CallExpression && this.isCalledReceiver(chain.root, library, loader)) {
+      return { index: -1, call: chain.root, link: null };
+    }
+    for (let i = 0; i < chain.links.length; i++) {
+      const link = chain.links[i]!;
+      if (callable && this.isCalledReceiver(link.call, library, loader)) return { index: i, call: link.call, link: null };
+      if (!loader.starts.includes(link.name)) continue;
+      const receiver = i === 0 ? chain.root : chain.links[i - 1]!.call;
+      const resolution = this.resolver.resolve(receiver);
+      if (this.accepts(resolution, receiver, library, loader.role, loader.evidence)) {
+        if (isFunctionArgument(link.call.arguments[0], this.scopeOf)) return null;
+        return { index: i, call: link.call, link };
+      }
+    }
+    return null;
+  }
+
+  /** `knex('users')`, `this.knex('users')`, `trx('users')`: the client called with a table, not the factory. */
+  private isCalledReceiver(call: TSESTree.CallExpression, library: LibraryEntry, loader: BuilderLoader): boolean {
+    const target = unwrapSequence(call.callee);
+    if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (call.arguments.length !== 1 || !isTableName(call.arguments[0]!)) return false;
+    const ref = nameRef(target, this.scopeOf);
+    if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module)))) return false;
+    const resolution = this.resolver.resolve(target);
+    return isResolved(resolution) && resolution.library === library && resolution.role === loader.role;
+  }
+
+  private isBoundedChain(start: TSESTree.CallExpression, startLink: Link | null, after: Link[], loader: BuilderLoader): boolean {
+    if (after.some((l) => loader.boundMethods.includes(l.name))) return true;
+    // `knex('pg_proc')`, `.from('information_schema.tables')`: the schema's size, not the data's.
+    const tables = [...(startLink === null || TABLE_METHODS.has(startLink.name) ? [start] : []), ...after.filter((l) => TABLE_METHODS.has(l.name)).map((l) => l.call)];
+    if (tables.some((call) => { const name = literalString(call.arguments[0] ?? call); return name !== null && isCatalogTable(name); })) return true;
+    if (startLink && loader.boundMethods.includes(startLink.name)) return true;
+    if (loader.startOptions && startLink) {
+      const options = start.arguments[loader.startOptions.arg];
+      if (options) {
+        const view = viewObject(options, this.scopeOf);
+        if (!view || hasAnyKey(view, loader.startOptions.keys) || !view.complete) return true;
+      }
+    }
+    if (loader.startFilterArg !== undefined && startLink && startLink.name !== loader.pipeline?.method) {
+      const filter = start.arguments[loader.startFilterArg];
+      if (filter && isPrimaryKeyFilter(filter, this.scopeOf)) return true;
+      if (filter && !viewObject(filter, this.scopeOf) && unwrap(filter).type !== AST_NODE_TYPES.Identifier) return false;
+    }
+    if (loader.pipeline && startLink?.name === loader.pipeline.method) {
+      const pipeline = start.arguments[loader.pipeline.arg];
+      if (!pipeline || unwrap(pipeline).type !== AST_NODE_TYPES.ArrayExpression) return true;
+      const stages = (unwrap(pipeline) as TSESTree.ArrayExpression).elements;
+      for (const stage of stages) {
+        if (!stage || stage.type === AST_NODE_TYPES.SpreadElement) return true;
+        const view = viewObject(stage, this.scopeOf);
+        if (!view) return true;
+        if (hasAnyKey(view, ['$limit', '$count', '$sample'])) return true;
+      }
+    }
+    if (loader.whereMethods) {
+      for (const link of after) {
+        if (loader.whereMethods.includes(link.name) && this.isKeyCondition(link.call.arguments)) return true;
+      }
+    }
+    if (loader.selectMethods) {
+      const grouped = after.some((l) => l.name === 'groupBy' || l.name === 'groupByRaw');
+      const selects = [...(startLink && loader.selectMethods.includes(startLink.name) ? [start] : []), ...after.filter((l) => loader.selectMethods!.includes(l.name)).map((l) => l.call)];
+      if (!grouped && selects.some((s) => s.arguments.some((a) => this.isAggregate(a)))) return true;
+    }
+    return false;
+  }
+
+  /** `where('id', x)`, `where({ id })`, `whereIn('id', ids)`, `where(eq(t.id, x))`, `where('u.id = :id')`. */
+  private isKeyCondition(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+    const [first, second, third] = args.map((a) => unwrap(a));
+    if (!first) return false;
+    const column = (node: Node | undefined) =>
+      node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value.slice(node.value.lastIndexOf('.') + 1).replace(/["`]/g, '') : null;
+    const pkColumn = column(first);
+    if (pkColumn !== null && PRIMARY_KEYS.has(pkColumn)) {
+      if (args.length === 2) return true;
+      const op = column(second);
+      return args.length === 3 && (op === '=' || op?.toLowerCase() === 'in') && third !== undefined;
+    }
+    if (first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && args.length <= 2) {
+      const condition = first.value.replace(/:\.\.\.\w+/g, '?');
+      const verdict = judgeSql([{ kind: 'text', text: `SELECT * FROM t WHERE ${condition}`, sourceStart: null }]);
+      return verdict.kind === 'bounded' && verdict.reason === 'primary-key';
+    }
+    if (first.type === AST_NODE_TYPES.ObjectExpression) return isPrimaryKeyFilter(first, this.scopeOf);
+    if (first.type === AST_NODE_TYPES.CallExpression) return this.isKeyHelper(first);
+    return false;
+  }
+
+  /** Drizzle's `eq(t.id, x)`, `inArray(t.id, ids)`, and `and(…)` containing one. */
+  private isKeyHelper(call: TSESTree.CallExpression): boolean {
+    const callee = unwrapSequence(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+    if (name === 'and') return call.arguments.some((a) => unwrap(a).type === AST_NODE_TYPES.CallExpression && this.isKeyHelper(unwrap(a) as TSESTree.CallExpression));
+    if (name !== 'eq' && name !== 'inArray') return false;
+    const column = call.arguments[0] && unwrap(call.arguments[0]);
+    return column?.type === AST_NODE_TYPES.MemberExpression && PRIMARY_KEYS.has(memberPropertyName(column) ?? '');
+  }
+
+  /** `count()`, `fn.countAll()`, `` sql`count(*)` ``, `knex.raw('count(*)')`, and objects of them. */
+  private isAggregate(node: Node): boolean {
+    const target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.ObjectExpression) {
+      return target.properties.length > 0 && target.properties.every((p) => p.type === AST_NODE_TYPES.Property && this.isAggregate(p.value));
+    }
+    if (target.type === AST_NODE_TYPES.ArrayExpression) {
+      return target.elements.length > 0 && target.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && this.isAggregate(e));
+    }
+    return (
+      findInSubtree(target, this.sourceCode.visitorKeys, (n) => {
+        if (n.type === AST_NODE_TYPES.CallExpression) {
+          const callee = unwrap(n.callee);
+          const name =
+            callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+          if (name && AGGREGATE_CALLS.has(name)) return true;
+        }
+        if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && AGGREGATE_TEXT.test(n.value)) return true;
+        if (n.type === AST_NODE_TYPES.TemplateElement && AGGREGATE_TEXT.test(n.value.cooked ?? n.value.raw)) return true;
+        return null;
+      }) !== null
+    );
+  }
+
+  private builderFinding(match: ChainMatch, candidate: Expression, consumption: Consumption): LoadFinding | null {
+    const { loader, start, startLink, after } = match;
+    const parts: Node[] = [start, ...after.map((l) => l.call)];
+    if (this.isExempt(start, parts)) return null;
+    const startText = startLink
+      ? `${shortText(this.sourceCode.getText(startLink.member.object), 40)}.${startLink.name}()`
+      : `${shortText(this.sourceCode.getText(start), 40)}`;
+    const names = after.map((l) => `${l.name}()`);
+    const shown = names.length > 3 ? [...names.slice(0, 2), '…', names.at(-1)!] : names;
+    const terminal = consumption.kind === 'terminal' && consumption.name !== 'then' ? [`${consumption.name}()`] : [];
+    const construct = [startText, ...shown, ...terminal].join('.');
+    const bounds = loader.boundMethods.filter((m) => !m.includes('InIds')).map((m) => `\`.${m}()\``);
+    const node =
+      consumption.kind === 'terminal' && consumption.name !== 'then'
+        ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).property
+        : startLink
+          ? startLink.member.property
+          : start;
+    const limit = limitText(this.sourceCode, start, this.settings.limit);
+    const insertAfter = consumption.kind === 'terminal' ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).object : candidate;
+    const plain = insertAfter.type === AST_NODE_TYPES.CallExpression || insertAfter.type === AST_NODE_TYPES.Identifier || insertAfter.type === AST_NODE_TYPES.MemberExpression;
+    const suggest: LoadSuggestion[] = plain
+      ? [
+          {
+            messageId: 'addMethod',
+            data: { method: loader.fixMethod, limit: limit.text },
+            fix: (fixer) => fixer.insertTextAfter(insertAfter, `.${loader.fixMethod}(${limit.text})`),
+          },
+        ]
+      : [];
+    return { node, messageId: 'unboundedChain', data: { construct, unit: loader.unit, bound: orList(bounds), fix: loader.fixMethod }, suggest };
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Raw SQL
+  // ----------------------------------------------------------------------------------------
+
+  private checkSqlCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
+    const { methods, lazyMethods, prepared, tags, runningTags, singleRowOptions } = this.sql!.loader;
+    const allTags = [...tags, ...runningTags];
+    let source: Node | undefined;
+    const object = unwrap(callee.object);
+    if (prepared.terminals.includes(name) && call.arguments.length === 0) {
+      const statement = this.preparedStatement(object, prepared.methods);
+      source = statement?.arguments[0];
+    } else if (name === 'execute' && object.type === AST_NODE_TYPES.TaggedTemplateExpression && sqlTagName(object.tag, allTags)) {
+      source = object;
+    } else if (methods.includes(name) || lazyMethods.includes(name)) {
+      source = call.arguments[0];
+      const target = source && unwrap(source);
+      if (target?.type === AST_NODE_TYPES.ObjectExpression) {
+        const view = viewObject(target, this.scopeOf);
+        source = (view?.keys.get('text') ?? view?.keys.get('sql') ?? undefined);
+      }
+      if (lazyMethods.includes(name)) {
+        const above = chainAbove(call);
+        if (!isConsumed(above.top) && above.links[0]?.name !== 'then') return null;
+      }
+      const options = call.arguments[1];
+      if (options && singleRowOptions.some(({ key, value }) => {
+        const view = viewObject(options, this.scopeOf);
+        const v = view?.keys.get(key);
+        return v && unwrap(v).type === AST_NODE_TYPES.Literal && (unwrap(v) as TSESTree.Literal).value === value;
+      })) {
+        return null;
+      }
+    }
+    if (!source) return null;
+    const above = chainAbove(call);
+    if (above.links.some((l) => STREAMING.has(l.name))) return null;
+    const reportOn = unwrap(source).type === AST_NODE_TYPES.TaggedTemplateExpression ? (unwrap(source) as TSESTree.TaggedTemplateExpression).quasi : source;
+    return this.judgeSqlNode(source, call, reportOn, `${shortText(this.sourceCode.getText(callee), 40)}()`, [...call.arguments]);
+  }
+
+  /** `db.prepare(sql)`, directly or through a `const stmt = db.prepare(sql)`. */
+  private preparedStatement(node: Node, methods: readonly string[]): TSESTree.CallExpression | null {
+    let target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const def = this.sourceCode.getScope(target).references.find((r) => r.identifier === target)?.resolved?.defs[0];
+      const init = def?.type === DefinitionType.Variable ? (def.node).init : null;
+      if (!init) return null;
+      target = unwrap(init);
+    }
+    if (target.type !== AST_NODE_TYPES.CallExpression) return null;
+    const callee = unwrap(target.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && methods.includes(memberPropertyName(callee) ?? '') ? target : null;
+  }
+
+  private judgeSqlNode(source: Node, call: Node, reportOn: Node, construct: string, parts: Node[]): LoadFinding | null {
+    const { tags, runningTags } = this.sql!.loader;
+    const pieces = sqlPieces(source, this.scopeOf, [...tags, ...runningTags]);
+    const first = pieces[0];
+    if (first?.kind !== 'text' || !looksLikeQuery(first.text)) return null;
+    const verdict = judgeSql(pieces);
+    if (verdict.kind !== 'unbounded') return null;
+    if (this.isExempt(call, parts.length > 0 ? parts : [source])) return null;
+    const suggest: LoadSuggestion[] = [];
+    const noLimitDialect = [...DIALECTS_WITHOUT_LIMIT].some((m) => this.importsModule(m));
+    if (verdict.insertAt !== null && !noLimitDialect) {
+      const at = verdict.insertAt;
+      const limit = limitText(this.sourceCode, call, this.settings.limit);
+      const inTemplate = this.sourceCode.getNodeByRangeIndex(at)?.type === AST_NODE_TYPES.TemplateElement;
+      const text = limit.constant ? (inTemplate ? `\${${limit.text}}` : String(this.settings.limit.defaultLimit)) : limit.text;
+      suggest.push({
+        messageId: 'appendLimit',
+        data: { limit: text },
+        fix: (fixer) => fixer.insertTextAfterRange([at, at], ` LIMIT ${text}`),
+      });
+    }
+    return { node: reportOn, messageId: 'unboundedSql', data: { construct, sql: sqlPreview(pieces) }, suggest };
+  }
+
+  private importsModule(module: string): boolean {
+    return this.sourceCode.ast.body.some(
+      (s) =>
+        (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === module) ||
+        (s.type === AST_NODE_TYPES.VariableDeclaration &&
+          s.declarations.some((d) => d.init && this.sourceCode.getText(d.init).includes(`require('${module}')`))),
+    );
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Redis
+  // ----------------------------------------------------------------------------------------
+
+  private checkRedis(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
+    const { library, loader, command } = this.redis.get(name)!;
+    const args = call.arguments;
+    if (args.length < command.minArgs || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement) || isFunctionArgument(args[0], this.scopeOf)) return null;
+    const receiver = this.resolver.resolve(callee.object);
+    const evidence: Evidence = command.shape === 'keyspace' ? 'receiver' : loader.evidence;
+    if (!this.accepts(receiver, callee.object, library, loader.role, evidence)) return null;
+    const construct = `${shortText(this.sourceCode.getText(callee), 50)}()`;
+    if (command.shape === 'keyspace') {
+      return { node: callee.property, messageId: 'redisKeys', data: { construct }, suggest: [] };
+    }
+    if (command.range) {
+      const startArg = args[command.range.start];
+      const stopArg = args[command.range.stop];
+      if (!startArg || !stopArg || numberValue(startArg) !== 0 || numberValue(stopArg) !== -1) return null;
+      const modifiers = args.slice(command.range.stop + 1);
+      if (modifiers.some((a) => /^(?:BYSCORE|BYLEX)$/i.test(literalString(a) ?? '') || unwrap(a).type === AST_NODE_TYPES.ObjectExpression)) return null;
+    }
+    if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys)) return null;
+    const lowerCase = name === name.toLowerCase();
+    const size = command.size ? (lowerCase ? command.size[0]! : (command.size[1] ?? command.size[0]!)) : null;
+    const suggest: LoadSuggestion[] = [];
+    const limit = limitText(this.sourceCode, call, this.settings.limit);
+    if (command.range) {
+      const stopArg = args[command.range.stop]!;
+      // `'-1'` stays a string: `'99'`, or `String(LIMIT - 1)` for a constant.
+      const stopText = literalString(stopArg) === null ? limit.last : limit.constant ? `String(${limit.last})` : quote(limit.last);
+      suggest.push({
+        messageId: 'boundRange',
+        data: { start: this.sourceCode.getText(args[command.range.start]), stop: limit.last },
+        fix: (fixer) => fixer.replaceText(stopArg, stopText),
+      });
+    }
+    const sizeUpper = size ? size.toUpperCase() : '';
+    const singleKey = args.length === command.minArgs || command.range !== undefined;
+    if (size && singleKey && isRepeatable(callee.object) && isRepeatable(args[0]!)) {
+      const anchor = guardAnchor(call);
+      const plan = anchor ? planTypedError(this.sourceCode, call, this.settings.limitError, LIMIT_ERROR_FALLBACK) : null;
+      if (anchor && plan) {
+        const measure = `(await ${this.sourceCode.getText(callee.object)}.${size}(${this.sourceCode.getText(args[0])}))`;
+        const thrown = plan.construct(quote(`Refusing to load a Redis ${command.shape} larger than ${limit.text}`));
+        suggest.push({
+          messageId: 'guardSize',
+          data: { shape: command.shape, limit: limit.text, size: sizeUpper, error: plan.label },
+          fix: (fixer) => {
+            const fixes = [insertGuard(fixer, this.sourceCode, anchor, measure, limit.text, thrown)];
+            const importFix = plan.importFix(fixer);
+            if (importFix) fixes.push(importFix);
+            return fixes;
+          },
+        });
+      }
+    }
+    if (command.range) {
+      return {
+        node: callee.property,
+        messageId: 'redisRange',
+        data: { construct, shape: command.shape, start: this.sourceCode.getText(args[command.range.start]), size: sizeUpper },
+        suggest,
+      };
+    }
+    return { node: callee.property, messageId: 'redisWhole', data: { construct, shape: command.shape, size: sizeUpper, scan: command.scan }, suggest };
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Constructors: new DataLoader(fn)
+  // ----------------------------------------------------------------------------------------
+
+  private checkConstructor(node: TSESTree.NewExpression, loader: ConstructorLoader): LoadFinding | null {
+    if (node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    const view = viewObject(node.arguments[loader.optionsArg], this.scopeOf);
+    if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
+    for (const { key, value } of loader.exemptions) {
+      const v = view.keys.get(key);
+      if (v && unwrap(v).type === AST_NODE_TYPES.Literal && (unwrap(v) as TSESTree.Literal).value === value) return null;
+    }
+    const limit = limitText(this.sourceCode, node, this.settings.limit);
+    const property = `${loader.fixKey}: ${limit.text}`;
+    const name = shortText(this.sourceCode.getText(node.callee), 30);
+    return {
+      node: node.callee,
+      messageId: 'unboundedBatch',
+      data: { name, key: loader.fixKey },
+      suggest: [
+        {
+          messageId: 'addOption',
+          data: { text: property },
+          fix: (fixer) => setOption(fixer, this.sourceCode, node, loader.optionsArg, property),
+        },
+      ],
+    };
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Custom loaders from the options
+  // ----------------------------------------------------------------------------------------
+
+  private checkCustom(call: TSESTree.CallExpression, name: string): LoadFinding | null {
+    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+    const dotted = dottedPath(callee);
+    for (const custom of this.custom.get(name)!) {
+      if (!matchesPattern(custom.callee, dotted)) continue;
+      if (custom.module) {
+        const root = rootOf(callee);
+        const ref = root ? nameRef(root, this.scopeOf) : null;
+        if (ref?.origin?.module !== custom.module) continue;
+      }
+      const boundArgs = custom.boundArgs ?? [];
+      const boundMethods = custom.boundMethods ?? [];
+      if (isFunctionArgument(call.arguments[0], this.scopeOf)) return null;
+      for (const arg of call.arguments) {
+        if (arg.type === AST_NODE_TYPES.SpreadElement) return null;
+        const target = unwrap(arg);
+        if (target.type !== AST_NODE_TYPES.ObjectExpression && target.type !== AST_NODE_TYPES.Identifier) continue;
+        const view = viewObject(arg, this.scopeOf);
+        // An options object we cannot see may carry the bound.
+        if (target.type === AST_NODE_TYPES.Identifier && !view) return null;
+        if (view && hasAnyKey(view, boundArgs)) return null;
+        if (view && !view.complete) return null;
+      }
+      if (chainAbove(call).links.some((l) => boundMethods.includes(l.name))) return null;
+      if (this.isExempt(call, [...call.arguments])) return null;
+      const limit = limitText(this.sourceCode, call, this.settings.limit);
+      const suggest: LoadSuggestion[] = [];
+      const lastObject = [...call.arguments].reverse().find((a) => a.type === AST_NODE_TYPES.ObjectExpression);
+      if (boundArgs[0] && (lastObject || call.arguments.length === 0)) {
+        const index = lastObject ? call.arguments.indexOf(lastObject) : 0;
+        const property = `${boundArgs[0]}: ${limit.text}`;
+        suggest.push({ messageId: 'addOption', data: { text: property }, fix: (fixer) => setOption(fixer, this.sourceCode, call, index, property) });
+      } else if (boundMethods[0]) {
+        const method = boundMethods[0];
+        suggest.push({ messageId: 'addMethod', data: { method, limit: limit.text }, fix: (fixer) => fixer.insertTextAfter(call, `.${method}(${limit.text})`) });
+      }
+      const bounds = orList([...boundArgs.map((b) => `\`${b}\``), ...boundMethods.map((m) => `\`.${m}()\``)]);
+      return {
+        node: callee.property,
+        messageId: 'unboundedCustom',
+        data: { construct: `${shortText(this.sourceCode.getText(callee), 50)}()`, bound: bounds || 'bound' },
+        suggest,
+      };
+    }
+    return null;
+  }
+}
+
+/** `'users'`, `` `${schema}.users` ``, `TABLE_USERS`, `meta.tableName`: what a table argument looks like. */
+function isTableName(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';
+  if (target.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  const name =
+    target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(target) : null;
+  return name !== null && (/table/i.test(name) || /^[A-Z][A-Z0-9_]*$/.test(name));
+}
+
+function numberValue(node: Node): number | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal) {
+    if (typeof target.value === 'number') return target.value;
+    if (typeof target.value === 'string' && /^-?\d+$/.test(target.value)) return Number(target.value);
+  }
+  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '-' && target.argument.type === AST_NODE_TYPES.Literal && typeof target.argument.value === 'number') {
+    return -target.argument.value;
+  }
+  return null;
+}
+
+function literalString(node: Node): string | null {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string' ? target.value : null;
+}
+
+/** `this.api.items.list` for the callee of a call; `?` for segments that are not static names. */
+function dottedPath(node: Node): string[] {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
+  if (target.type === AST_NODE_TYPES.ThisExpression) return ['this'];
+  if (target.type === AST_NODE_TYPES.MemberExpression) return [...dottedPath(target.object), memberPropertyName(target) ?? '?'];
+  return ['?'];
+}
+
+function rootOf(node: Node): Node | null {
+  let target = unwrap(node);
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = unwrap(target.object);
+  return target.type === AST_NODE_TYPES.Identifier ? target : null;
+}
+
+/** `*.list` matches any receiver; `a.*.list` one segment; otherwise the path must match exactly. */
+export function matchesPattern(pattern: string, path: readonly string[]): boolean {
+  const parts = pattern.split('.');
+  if (parts[0] === '*' && parts.length >= 1) {
+    const rest = parts.slice(1);
+    if (path.length < rest.length + 1) return false;
+    return rest.every((p, i) => p === '*' || p === path[path.length - rest.length + i]);
+  }
+  return parts.length === path.length && parts.every((p, i) => p === '*' || p === path[i]);
+}
+

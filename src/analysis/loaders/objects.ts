@@ -1,0 +1,156 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../ast.js';
+import { findVariable } from '../imports.js';
+import { unwrapSequence } from './modules.js';
+
+const { DefinitionType } = TSESLint.Scope;
+
+type Node = TSESTree.Node;
+
+/** What can be known of an object argument: its static keys, and whether that list is complete. */
+export interface ObjectView {
+  /** Static keys and their values (null for keys added by assignment elsewhere). */
+  keys: Map<string, Node | null>;
+  /** False when a spread, a computed key or a later change may add keys we cannot see. */
+  complete: boolean;
+  /** The literal itself, when the argument is written in place (where a fix can add a key). */
+  literal: TSESTree.ObjectExpression | null;
+}
+
+type ScopeOf = (node: Node) => TSESLint.Scope.Scope;
+
+const EMPTY: ObjectView = { keys: new Map(), complete: true, literal: null };
+
+/**
+ * The keys of an object expression: a literal (spreads followed when they are themselves
+ * visible), or a `const` initialised with one and not changed except by `x.key = …`.
+ * `undefined` (an absent argument) is an empty object. Null when nothing can be known.
+ */
+export function viewObject(node: Node | undefined, scopeOf: ScopeOf, depth = 0): ObjectView | null {
+  if (!node) return EMPTY;
+  if (depth > 4) return null;
+  const target = unwrapSequence(node);
+  if (target.type === AST_NODE_TYPES.Identifier && target.name === 'undefined') return EMPTY;
+  if (target.type === AST_NODE_TYPES.ObjectExpression) {
+    const keys = new Map<string, Node | null>();
+    let complete = true;
+    for (const property of target.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = viewObject(property.argument, scopeOf, depth + 1);
+        if (!spread) {
+          complete = false;
+          continue;
+        }
+        for (const [key, value] of spread.keys) keys.set(key, value);
+        complete &&= spread.complete;
+        continue;
+      }
+      const key = propertyKeyName(property);
+      if (key === null) complete = false;
+      else keys.set(key, property.value);
+    }
+    return { keys, complete, literal: target };
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(scopeOf(target), target.name);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== DefinitionType.Variable) return null;
+    const declarator = def.node;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
+    const base = viewObject(declarator.init, scopeOf, depth + 1);
+    if (!base) return null;
+    const view: ObjectView = { keys: new Map(base.keys), complete: base.complete, literal: null };
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      if (reference.isWrite()) return null;
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) {
+        const key = memberPropertyName(parent);
+        const assigned = parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+        if (assigned) {
+          if (key === null) view.complete = false;
+          else view.keys.set(key, null);
+        }
+        continue;
+      }
+      // Passed somewhere that may add keys (`applyPaging(options)`, `Object.assign(options, …)`).
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Expression)) {
+        if (parent !== node.parent) view.complete = false;
+      }
+    }
+    return view;
+  }
+  return null;
+}
+
+/** Whether a view has one of `keys` with a value other than `undefined`. */
+export function hasAnyKey(view: ObjectView, keys: readonly string[]): boolean {
+  return keys.some((key) => {
+    if (!view.keys.has(key)) return false;
+    const value = view.keys.get(key);
+    return !(value && unwrap(value).type === AST_NODE_TYPES.Identifier && (unwrap(value) as TSESTree.Identifier).name === 'undefined');
+  });
+}
+
+/** Field names taken as primary keys in filters. */
+export const PRIMARY_KEYS = new Set(['id', '_id', 'uuid']);
+/** Operators of a filter value that keep it an equality or a list of keys. */
+const KEY_OPERATORS = new Set(['in', 'equals', 'eq', '$in', '$eq']);
+/** Helpers that keep it one (`In(ids)` in TypeORM). */
+const KEY_HELPERS = new Set(['In', 'Equal', 'Any', 'inArray', 'eq']);
+
+/** A filter value that selects by key: `id`, `ids`, `In(ids)`, `{ in: ids }` (not `{ gt: cursor }`, `Not(x)`). */
+function isKeyValue(value: Node, scopeOf: ScopeOf): boolean {
+  const target = unwrap(value);
+  switch (target.type) {
+    case AST_NODE_TYPES.ObjectExpression: {
+      const view = viewObject(target, scopeOf);
+      return view !== null && view.complete && view.keys.size > 0 && [...view.keys.keys()].every((k) => KEY_OPERATORS.has(k));
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrapSequence(target.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+      return name !== null && KEY_HELPERS.has(name);
+    }
+    case AST_NODE_TYPES.Identifier:
+      return target.name !== 'undefined';
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether a filter object selects rows by primary key (`{ id }`, `{ id: { in: ids } }`, `{ _id: In(ids) }`). */
+export function isPrimaryKeyFilter(filter: Node | undefined, scopeOf: ScopeOf): boolean {
+  if (!filter || isFunction(unwrap(filter))) return false;
+  const view = viewObject(filter, scopeOf);
+  if (!view) return false;
+  // `{ [primaryKeyField]: ids }`: a key we cannot read may be the primary key.
+  if (!view.complete) return true;
+  for (const key of PRIMARY_KEYS) {
+    const value = view.keys.get(key);
+    if (value && isKeyValue(value, scopeOf)) return true;
+  }
+  return false;
+}
+
+/** The value of `key` in an object view (a nested filter such as `where`), if visible. */
+export function keyValue(view: ObjectView | null, key: string): Node | null {
+  return view?.keys.get(key) ?? null;
+}
+
+/** Whether an argument is a function, or names one (`items.find(isActive)`): array-method style. */
+export function isFunctionArgument(node: Node | undefined, scopeOf: ScopeOf): boolean {
+  if (!node) return false;
+  const target = unwrap(node);
+  if (isFunction(target)) return true;
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(scopeOf(target), target.name)?.defs[0];
+  if (!def) return false;
+  if (def.type === DefinitionType.FunctionName) return true;
+  return def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator && !!def.node.init && isFunction(unwrap(def.node.init));
+}

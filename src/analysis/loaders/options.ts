@@ -1,0 +1,146 @@
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { typedErrorSchema, type TypedErrorOption } from '../typed-error.js';
+import type { LibraryEntry, LibraryId } from './catalog.js';
+import { CatalogIndex } from './catalog-index.js';
+import type { CustomLoader, FinderOptions } from './engine.js';
+import { CATALOG } from './libraries/index.js';
+
+export interface NoUnboundedLoadOptions {
+  libraries?: LibraryId[];
+  loaders?: CustomLoader[];
+  receiverNames?: Record<string, string[]>;
+  defaultLimit?: number;
+  limitConstant?: string;
+  limitError?: TypedErrorOption;
+  useTypeInformation?: boolean;
+  checkHttpBodies?: boolean;
+  checkFileReads?: boolean;
+  checkStreams?: boolean;
+}
+
+export const DEFAULT_LIMIT = 100;
+
+const IDENTIFIER = '^[A-Za-z_$][A-Za-z0-9_$]*$';
+
+/** `<library>.<role>` for every role of the catalog: the keys `receiverNames` accepts. */
+export const ROLE_KEYS: readonly string[] = CATALOG.flatMap((library) => Object.keys(library.roles).map((role) => `${library.id}.${role}`));
+
+export const noUnboundedLoadSchema: JSONSchema4 = {
+  type: 'object',
+  properties: {
+    libraries: {
+      type: 'array',
+      description: 'The catalog entries to check (default: all of them).',
+      items: { type: 'string', enum: CATALOG.map((l) => l.id) },
+      uniqueItems: true,
+    },
+    loaders: {
+      type: 'array',
+      description: 'Your own loading functions, checked like the libraries: a call to `callee` must carry one of `boundArgs` or be chained with one of `boundMethods`.',
+      items: {
+        type: 'object',
+        properties: {
+          callee: {
+            type: 'string',
+            pattern: '^(?:\\*|this|[A-Za-z_$][A-Za-z0-9_$]*)(?:\\.(?:\\*|[A-Za-z_$][A-Za-z0-9_$]*))*$',
+            description: 'Dotted path of the call (`api.items.list`); `*` matches one segment, and a leading `*.` any receiver.',
+          },
+          module: { type: 'string', minLength: 1, description: 'Only when the path starts with a binding imported from this module.' },
+          boundArgs: {
+            type: 'array',
+            items: { type: 'string', pattern: IDENTIFIER },
+            uniqueItems: true,
+            description: 'Keys of an options object argument that bound the load (`limit`, `pageSize`).',
+          },
+          boundMethods: {
+            type: 'array',
+            items: { type: 'string', pattern: IDENTIFIER },
+            uniqueItems: true,
+            description: 'Methods chained on the call that bound the load (`limit`).',
+          },
+        },
+        required: ['callee'],
+        additionalProperties: false,
+      },
+    },
+    receiverNames: {
+      type: 'object',
+      description:
+        'Naming conventions, the last resort for recognising a receiver without types: name patterns for its last name, per `<library>.<role>`, where `*` stands for any characters (`*Repository`). These replace the defaults; an empty list turns them off.',
+      properties: Object.fromEntries(
+        ROLE_KEYS.map((key) => [
+          key,
+          { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_$*]+$', maxLength: 64 }, uniqueItems: true },
+        ]),
+      ),
+      additionalProperties: false,
+    },
+    defaultLimit: {
+      type: 'integer',
+      minimum: 1,
+      description: `The bound suggestions write when \`limitConstant\` is not in scope (default ${DEFAULT_LIMIT}).`,
+    },
+    limitConstant: {
+      type: 'string',
+      pattern: IDENTIFIER,
+      description: 'A constant suggestions write instead of the number, when it is declared in the file or a configured global.',
+    },
+    limitError: { ...typedErrorSchema, description: 'The typed error a size-guard suggestion throws (default: a `…LimitError` class in scope, else `RangeError`).' },
+    useTypeInformation: {
+      type: 'boolean',
+      description: 'With `parserOptions.projectService`, recognise receivers by their declared types first (default true).',
+    },
+    checkHttpBodies: {
+      type: 'boolean',
+      description: 'Also report HTTP response bodies read whole with no size check (`await res.json()` on `fetch`/undici, axios without `maxContentLength`). On in `strict`.',
+    },
+    checkFileReads: {
+      type: 'boolean',
+      description: 'Also report whole-file reads (`readFile`) of paths that are not constants, with no size check. On in `strict`.',
+    },
+    checkStreams: {
+      type: 'boolean',
+      description: 'Also report streams collected whole: `stream.toArray()`, chunks pushed into one buffer or string with no byte cap. On in `strict`.',
+    },
+  },
+  additionalProperties: false,
+};
+
+export const DEFAULT_OPTIONS: NoUnboundedLoadOptions = {
+  defaultLimit: DEFAULT_LIMIT,
+  useTypeInformation: true,
+  checkHttpBodies: false,
+  checkFileReads: false,
+  checkStreams: false,
+};
+
+/** What `strict` and `all` turn on: the noisier whole-payload reads. */
+export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [{ checkHttpBodies: true, checkFileReads: true, checkStreams: true }];
+
+const indexes = new Map<string, { index: CatalogIndex; finder: FinderOptions }>();
+const byObject = new WeakMap<object, { index: CatalogIndex; finder: FinderOptions }>();
+
+/** The catalog index and finder settings for one set of options, built once and shared by every file. */
+export function settingsFor(options: NoUnboundedLoadOptions): { index: CatalogIndex; finder: FinderOptions } {
+  const known = byObject.get(options);
+  if (known) return known;
+  const key = JSON.stringify(options);
+  const cached = indexes.get(key);
+  if (cached) {
+    byObject.set(options, cached);
+    return cached;
+  }
+  const libraries: readonly LibraryEntry[] = options.libraries ? CATALOG.filter((l) => options.libraries!.includes(l.id)) : CATALOG;
+  const index = new CatalogIndex(libraries, options.receiverNames ?? {});
+  const finder: FinderOptions = {
+    libraries,
+    customLoaders: options.loaders ?? [],
+    limit: { defaultLimit: options.defaultLimit ?? DEFAULT_LIMIT, limitConstant: options.limitConstant ?? null },
+    limitError: options.limitError,
+  };
+  const settings = { index, finder };
+  if (indexes.size > 20) indexes.clear();
+  indexes.set(key, settings);
+  byObject.set(options, settings);
+  return settings;
+}

@@ -1,0 +1,94 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction } from '../analysis/ast.js';
+import type { LoadFinding, LoadMessageId, LoadSuggestionId } from '../analysis/loaders/engine.js';
+import { DEFAULT_OPTIONS, STRICT_OPTIONS, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
+import { ReadFinder, type ReadMessageId } from '../analysis/loaders/reads.js';
+import { createLoadFinder } from '../analysis/loaders/setup.js';
+import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageId = LoadMessageId | LoadSuggestionId | ReadMessageId;
+
+const PAGE = 'or page through the results.';
+
+export default createRule<[NoUnboundedLoadOptions], MessageId>({
+  name: 'no-unbounded-load',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow queries, collection reads and batches that load every matching row with no bound',
+      recommended: 'recommended',
+      strictOptions: STRICT_OPTIONS,
+    },
+    hasSuggestions: true,
+    messages: {
+      unboundedCall: `\`{{construct}}\` loads every matching {{unit}}: no {{bound}}. Add {{bound}} ${PAGE}`,
+      unboundedFilterCall: `\`{{construct}}\` loads every matching {{unit}} and cannot take a bound. Use \`{{to}}\` with \`{{bound}}\` ${PAGE}`,
+      unboundedChain: `\`{{construct}}\` loads every matching {{unit}}: nothing calls {{bound}}. Add \`.{{fix}}()\` ${PAGE}`,
+      unboundedSql: `\`{{construct}}\` runs \`{{sql}}\`, which loads every matching row: no \`LIMIT\`, \`FETCH FIRST\` or \`TOP\`. Add a \`LIMIT\` ${PAGE}`,
+      redisKeys:
+        '`{{construct}}` runs `KEYS`, which walks the whole keyspace, blocks the server and returns every match at once. Iterate with `SCAN` and `MATCH` instead.',
+      redisWhole: '`{{construct}}` returns the whole {{shape}} in one reply. Check its size first (`{{size}}`) or iterate with `{{scan}}`.',
+      redisRange: '`{{construct}}` with the range `{{start}} -1` returns the whole {{shape}}. Read a bounded range, or check its size first (`{{size}}`).',
+      unboundedBatch:
+        '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
+      unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,
+      wholeBody:
+        '`{{construct}}` reads the whole response body into memory, however large. Check `content-length` against a maximum first, or read the body as a stream with a byte cap.',
+      axiosBody: '`{{construct}}` buffers the whole response with no `maxContentLength` (axios has no limit by default). Set `maxContentLength`.',
+      wholeFile: '`{{construct}}` reads a whole file at a path that is not a constant, however large. Check its size first (`stat`) or stream it.',
+      streamToArray: '`{{construct}}` collects every chunk of the stream into memory. Process it chunk by chunk, or stop at a byte cap.',
+      chunkAccumulation: 'Every chunk of the stream is collected into `{{target}}` with no byte cap. Count the bytes and stop (or fail) past a maximum.',
+      ...LOAD_SUGGESTION_MESSAGES,
+    },
+    schema: [noUnboundedLoadSchema],
+    defaultOptions: [DEFAULT_OPTIONS],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const finder = createLoadFinder(sourceCode, options);
+    const checks = { httpBodies: options.checkHttpBodies === true, fileReads: options.checkFileReads === true, streams: options.checkStreams === true };
+    const reads = checks.httpBodies || checks.fileReads || checks.streams ? new ReadFinder(sourceCode, checks) : null;
+
+    function report(findings: LoadFinding[]): void {
+      for (const finding of findings) {
+        context.report({ node: finding.node, messageId: finding.messageId, data: finding.data, suggest: finding.suggest });
+      }
+    }
+
+    function reportRead(finding: ReturnType<ReadFinder['memberCall']>): void {
+      if (finding) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+    }
+
+    function memberCall(node: TSESTree.CallExpression): void {
+      report(finder.memberCall(node));
+      if (reads) reportRead(reads.memberCall(node));
+    }
+
+    return {
+      "CallExpression[callee.type='MemberExpression']": memberCall,
+      "CallExpression[callee.type='ChainExpression']": memberCall,
+      "CallExpression[callee.type='Identifier']"(node: TSESTree.CallExpression) {
+        if (reads) reportRead(reads.plainCall(node));
+      },
+      "AssignmentExpression[operator='+=']"(node: TSESTree.AssignmentExpression) {
+        if (reads) reportRead(reads.assignment(node));
+      },
+      AwaitExpression(node) {
+        report(finder.consumed(node.argument));
+      },
+      ReturnStatement(node) {
+        if (node.argument && enclosingFunction(node)?.async) report(finder.consumed(node.argument));
+      },
+      'ArrowFunctionExpression[async=true][expression=true]'(node: TSESTree.ArrowFunctionExpression) {
+        report(finder.consumed(node.body as TSESTree.Expression));
+      },
+      NewExpression(node) {
+        report(finder.newExpression(node));
+      },
+      TaggedTemplateExpression(node) {
+        report(finder.taggedTemplate(node));
+      },
+    };
+  },
+});

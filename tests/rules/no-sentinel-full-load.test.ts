@@ -1,0 +1,200 @@
+import rule from '../../src/rules/no-sentinel-full-load.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const PRISMA = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n";
+
+runRuleTests('no-sentinel-full-load', rule, {
+  valid: [
+    // Both sides bounded.
+    `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany({ take: 1000 }) : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 }); }`,
+    // A sentinel test whose side loads nothing.
+    `${PRISMA}async function f(rev: number) { if (rev === 0) return []; return prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 }); }`,
+    // The other side does not use the value: not a marker, and no timeout behind it.
+    `${PRISMA}async function f(user: { id: string } | null) { return !user ? prisma.service.findMany() : prisma.user.findUnique({ where: { id: 'x' } }); }`,
+    // A full load on `||` without a timeout behind the value.
+    'async function f(cached: string[] | null) { return cached || loadAll(); }',
+    // An explicit initial-sync flag that pages through the data.
+    `${PRISMA}async function f(initialSync: boolean, since: number) {
+  if (initialSync) {
+    let cursor: number | undefined;
+    for (;;) { const page = await prisma.service.findMany({ take: 500, cursor: cursor ? { id: cursor } : undefined }); if (page.length < 500) break; cursor = page.at(-1)!.id; }
+  } else { await prisma.service.findMany({ where: { revision: { gt: since } }, take: 500 }); }
+}`,
+    // Without type information, a callee in another file cannot be followed: no chain, no finding.
+    `${PRISMA}import { latestRevision } from './revision-store';
+async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!rev) { return prisma.service.findMany(); } return []; }`,
+    // The other side uses the value itself, not as a query parameter: "given, else load".
+    `${PRISMA}async function ids(collection: { variants?: { id: string }[] }) { if (collection.variants) { return collection.variants.map((v) => v.id); } else { return prisma.variant.findMany(); } }`,
+    `${PRISMA}async function names(options: { fileNames?: string[] }) { let names: unknown; if (options.fileNames !== undefined) { names = options.fileNames; } else { names = await prisma.file.findMany(); } return names; }`,
+    // An overloaded method: the signature without a body is skipped, the implementation analysed.
+    `${PRISMA}class Doc {
+  private value(name: string): number;
+  private value(name: string): number | null { return name ? 1 : null; }
+  read(name: string) { const v = this.value(name); return v || prisma.doc.findMany(); }
+}`,
+    // Array methods are not loaders.
+    'function f(rev: number, items: number[]) { return rev === 0 ? items.filter((x) => x > 0) : items.filter((x) => x > rev); }',
+    // A function that returns 0 as a count, not on a timeout: no chain, and no other side.
+    `${PRISMA}async function count() { return 0; }\nasync function f() { const n = await count(); return n || prisma.service.findMany(); }`,
+  ],
+  invalid: [
+    {
+      // The incident's caller, in one file.
+      code: `${PRISMA}async function sync(rev: number) {
+  const services = rev === 0
+    ? await prisma.service.findMany()
+    : await prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 });
+  return services;
+}`,
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function sync(rev: number) {
+  const services = rev === 0
+    ? await prisma.service.findMany({ take: 100 })
+    : await prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 });
+  return services;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A timed-out lookup in the same file: the finding names the whole chain.
+      code: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+  const start = Date.now();
+  const rows = await db.query('SELECT max(revision) AS r FROM services');
+  if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
+    return [0, null];
+  }
+  return [rows[0].r, null];
+}
+async function sync(db: never) {
+  const [rev] = await latestRevision(db, 500);
+  if (!rev) {
+    return prisma.service.findMany();
+  }
+  return [];
+}`,
+      errors: [
+        {
+          messageId: 'timeoutSelectsFullLoad',
+          data: { call: 'latestRevision()', value: '[0, null]', line: '7', file: '', test: '!rev', load: 'prisma.service.findMany()' },
+          line: 13,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+  const start = Date.now();
+  const rows = await db.query('SELECT max(revision) AS r FROM services');
+  if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
+    return [0, null];
+  }
+  return [rows[0].r, null];
+}
+async function sync(db: never) {
+  const [rev] = await latestRevision(db, 500);
+  if (!rev) {
+    return prisma.service.findMany({ take: 100 });
+  }
+  return [];
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+  const start = Date.now();
+  const rows = await db.query('SELECT max(revision) AS r FROM services');
+  if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
+    return [0, null];
+  }
+  return [rows[0].r, null];
+}
+async function sync(db: never) {
+  const [rev] = await latestRevision(db, 500);
+  if (!rev) {
+    if ((await prisma.service.count()) > 100) {
+      throw new RangeError('Refusing to load more than 100 rows at once');
+    }
+    return prisma.service.findMany();
+  }
+  return [];
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `||` after a method of the same class that returns 0 on timeout; a full-load function.
+      code: `class Store {
+  async lastSync(signal: AbortSignal) { if (signal.aborted) return 0; return this.read(); }
+  async refresh(signal: AbortSignal) { const since = await this.lastSync(signal); return since || this.loadAll(); }
+}`,
+      errors: [{ messageId: 'timeoutSelectsFullLoad', data: { call: 'lastSync()', value: '0', line: '2', file: '', test: 'since', load: 'this.loadAll()' }, suggestions: [] }],
+    },
+    {
+      // Knex, with an early `if` and the marker in the incremental side; `<= 0` as the test.
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+async function changes(since: number) {
+  if (since <= 0) {
+    return db('services').select('*');
+  } else {
+    return db('services').where('mtime', '>=', since).limit(500);
+  }
+}`,
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'since <= 0', subject: 'since', load: "db('services').select('*')" }, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+async function changes(since: number) {
+  if (since <= 0) {
+    return db('services').select('*').limit(100);
+  } else {
+    return db('services').where('mtime', '>=', since).limit(500);
+  }
+}` }] }],
+    },
+    {
+      // A function whose promise resolves 0 when a timer wins the race; raw SQL without LIMIT.
+      code: `function countServices(db, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(0), ms);
+    db.query('SELECT count(*) AS n FROM services').then(({ rows }) => { clearTimeout(timer); resolve(Number(rows[0].n)); }, reject);
+  });
+}
+export async function warmCache(db, cache) {
+  const total = await countServices(db, 1000);
+  if (total === 0) {
+    const { rows } = await db.query('SELECT * FROM services');
+    for (const row of rows) cache.set(row.id, row);
+  }
+}`,
+      filename: 'file.js',
+      errors: [{ messageId: 'timeoutSelectsFullLoad', data: { call: 'countServices()', value: '0', line: '3', file: '', test: 'total === 0', load: "db.query('SELECT * FROM services')" }, line: 9, suggestions: [{ messageId: 'appendLimit', output: `function countServices(db, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(0), ms);
+    db.query('SELECT count(*) AS n FROM services').then(({ rows }) => { clearTimeout(timer); resolve(Number(rows[0].n)); }, reject);
+  });
+}
+export async function warmCache(db, cache) {
+  const total = await countServices(db, 1000);
+  if (total === 0) {
+    const { rows } = await db.query('SELECT * FROM services LIMIT 100');
+    for (const row of rows) cache.set(row.id, row);
+  }
+}` }] }],
+    },
+    {
+      // A user-named full-load function.
+      code: 'async function f(cursor: string | undefined) { return cursor == null ? rebuildIndex() : syncFrom(cursor); }',
+      options: [{ fullLoadFunctions: ['rebuild*'] }],
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'cursor == null', subject: 'cursor', load: 'rebuildIndex()' }, suggestions: [] }],
+    },
+  ],
+});

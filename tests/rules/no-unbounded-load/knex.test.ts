@@ -1,0 +1,177 @@
+// Knex: table queries executed (awaited, `then`) without `.limit()`/`.first()`.
+// One file per catalog entry (tests/analysis/loaders-catalog.test.ts checks that each has one).
+import rule from '../../../src/rules/no-unbounded-load.js';
+import { runRuleTests } from '../../rule-tester.js';
+
+runRuleTests('no-unbounded-load', rule, {
+  valid: [
+  `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const a = () => knex('users').where({ active: true }).limit(50);
+export const b = (id: number) => knex('users').where({ id }).first();
+export const c = () => knex('users').count('* as n');
+export const d = () => knex('users').insert({ name: 'a' });
+export const e = () => knex('users').where({ id: 1 }).update({ name: 'b' });
+export const f = () => knex('users').where('created_at', '<', new Date()).del();
+export const g = async () => knex.select(knex.raw('now()'));
+export const h = async () => knex('pg_catalog.pg_tables').select('tablename');
+export const i = async (id: number) => knex('users').where('id', id);
+export const j = async (ids: number[]) => knex('users').whereIn('id', ids);
+export const k = () => knex('users').stream();
+export const l = async () => knex.schema.hasTable('users');`,
+  `// a builder returned to a caller that may bound it, or handed to a helper
+import knexFactory from 'knex';
+import { paginate } from './paginate';
+const knex = knexFactory({});
+export function base() { return knex('users').where({ active: true }); }
+export async function page() {
+  const query = knex('users');
+  paginate(query);
+  return await query;
+}`,
+  `// a function called db is not knex
+export async function a(db: (table: string) => Promise<unknown[]>) { return await db('users'); }`,
+  ],
+  invalid: [
+  {
+    name: 'an awaited table query',
+    code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function active() {
+  const rows = await knex('users').where({ active: true });
+  return rows;
+}`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'knex(\'users\').where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 4,
+        column: 22,
+        suggestions: [
+          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function active() {
+  const rows = await knex('users').where({ active: true }).limit(100);
+  return rows;
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'select … from',
+    code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const emails = async () => knex.select('email').from('users').orderBy('email');`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'knex.select().from().orderBy()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 3,
+        column: 40,
+        suggestions: [
+          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const emails = async () => knex.select('email').from('users').orderBy('email').limit(100);` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'then',
+    code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const count = () => knex('users').where('active', true).then((rows) => rows.length);`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'knex(\'users\').where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 3,
+        column: 28,
+        suggestions: [
+          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const count = () => knex('users').where('active', true).limit(100).then((rows) => rows.length);` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a transaction',
+    code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const run = () => knex.transaction(async (trx) => {
+  const jobs = await trx('jobs').where({ state: 'queued' });
+  return jobs;
+});`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'trx(\'jobs\').where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 4,
+        column: 22,
+        suggestions: [
+          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export const run = () => knex.transaction(async (trx) => {
+  const jobs = await trx('jobs').where({ state: 'queued' }).limit(100);
+  return jobs;
+});` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a builder kept in a variable',
+    code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function search(name?: string) {
+  const query = knex('users').select('id', 'name');
+  if (name) query.where('name', 'like', \`%\${name}%\`);
+  return await query;
+}`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'knex(\'users\').select().where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 4,
+        column: 17,
+        suggestions: [
+          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function search(name?: string) {
+  const query = knex('users').select('id', 'name');
+  if (name) query.where('name', 'like', \`%\${name}%\`);
+  return await query.limit(100);
+}` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a client on this, by its conventional name',
+    code: `export class UsersService {
+  constructor(private readonly knex: any) {}
+  async list() {
+    return this.knex('users').whereNull('deleted_at');
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'this.knex(\'users\').whereNull()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 4,
+        column: 12,
+        suggestions: [
+          { messageId: 'addMethod', output: `export class UsersService {
+  constructor(private readonly knex: any) {}
+  async list() {
+    return this.knex('users').whereNull('deleted_at').limit(100);
+  }
+}` },
+        ],
+      },
+    ],
+  },
+  ],
+});
