@@ -3,19 +3,43 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { calleeName, enclosingFunction, findInSubtree, shortText, unwrap } from '../analysis/ast.js';
 import type { LoadFinding, LoadSuggestionId } from '../analysis/loaders/engine.js';
 import { DEFAULT_OPTIONS as LOAD_DEFAULTS } from '../analysis/loaders/options.js';
+import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
 import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
 import { SentinelOrigins, type SentinelOrigin } from '../analysis/sentinel-origins.js';
+import { identifiersIn, maybeEmptyReason } from '../analysis/maybe-empty.js';
 import { sentinelBranchOf, type SentinelBranch } from '../analysis/sentinel-test.js';
 import { vocabularySchema, type VocabularyOption } from '../analysis/timeout-vocabulary.js';
+import { planTypedError, quote } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
-type MessageId = 'sentinelSelectsFullLoad' | 'timeoutSelectsFullLoad' | LoadSuggestionId;
+type MessageId = 'sentinelSelectsFullLoad' | 'timeoutSelectsFullLoad' | 'emptyLowerBound' | 'failWhenMissing' | LoadSuggestionId;
 
 export interface NoSentinelFullLoadOptions {
   fullLoadFunctions?: string[];
   vocabulary?: VocabularyOption;
+}
+
+/** Nodes a load expression is made of, from a lower bound up to the whole `await db.x.findMany({…})`. */
+const LOAD_EXPRESSION_PARTS = new Set<string>([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
+
+interface FixOffer {
+  messageId: MessageId;
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
 }
 
 /** Functions whose name says they load everything. `*` at the end matches any rest of the name. */
@@ -78,6 +102,9 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         '`{{test}}` sends a zero, empty or missing `{{subject}}` to `{{load}}`, which loads every row; a failed or timed-out lookup can produce the same value. Load one bounded page, or fail when `{{subject}}` is missing.',
       timeoutSelectsFullLoad:
         '`{{call}}` returns `{{value}}` when it times out (line {{line}}{{file}}); here `{{test}}` turns that into `{{load}}`, which loads every row. Make `{{call}}` fail with a typed timeout error, and bound this load.',
+      emptyLowerBound:
+        '`{{subject}}` {{reason}}, and then `{{bound}}` filters nothing out: `{{load}}` loads every row. Fail when `{{subject}}` is missing, or bound the load.',
+      failWhenMissing: 'Throw `{{error}}` when `{{subject}}` is missing instead of loading every row.',
       ...LOAD_SUGGESTION_MESSAGES,
     },
     schema: [
@@ -102,6 +129,8 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     const loads = createLoadFinder(sourceCode, LOAD_DEFAULTS);
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
     const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
+    /** Loads already reported, so a branch and a lower bound on the same load report it once. */
+    const reportedLoads = new WeakSet<Node>();
 
     /** The first load of every row in `side`: an unbounded library load, or a full-load function. */
     function fullLoadIn(side: Node): { node: Node; finding: LoadFinding | null } | null {
@@ -152,7 +181,8 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       origin ??= origins.originOf(branch.subject);
       const test = shortText(sourceCode.getText(branch.test), 40);
       const loadText = shortText(sourceCode.getText(load.node), 50);
-      const suggest = load.finding?.suggest ?? [];
+      reportedLoads.add(loadAround(load.node));
+      const suggest = [...(load.finding?.suggest ?? []), ...failWhenMissing(branch)];
       if (origin) {
         const file = origin.fileName ? ` of ${origin.fileName.split(/[\\/]/).at(-1)}` : '';
         context.report({
@@ -167,7 +197,75 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       }
     }
 
+    /** `if (!since) { loadAll() }` → `if (!since) { throw new RangeError(…) }`. */
+    function failWhenMissing(branch: SentinelBranch): FixOffer[] {
+      const side = branch.sentinelSide;
+      if (side.parent?.type !== AST_NODE_TYPES.IfStatement || side.type === AST_NODE_TYPES.IfStatement) return [];
+      const plan = planTypedError(sourceCode, side, undefined, LIMIT_ERROR_FALLBACK);
+      if (!plan) return [];
+      const subject = shortText(sourceCode.getText(branch.subject), 30);
+      const error = plan.construct(quote(`${subject} is missing: refusing to load every row`));
+      return [{ messageId: 'failWhenMissing', data: { error: plan.label, subject }, fix: (fixer) => fixer.replaceText(side, `{ throw ${error}; }`) }];
+    }
+
+    /** A builder run by `await` or an async `return` (`return db('t').where(…)`), judged as such. */
+    function consumedLoad(root: Node): { node: Node; finding: LoadFinding | null } | null {
+      const parent = root.parent;
+      const consumed =
+        parent?.type === AST_NODE_TYPES.AwaitExpression ||
+        (parent?.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(parent)?.async === true) ||
+        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.async && parent.body === root);
+      const finding = consumed ? loads.consumed(root as TSESTree.Expression)[0] : undefined;
+      return finding ? { node: root, finding } : null;
+    }
+
+    /** The whole expression a lower bound belongs to: the load call and its chain around it. */
+    function loadAround(node: Node): Node {
+      let current = node;
+      while (current.parent && LOAD_EXPRESSION_PARTS.has(current.parent.type)) current = current.parent;
+      return current;
+    }
+
+    /**
+     * `findMany({ where: { mtime: { gte: new Date(since * 1000) } } })` with `since` possibly 0 or
+     * missing and no bound on the load: the incident's `WHERE mtime >= FROM_UNIXTIME(0)`.
+     */
+    function checkLowerBound(bound: Node, label: string): void {
+      const root = loadAround(bound);
+      if (reportedLoads.has(root)) return;
+      for (const identifier of identifiersIn(bound, sourceCode.visitorKeys)) {
+        const origin = origins.originOf(identifier);
+        const reason = origin
+          ? `is \`${origin.value}\` when \`${origin.call}\` times out (line ${origin.line})`
+          : maybeEmptyReason(identifier, sourceCode.getScope(identifier));
+        if (!reason) continue;
+        const load = fullLoadIn(root) ?? consumedLoad(root);
+        if (!load) return;
+        reportedLoads.add(root);
+        context.report({
+          node: bound,
+          messageId: 'emptyLowerBound',
+          data: { subject: identifier.name, reason, bound: label, load: shortText(sourceCode.getText(load.node), 50) },
+          suggest: load.finding?.suggest ?? [],
+        });
+        return;
+      }
+    }
+
     return {
+      'Property[key.name=/^\\$?gte?$/]'(node: TSESTree.Property) {
+        checkLowerBound(node.value, shortText(sourceCode.getText(node), 40));
+      },
+      'CallExpression[callee.name=/^MoreThan(OrEqual)?$/]'(node: TSESTree.CallExpression) {
+        if (node.arguments[0]) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
+      },
+      "CallExpression[arguments.length=3][callee.property.name=/^(and|or)?[wW]here$/]"(node: TSESTree.CallExpression) {
+        const operator = unwrap(node.arguments[1]!);
+        if (operator.type === AST_NODE_TYPES.Literal && (operator.value === '>=' || operator.value === '>')) {
+          const args = node.arguments.map((a) => sourceCode.getText(a)).join(', ');
+          checkLowerBound(node.arguments[2]!, shortText(`${calleeName(node) ?? 'where'}(${args})`, 40));
+        }
+      },
       IfStatement: (node) => check(sentinelBranchOf(node), false),
       ConditionalExpression: (node) => check(sentinelBranchOf(node), false),
       // `rev || loadAll()` has no incremental side: only a timeout behind `rev` makes it a finding.

@@ -32,6 +32,10 @@ async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!
   private value(name: string): number | null { return name ? 1 : null; }
   read(name: string) { const v = this.value(name); return v || prisma.doc.findMany(); }
 }`,
+    // A lower bound from a value with no sign of being empty, or on a bounded load.
+    `${PRISMA}async function f(since: number) { return prisma.service.findMany({ where: { mtime: { gte: new Date(since * 1000) } } }); }`,
+    `${PRISMA}async function f(since?: number) { return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } }, take: 500 }); }`,
+    "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }",
     // Array methods are not loaders.
     'function f(rev: number, items: number[]) { return rev === 0 ? items.filter((x) => x > 0) : items.filter((x) => x > rev); }',
     // A function that returns 0 as a count, not on a timeout: no chain, and no other side.
@@ -127,6 +131,23 @@ async function sync(db: never) {
   return [];
 }`,
             },
+            {
+              messageId: 'failWhenMissing',
+              data: { error: 'RangeError', subject: 'rev' },
+              output: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+  const start = Date.now();
+  const rows = await db.query('SELECT max(revision) AS r FROM services');
+  if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
+    return [0, null];
+  }
+  return [rows[0].r, null];
+}
+async function sync(db: never) {
+  const [rev] = await latestRevision(db, 500);
+  if (!rev) { throw new RangeError('rev is missing: refusing to load every row'); }
+  return [];
+}`,
+            },
           ],
         },
       ],
@@ -156,6 +177,12 @@ async function changes(since: number) {
   if (since <= 0) {
     return db('services').select('*').limit(100);
   } else {
+    return db('services').where('mtime', '>=', since).limit(500);
+  }
+}` }, { messageId: 'failWhenMissing', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+async function changes(since: number) {
+  if (since <= 0) { throw new RangeError('since is missing: refusing to load every row'); } else {
     return db('services').where('mtime', '>=', since).limit(500);
   }
 }` }] }],
@@ -188,7 +215,47 @@ export async function warmCache(db, cache) {
     const { rows } = await db.query('SELECT * FROM services LIMIT 100');
     for (const row of rows) cache.set(row.id, row);
   }
+}` }, { messageId: 'failWhenMissing', output: `function countServices(db, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(0), ms);
+    db.query('SELECT count(*) AS n FROM services').then(({ rows }) => { clearTimeout(timer); resolve(Number(rows[0].n)); }, reject);
+  });
+}
+export async function warmCache(db, cache) {
+  const total = await countServices(db, 1000);
+  if (total === 0) { throw new RangeError('total is missing: refusing to load every row'); }
 }` }] }],
+    },
+    {
+      // The incident's query: `mtime >= FROM_UNIXTIME(0)` when the marker is missing, and no bound.
+      code: `${PRISMA}async function changedSince(since?: number) {
+  return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } } });
+}`,
+      errors: [{ messageId: 'emptyLowerBound', data: { subject: 'since', reason: 'is optional', bound: 'gte: new Date((since ?? 0) * 1000)', load: 'prisma.service.findMany({ where: { mtime: { gte: …' }, line: 4, suggestions: [
+        { messageId: 'addOption', output: `${PRISMA}async function changedSince(since?: number) {
+  return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } }, take: 100 });
+}` },
+      ] }],
+    },
+    {
+      code: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) } }); }",
+      errors: [{ messageId: 'emptyLowerBound', data: { subject: 'since', reason: 'defaults to `0`', bound: 'MoreThan(since)', load: 'repo.find({ where: { mtime: MoreThan(since) } })' }, suggestions: [
+        { messageId: 'addOption', output: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }" },
+        { messageId: 'guardCount', output: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { if ((await repo.count({ where: { mtime: MoreThan(since) } })) > 100) {\n                                                     throw new RangeError('Refusing to load more than 100 entities at once');\n                                                   }\n                                                   return repo.find({ where: { mtime: MoreThan(since) } }); }" },
+      ] }],
+    },
+    {
+      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime); }",
+      errors: [{ messageId: 'emptyLowerBound', data: { subject: 'lastFetchTime', reason: 'defaults to `0`', bound: "where('mtime', '>=', lastFetchTime)", load: "db('services').where('mtime', '>=', lastFetchTime)" }, suggestions: [
+        { messageId: 'addMethod', output: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime).limit(100); }" },
+      ] }],
+    },
+    {
+      // An `if` on the marker: besides the bound, the suggestion to fail loudly.
+      code: "async function f(cursor: string | undefined) { if (!cursor) { await fullSync(); } else { await syncFrom(cursor); } }",
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: '!cursor', subject: 'cursor', load: 'fullSync()' }, suggestions: [
+        { messageId: 'failWhenMissing', data: { error: 'RangeError', subject: 'cursor' }, output: "async function f(cursor: string | undefined) { if (!cursor) { throw new RangeError('cursor is missing: refusing to load every row'); } else { await syncFrom(cursor); } }" },
+      ] }],
     },
     {
       // A user-named full-load function.

@@ -63,6 +63,13 @@ typed.run('no-sentinel-full-load (typed, across files)', rule, {
                 "  if (!rev) {\n    if ((await prisma.service.count()) > 100) {\n      throw new RangeError('Refusing to load more than 100 rows at once');\n    }\n    return prisma.service.findMany();",
               ),
             },
+            {
+              messageId: 'failWhenMissing',
+              output: caller('prisma.service.findMany()').replace(
+                '  if (!rev) {\n    return prisma.service.findMany();\n  }',
+                "  if (!rev) { throw new RangeError('rev is missing: refusing to load every row'); }",
+              ),
+            },
           ],
         },
       ],

@@ -1,0 +1,56 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findInSubtree, isNullish, unwrap } from './ast.js';
+import { findVariable } from './imports.js';
+
+const { DefinitionType } = TSESLint.Scope;
+
+type Node = TSESTree.Node;
+
+function isZero(node: Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && target.value === 0;
+}
+
+/**
+ * Why a variable may hold zero or nothing, from its declaration alone: an optional parameter
+ * (`since?: number`), a default of zero (`since = 0`), or a fallback to zero (`x ?? 0`, `x || 0`),
+ * or a declaration with no value. Null when the declaration gives no such sign.
+ */
+export function maybeEmptyReason(identifier: TSESTree.Identifier, scope: TSESLint.Scope.Scope): string | null {
+  const variable = findVariable(scope, identifier.name);
+  const def = variable?.defs[0];
+  if (!def) return null;
+  if (def.type === DefinitionType.Parameter) {
+    const name = def.name as TSESTree.Identifier;
+    if (name.optional) return 'is optional';
+    const parent = name.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === name && (isZero(parent.right) || isNullish(parent.right))) {
+      return `defaults to \`${isZero(parent.right) ? '0' : 'nothing'}\``;
+    }
+    return null;
+  }
+  if (def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    const init = def.node.init && unwrap(def.node.init);
+    if (!init) return def.node.parent.kind === 'let' ? 'starts `undefined`' : null;
+    if (isZero(init)) return 'starts at `0`';
+    if (init.type === AST_NODE_TYPES.LogicalExpression && (init.operator === '??' || init.operator === '||') && isZero(init.right)) {
+      return `falls back to \`0\``;
+    }
+  }
+  return null;
+}
+
+/** The identifiers a lower bound is computed from: `since` in `new Date(since * 1000)`. */
+export function identifiersIn(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Identifier[] {
+  const found: TSESTree.Identifier[] = [];
+  findInSubtree(node, visitorKeys, (n) => {
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const parent = n.parent;
+      const isName = (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === n && !parent.computed) || (parent?.type === AST_NODE_TYPES.Property && parent.key === n);
+      const isCallee = parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression ? (parent as TSESTree.CallExpression).callee === n : false;
+      if (!isName && !isCallee) found.push(n);
+    }
+    return null;
+  });
+  return found;
+}
