@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
 import type { LoadFinding, LoadMessageId, LoadSuggestionId } from '../analysis/loaders/engine.js';
-import { DEFAULT_OPTIONS, STRICT_OPTIONS, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
+import { DEFAULT_OPTIONS, STRICT_OPTIONS, isMigrationFile, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
 import { ReadFinder, type ReadMessageId } from '../analysis/loaders/reads.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
 import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
@@ -45,6 +45,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     defaultOptions: [DEFAULT_OPTIONS],
   },
   create(context, [options]) {
+    if (!options.checkMigrations && isMigrationFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const finder = createLoadFinder(sourceCode, options);
     const checks = { httpBodies: options.checkHttpBodies === true, fileReads: options.checkFileReads === true, streams: options.checkStreams === true };

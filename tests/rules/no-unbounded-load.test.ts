@@ -6,6 +6,11 @@ import { runRuleTests } from '../rule-tester.js';
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
+    {
+      name: 'migrations are left out unless checkMigrations is on',
+      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_fields').select('id'); return fields; }",
+      filename: 'db/migrations/20240101-fields.ts',
+    },
   `// the traps: arrays, maps, axios.delete, an unknown find
 import axios from 'axios';
 const m = new Map<string, number>();
@@ -79,6 +84,13 @@ export const j = (rows: { toArray(): unknown[] }) => rows.toArray();`,
   },
   ],
   invalid: [
+  {
+    name: 'checkMigrations: true checks migration files too',
+    code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_fields').select('id'); return fields; }",
+    filename: 'db/migrations/20240101-fields.ts',
+    options: [{ checkMigrations: true }],
+    errors: [{ messageId: 'unboundedChain', suggestions: [{ messageId: 'addMethod', output: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_fields').select('id').limit(100); return fields; }" }] }],
+  },
   {
     name: 'libraries: only the ones listed are checked',
     code: `import { PrismaClient } from '@prisma/client';

@@ -16,6 +16,7 @@ export interface NoUnboundedLoadOptions {
   checkHttpBodies?: boolean;
   checkFileReads?: boolean;
   checkStreams?: boolean;
+  checkMigrations?: boolean;
 }
 
 export const DEFAULT_LIMIT = 100;
@@ -102,6 +103,11 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
       type: 'boolean',
       description: 'Also report streams collected whole: `stream.toArray()`, chunks pushed into one buffer or string with no byte cap. On in `strict`.',
     },
+    checkMigrations: {
+      type: 'boolean',
+      description:
+        'Also check files under a `migrations` or `migration` folder. Migrations run once, offline, mostly over schema and configuration tables, so `recommended` leaves them out.',
+    },
   },
   additionalProperties: false,
 };
@@ -112,10 +118,11 @@ export const DEFAULT_OPTIONS: NoUnboundedLoadOptions = {
   checkHttpBodies: false,
   checkFileReads: false,
   checkStreams: false,
+  checkMigrations: false,
 };
 
 /** What `strict` and `all` turn on: the noisier whole-payload reads. */
-export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [{ checkHttpBodies: true, checkFileReads: true, checkStreams: true }];
+export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [{ checkHttpBodies: true, checkFileReads: true, checkStreams: true, checkMigrations: true }];
 
 const indexes = new Map<string, { index: CatalogIndex; finder: FinderOptions }>();
 const byObject = new WeakMap<object, { index: CatalogIndex; finder: FinderOptions }>();
@@ -143,4 +150,9 @@ export function settingsFor(options: NoUnboundedLoadOptions): { index: CatalogIn
   indexes.set(key, settings);
   byObject.set(options, settings);
   return settings;
+}
+
+/** A migration file: under a `migrations`/`migration` folder (`db/migrations/20240101-add.js`). */
+export function isMigrationFile(filename: string): boolean {
+  return /(?:^|[\\/])migrations?[\\/]/i.test(filename);
 }
