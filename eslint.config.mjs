@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', '.cache/', 'sample/', 'tests/fixtures/'], 'resilience-dev/ignores'),
+  globalIgnores(['dist/', 'coverage/', '.cache/', 'sample/', 'examples/', 'tests/fixtures/'], 'resilience-dev/ignores'),
   {
     name: 'resilience-dev/typescript',
     files: ['**/*.ts'],

@@ -2,7 +2,8 @@
 # The full check, as CI runs it (`npm test`, `.ci/run`). Works on a fresh clone without node_modules.
 #
 #   install (npm ci when needed) -> build -> typecheck -> lint -> docs check
-#   -> vitest on ESLint 10 (locked) -> vitest on ESLint 9 -> one line: tests: N passed, N failed
+#   -> vitest on ESLint 10 (locked) -> vitest e2e (once) -> vitest on ESLint 9
+#   -> one line: tests: N passed, N failed
 #
 # Every step runs even when an earlier one failed, so one run shows every problem; the exit code
 # is non-zero if any step or any test failed, or if a vitest run executed no tests.
@@ -52,6 +53,9 @@ if ${last_ok}; then
   step "docs check" node_modules/.bin/eslint-doc-generator --check
 
   step "vitest (ESLint $(node scripts/eslint9.mjs which))" vitest_run 10
+  step "vitest e2e (examples/ installed from npm pack)" \
+    node_modules/.bin/vitest run --config vitest.e2e.config.ts \
+    --reporter=default --reporter=json --outputFile.json="${results}/e2e.json"
 
   step "switch to ESLint 9" node scripts/eslint9.mjs use
   if ${last_ok}; then
@@ -65,7 +69,8 @@ if ((${#failed_steps[@]} > 0)); then
   printf '==> failed steps: %s\n' "$(IFS=,; echo "${failed_steps[*]}")" >&2
 fi
 summary_status=0
-node scripts/test-summary.mjs "eslint10=${results}/eslint10.json" "eslint9=${results}/eslint9.json" || summary_status=$?
+node scripts/test-summary.mjs "eslint10=${results}/eslint10.json" "eslint9=${results}/eslint9.json" "e2e=${results}/e2e.json" ||
+  summary_status=$?
 if ((${#failed_steps[@]} > 0 || summary_status != 0)); then
   exit 1
 fi

@@ -65,7 +65,7 @@ const typescriptFiles: Linter.Config = {
 
 /** `extends: [plugin.configs.<name>]`: the config object itself. */
 function extendsObject(plugin: Plugin, config: ConfigName): Linter.Config[] {
-  return defineConfig(typescriptFiles, { extends: [plugin.configs[config] as unknown as Linter.Config] });
+  return defineConfig(typescriptFiles, { extends: [plugin.configs[config]] });
 }
 
 /** `plugins: { resilience: plugin }, extends: ['resilience/<name>']`: the config by name. */
