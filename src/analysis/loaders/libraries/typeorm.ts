@@ -1,6 +1,35 @@
-import type { LibraryEntry } from '../catalog.js';
+import type { LibraryEntry, OptionsLoader } from '../catalog.js';
 
 const REPOSITORY_GETTERS = ['getRepository', 'getTreeRepository', 'getMongoRepository', 'getCustomRepository', 'withRepository'];
+
+/** `find`/`findAndCount` (bounded by `take`) and `findBy`/`findAndCountBy` (no options: rewritten to `find`). */
+function findLoaders(role: 'repository' | 'model'): OptionsLoader[] {
+  return [
+    {
+      kind: 'options',
+      role,
+      methods: ['find', 'findAndCount'],
+      optionsArg: 0,
+      boundKeys: ['take'],
+      filter: { arg: 0, key: 'where' },
+      evidence: 'receiver',
+      unit: 'entity',
+    },
+    {
+      kind: 'options',
+      role,
+      methods: ['findBy', 'findAndCountBy'],
+      optionsArg: -1,
+      boundKeys: [],
+      filter: { arg: 0 },
+      fixKey: 'take',
+      rewrite: { to: 'find', whereArg: 0 },
+      minArgs: 1,
+      evidence: 'receiver',
+      unit: 'entity',
+    },
+  ];
+}
 
 export const typeorm: LibraryEntry = {
   id: 'typeorm',
@@ -60,52 +89,9 @@ export const typeorm: LibraryEntry = {
     },
   },
   loaders: [
-    {
-      kind: 'options',
-      role: 'repository',
-      methods: ['find', 'findAndCount'],
-      optionsArg: 0,
-      boundKeys: ['take'],
-      filter: { arg: 0, key: 'where' },
-      evidence: 'receiver',
-      unit: 'entity',
-    },
-    {
-      kind: 'options',
-      role: 'repository',
-      methods: ['findBy', 'findAndCountBy'],
-      optionsArg: -1,
-      boundKeys: [],
-      filter: { arg: 0 },
-      fixKey: 'take',
-      rewrite: { to: 'find', whereArg: 0 },
-      minArgs: 1,
-      evidence: 'receiver',
-      unit: 'entity',
-    },
-    {
-      kind: 'options',
-      role: 'model',
-      methods: ['find', 'findAndCount'],
-      optionsArg: 0,
-      boundKeys: ['take'],
-      filter: { arg: 0, key: 'where' },
-      evidence: 'receiver',
-      unit: 'entity',
-    },
-    {
-      kind: 'options',
-      role: 'model',
-      methods: ['findBy', 'findAndCountBy'],
-      optionsArg: -1,
-      boundKeys: [],
-      filter: { arg: 0 },
-      fixKey: 'take',
-      rewrite: { to: 'find', whereArg: 0 },
-      minArgs: 1,
-      evidence: 'receiver',
-      unit: 'entity',
-    },
+    ...findLoaders('repository'),
+    // Active-record entities (`class User extends BaseEntity`) take the same options as repositories.
+    ...findLoaders('model'),
     {
       kind: 'options',
       role: 'manager',
