@@ -56,10 +56,11 @@ async function workerMain() {
       for (const [id, t] of Object.entries(pass.rules ?? {})) acc.rules[id] = (acc.rules[id] ?? 0) + t.total;
     }
     if (result.messages.some((m) => m.fatal)) acc.parseFailures++;
+    for (const m of result.messages) if (m.ruleId && !m.fatal) acc.findings[m.ruleId] = (acc.findings[m.ruleId] ?? 0) + 1;
   };
 
   parentPort.on('message', async ({ chunkId, files }) => {
-    const acc = { files: 0, parse: 0, total: 0, rules: {}, parseFailures: 0, errors: [] };
+    const acc = { files: 0, parse: 0, total: 0, rules: {}, findings: {}, parseFailures: 0, errors: [] };
     try {
       for (const r of await eslint.lintFiles(files)) add(acc, r);
     } catch {
@@ -77,11 +78,14 @@ async function workerMain() {
   parentPort.postMessage({ ready: true, rules: Object.keys(blocks.reduce((a, b) => ({ ...a, ...b.rules }), {})) });
 }
 
-/** Lints `files` ({ abs }) with stats; resolves to summed times (ms) per rule and for parsing. */
+/**
+ * Lints `files` ({ abs }) with stats; resolves to summed times (ms) per rule and for parsing, and
+ * the number of findings per rule (bench.mjs compares its differential run's findings with these).
+ */
 export function benchCorpus(files, { pluginPath, config = 'recommended', unicorn = true, jobs = 2, chunk = 40, onProgress }) {
   const queue = [];
   for (let i = 0; i < files.length; i += chunk) queue.push(files.slice(i, i + chunk).map((f) => f.abs));
-  const total = { files: 0, parse: 0, total: 0, rules: {}, parseFailures: 0, errors: [], enabled: [] };
+  const total = { files: 0, parse: 0, total: 0, rules: {}, findings: {}, parseFailures: 0, errors: [], enabled: [] };
   let done = 0;
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -116,6 +120,7 @@ export function benchCorpus(files, { pluginPath, config = 'recommended', unicorn
         total.parseFailures += a.parseFailures;
         total.errors.push(...a.errors);
         for (const [id, t] of Object.entries(a.rules)) total.rules[id] = (total.rules[id] ?? 0) + t;
+        for (const [id, n] of Object.entries(a.findings)) total.findings[id] = (total.findings[id] ?? 0) + n;
         done += a.files + a.errors.length;
         onProgress?.(done, files.length);
         next(w);

@@ -2,8 +2,10 @@
 # The full check, as CI runs it (`npm test`, `.ci/run`). Works on a fresh clone without node_modules.
 #
 #   install (npm ci when needed) -> build -> typecheck -> lint -> docs check
-#   -> vitest on ESLint 10 (locked) -> vitest e2e (once) -> vitest on ESLint 9
-#   -> one line: tests: N passed, N failed
+#   -> vitest on ESLint 10 (locked) -> vitest e2e (once)
+#   -> corpus subset (npm pack of the entries marked "ci" in bench/corpus.json): no crash with
+#      recommended and strict, every fix and suggestion re-parses, the precision ledger matches
+#   -> vitest on ESLint 9 -> one line: tests: N passed, N failed
 #
 # Every step runs even when an earlier one failed, so one run shows every problem; the exit code
 # is non-zero if any step or any test failed, or if a vitest run executed no tests.
@@ -56,6 +58,14 @@ if ${last_ok}; then
   step "vitest e2e (examples/ installed from npm pack)" \
     node_modules/.bin/vitest run --config vitest.e2e.config.ts \
     --reporter=default --reporter=json --outputFile.json="${results}/e2e.json"
+
+  step "corpus: fetch the CI subset" node scripts/corpus-fetch.mjs --subset
+  if ${last_ok}; then
+    step "corpus: no crash, no parse failure (recommended, strict)" \
+      node scripts/corpus-lint.mjs --subset --show 0 --json "${results}/corpus.json"
+    step "corpus: precision ledger" node scripts/ledger.mjs check --subset --report "${results}/corpus.json"
+    step "corpus: every fix and suggestion re-parses" node scripts/corpus-lint.mjs --fix-check --subset --show 0
+  fi
 
   step "switch to ESLint 9" node scripts/eslint9.mjs use
   if ${last_ok}; then

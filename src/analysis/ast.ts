@@ -164,3 +164,31 @@ export function findInSubtree<T>(
   }
   return null;
 }
+
+/**
+ * The deepest node containing `index`, as `SourceCode#getNodeByRangeIndex` finds it (the first
+ * child containing it, level by level), but walking only down that path instead of traversing
+ * every node before it, which made one lookup per finding cost the whole file.
+ */
+export function nodeAtIndex(
+  root: Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  index: number,
+): Node | null {
+  const contains = (node: Node) => node.range[0] <= index && index < node.range[1];
+  if (!contains(root)) return null;
+  let current = root;
+  descend: for (;;) {
+    for (const key of visitorKeys[current.type] ?? []) {
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (!child || typeof child !== 'object' || typeof (child as Node).type !== 'string') continue;
+        if (contains(child as Node)) {
+          current = child as Node;
+          continue descend;
+        }
+      }
+    }
+    return current;
+  }
+}

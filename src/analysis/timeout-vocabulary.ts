@@ -43,8 +43,21 @@ export const vocabularySchema: JSONSchema4 = {
   additionalProperties: false,
 };
 
-/** The built-in words plus the user's, lower-cased once per rule run. */
+const vocabularies = new Map<string, TimeoutVocabulary>();
+
+/** The built-in words plus the user's, lower-cased; built once per distinct option, not per file. */
 export function buildVocabulary(extra: VocabularyOption = {}): TimeoutVocabulary {
+  const key = JSON.stringify(extra);
+  let vocabulary = vocabularies.get(key);
+  if (!vocabulary) {
+    if (vocabularies.size >= 100) vocabularies.clear();
+    vocabulary = mergeVocabulary(extra);
+    vocabularies.set(key, vocabulary);
+  }
+  return vocabulary;
+}
+
+function mergeVocabulary(extra: VocabularyOption): TimeoutVocabulary {
   const merge = (key: keyof TimeoutVocabulary) => [
     ...DEFAULT_VOCABULARY[key],
     ...(extra[key] ?? []).map((word) => word.toLowerCase()),

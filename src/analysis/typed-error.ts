@@ -60,17 +60,34 @@ function classPlan(name: string, importFix: TypedErrorPlan['importFix']): TypedE
   };
 }
 
-/** A class in scope whose name ends in `suffix`, preferring the exact name. */
+/** classInScope's answers, per scope and suffix: a module scope holds every top-level binding of the file. */
+const classesInScope = new WeakMap<TSESLint.Scope.Scope, Map<string, string | null>>();
+
+/**
+ * A class in scope whose name ends in `suffix`, preferring the exact name: the exact name in any
+ * enclosing scope, else the first match from the innermost scope out.
+ */
 function classInScope(scope: TSESLint.Scope.Scope, suffix: string): string | null {
-  let best: string | null = null;
-  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
-    for (const variable of current.variables) {
-      if (!variable.name.endsWith(suffix) || variable.defs.length === 0 || isTypeOnly(variable)) continue;
-      if (variable.name === suffix) return suffix;
-      best ??= variable.name;
+  let answers = classesInScope.get(scope);
+  if (!answers) classesInScope.set(scope, (answers = new Map<string, string | null>()));
+  const known = answers.get(suffix);
+  if (known !== undefined) return known;
+  let own: string | null = null;
+  let answer: string | null | undefined;
+  for (const variable of scope.variables) {
+    if (!variable.name.endsWith(suffix) || variable.defs.length === 0 || isTypeOnly(variable)) continue;
+    if (variable.name === suffix) {
+      answer = suffix;
+      break;
     }
+    own ??= variable.name;
   }
-  return best;
+  if (answer === undefined) {
+    const outer = scope.upper ? classInScope(scope.upper, suffix) : null;
+    answer = outer === suffix ? suffix : (own ?? outer);
+  }
+  answers.set(suffix, answer);
+  return answer;
 }
 
 /**

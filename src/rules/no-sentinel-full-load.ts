@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { calleeName, enclosingFunction, findInSubtree, shortText, unwrap } from '../analysis/ast.js';
-import type { LoadFinding, LoadSuggestionId } from '../analysis/loaders/engine.js';
+import type { LoadFinder, LoadFinding, LoadSuggestionId } from '../analysis/loaders/engine.js';
 import { DEFAULT_OPTIONS as LOAD_DEFAULTS } from '../analysis/loaders/options.js';
 import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
@@ -45,8 +45,21 @@ interface FixOffer {
 /** Functions whose name says they load everything. `*` at the end matches any rest of the name. */
 const DEFAULT_FULL_LOAD_FUNCTIONS = ['loadAll', 'fetchAll', 'fullSync', 'reloadAll', 'syncAll', 'getAll*', 'listAll*', 'loadEverything'];
 
-/** A plain name, optionally ending in `*`: nothing that can backtrack. */
+const matchers = new Map<string, (name: string) => boolean>();
+
+/** A plain name, optionally ending in `*`: nothing that can backtrack. Built once per option, not per file. */
 function nameMatcher(patterns: readonly string[]): (name: string) => boolean {
+  const key = patterns.join('\n');
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    if (matchers.size >= 100) matchers.clear();
+    matcher = buildNameMatcher(patterns);
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+function buildNameMatcher(patterns: readonly string[]): (name: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
   const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
   return (name) => exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
@@ -126,7 +139,9 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const loads = createLoadFinder(sourceCode, LOAD_DEFAULTS);
+    let loadFinder: LoadFinder | undefined;
+    /** Built on first use: most files never get as far as looking for a load. */
+    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, LOAD_DEFAULTS));
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
     const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
@@ -142,20 +157,20 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
             const name = calleeName(node);
             if (name && isFullLoadName(name)) return { node, finding: null };
             if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
-              const finding = loads.memberCall(node)[0];
+              const finding = loads().memberCall(node)[0];
               if (finding) return { node, finding };
             }
           }
           if (node.type === AST_NODE_TYPES.AwaitExpression) {
-            const finding = loads.consumed(node.argument)[0];
+            const finding = loads().consumed(node.argument)[0];
             if (finding) return { node: node.argument, finding };
           }
           if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node)?.async) {
-            const finding = loads.consumed(node.argument)[0];
+            const finding = loads().consumed(node.argument)[0];
             if (finding) return { node: node.argument, finding };
           }
           if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-            const finding = loads.taggedTemplate(node)[0];
+            const finding = loads().taggedTemplate(node)[0];
             if (finding) return { node, finding };
           }
           return null;
@@ -215,7 +230,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         parent?.type === AST_NODE_TYPES.AwaitExpression ||
         (parent?.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(parent)?.async === true) ||
         (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.async && parent.body === root);
-      const finding = consumed ? loads.consumed(root as TSESTree.Expression)[0] : undefined;
+      const finding = consumed ? loads().consumed(root as TSESTree.Expression)[0] : undefined;
       return finding ? { node: root, finding } : null;
     }
 

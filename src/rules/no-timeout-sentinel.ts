@@ -43,7 +43,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     const detector = new TimeoutSentinelDetector(sourceCode, options);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);
-    const pTimeoutNames = importedNames(sourceCode.ast, 'p-timeout');
+    let pTimeoutNames: Set<string> | undefined;
 
     function report(node: Node, messageId: MessageId, data: Record<string, string>, fixes: SentinelFix[]): void {
       reportWithFixes(context, options.autofix, { node, messageId, data }, fixes);
@@ -118,13 +118,12 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
         checkValue(node.body, null);
       },
-      CallExpression(node) {
+      "CallExpression[callee.type='Identifier']"(node: TSESTree.CallExpression & { callee: TSESTree.Identifier }) {
         const callee = node.callee;
-        if (callee.type !== AST_NODE_TYPES.Identifier) return;
         const count = node.arguments.length;
         if (count === 1) checkResolve(node, callee);
         else if (count === 2) checkCallback(node, callee);
-        if (count >= 2 && pTimeoutNames.has(callee.name)) checkMessageFalse(node, callee);
+        if (count >= 2 && (pTimeoutNames ??= importedNames(sourceCode.ast, 'p-timeout')).has(callee.name)) checkMessageFalse(node, callee);
       },
     };
   },

@@ -38,6 +38,10 @@ describe('judgeSql: bounded', () => {
     ['SELECT * FROM users WHERE $1 = id', 'primary-key'],
     ['SELECT * FROM users WHERE id IN ($1, $2, $3)', 'primary-key'],
     ['SELECT * FROM users WHERE id = ANY($1)', 'primary-key'],
+    ['SELECT id FROM tasks WHERE identifier = any($1::text[])', 'primary-key'],
+    ['SELECT email FROM users WHERE email IN ($1, $2) AND org = 3', 'primary-key'],
+    ['SELECT * FROM t WHERE t.name IN (?, ?)', 'primary-key'],
+    ['SELECT org, count(*) FROM users GROUP BY org', 'grouped-aggregate'],
     ['SELECT * FROM users WHERE id = ${}', 'primary-key'],
     ['SELECT u.*, r.name FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = $1', 'primary-key'],
     ['SELECT 1', 'no-from'],
@@ -68,11 +72,11 @@ describe('judgeSql: unbounded', () => {
     'SELECT * FROM users WHERE id > $1 ORDER BY id',
     'SELECT * FROM users WHERE id IN (SELECT user_id FROM posts)',
     'SELECT p.* FROM users u JOIN posts p ON p.user_id = u.id WHERE u.id = $1',
-    'SELECT org, count(*) FROM users GROUP BY org',
     'SELECT id, count(*) OVER () FROM users',
     'SELECT * FROM users LIMIT ALL',
     'SELECT * FROM (SELECT * FROM users) AS u',
-    'SELECT * FROM unnest($1::int[]) AS x',
+    "SELECT * FROM users WHERE status IN ('active', 'pending')",
+    'SELECT * FROM users WHERE email = ANY(ARRAY[$1])',
     'SELECT * FROM public.users',
     'SELECT * FROM ${} WHERE active',
     "SELECT * FROM users WHERE name LIKE '%${}%'",
@@ -101,6 +105,9 @@ describe('judgeSql: not a query, or unknown', () => {
     ['SELECT 1; SELECT * FROM users', 'several statements'],
     ['WITH batch AS (DELETE FROM jobs RETURNING id) SELECT * FROM batch', 'reads a source it cannot see'],
     ['SELECT * FROM (${}) AS kcu WHERE a = 1', 'reads a source it cannot see'],
+    // What a set-returning function returns is its own business (`complete_jobs($1)`, `unnest($1)`).
+    ['SELECT * FROM complete_jobs($1::bigint[])', 'reads a source it cannot see'],
+    ['SELECT * FROM unnest($1::int[]) AS x', 'reads a source it cannot see'],
   ])('unknown: %s', (sql, why) => {
     expect(judge(sql)).toEqual({ kind: 'unknown', why });
   });
@@ -164,5 +171,24 @@ describe('looksLikeQuery', () => {
     ['INSERT INTO t VALUES (1)', false],
   ])('%j → %s', (text, expected) => {
     expect(looksLikeQuery(text)).toBe(expected);
+  });
+});
+
+describe('judgeSql: policy', () => {
+  const strict = { groupedAggregatesUnbounded: true, isSmallTable: () => false };
+  const small = { groupedAggregatesUnbounded: false, isSmallTable: (name: string) => name === 'ROLES' || name === '_SCHEMA' };
+
+  it('grouped aggregates: one row per group, unbounded when the policy says so', () => {
+    expect(judgeSql(pieces('SELECT org, count(*) FROM users GROUP BY org'), strict).kind).toBe('unbounded');
+    expect(judgeSql(pieces('SELECT org, count(*) FROM users GROUP BY org')).kind).toBe('bounded');
+    expect(judgeSql(pieces('SELECT org FROM users GROUP BY org')).kind).toBe('unbounded');
+  });
+
+  it.each(['SELECT * FROM roles', 'SELECT * FROM "_SCHEMA"', 'SELECT * FROM public.roles r WHERE r.active'])('small table: %s', (sql) => {
+    expect(judgeSql(pieces(sql), small)).toEqual({ kind: 'bounded', reason: 'small-table' });
+  });
+
+  it('a join with a table that grows is not small', () => {
+    expect(judgeSql(pieces('SELECT * FROM roles JOIN users ON users.role_id = roles.id'), small).kind).toBe('unbounded');
   });
 });

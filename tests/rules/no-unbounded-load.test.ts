@@ -7,8 +7,85 @@ import { runRuleTests } from '../rule-tester.js';
 runRuleTests('no-unbounded-load', rule, {
   valid: [
     {
+      name: 'small tables: schema, configuration and access metadata, by table, entity, repository or delegate name',
+      code: `import knex from 'knex';
+import { PrismaClient } from '@prisma/client';
+import { getRepository } from 'typeorm';
+const db = knex({ client: 'pg' });
+const prisma = new PrismaClient();
+export const a = async () => db('directus_fields').where({ collection: 'posts' });
+export const b = async () => db.select('id').from('roles');
+export const c = async (pg: any) => pg.query('SELECT * FROM "_SCHEMA"');
+export const d = async () => getRepository(Role).find();
+export const e = async (ctx: unknown, conn: any) => conn.getRepository(ctx, entities.ShippingMethod).find({ where: { enabled: true } });
+export const f = async () => prisma.setting.findMany();
+declare const Role: unknown;
+declare const entities: { ShippingMethod: unknown };`,
+    },
+    {
+      name: 'rows matched against a list the caller holds, on any column',
+      code: `import knex from 'knex';
+import { getRepository, In } from 'typeorm';
+import { PrismaClient } from '@prisma/client';
+const db = knex({ client: 'pg' });
+const prisma = new PrismaClient();
+export const a = async (emails: string[]) => db('users').whereIn('email', emails);
+export const b = async (posts: { id: string }[]) => db('posts_tags').whereIn('post_id', posts.map((p) => p.id));
+export const c = async (names: string[]) => getRepository(User).find({ where: { name: In(names) } });
+export const d = async (ids: string[]) => prisma.membership.findMany({ where: { user: { id: { in: ids } } } });
+export const e = async (pg: any, names: string[]) => pg.query('select id from tasks where identifier = any($1::text[])', [names]);
+export const f = async (ids: string[]) => getRepository(User).createQueryBuilder('u').where('u.email IN (:...ids)', { ids }).getMany();
+declare const User: unknown;`,
+    },
+    {
+      name: 'aggregates with GROUP BY: one row per group, left to strict',
+      code: `import knex from 'knex';
+import { getRepository } from 'typeorm';
+const db = knex({ client: 'pg' });
+export const a = async () => db('members').select('status', db.raw('count(*) as n')).groupBy('status');
+export const b = async (pg: any) => pg.query('SELECT currency, sum(mrr) FROM subscriptions GROUP BY currency');
+export const c = async () => getRepository(Order).createQueryBuilder('o').select('o.type').addSelect('COUNT(*)', 'n').groupBy('o.type').getRawMany();
+declare const Order: unknown;`,
+    },
+    {
+      name: 'lookups the text shows are bounded: natural keys, raw IN lists, a built list of key objects, a function as the source',
+      code: `import knex from 'knex';
+import { getRepository } from 'typeorm';
+import { Kysely, sql } from 'kysely';
+const db = knex({ client: 'pg' });
+declare const kdb: Kysely<any>;
+export const a = async (slug: string) => getRepository(Post).find({ where: { slug } });
+export const b = async (pg: any) => pg.query("SELECT * FROM discounts WHERE code = 'WELCOME'");
+export const c = async (emails: string[]) => db.select('email').from('users').whereRaw(\`LOWER(??) IN (\${emails.map(() => '?')})\`, ['email', ...emails]);
+export const d = async (entities: { id: number }[]) => {
+  const ids = entities.map((e) => ({ id: e.id }));
+  return getRepository(Post).createQueryBuilder().select('p').from(Post, 'p').where(ids).getMany();
+};
+export const e = async (name: string) => kdb.selectFrom(sql\`pragma_table_info(\${name})\`.as('i')).select(['name']).execute();
+export const f = async (t: unknown) => db('entities').select({ kind: t, count: db.raw('count(*)') }).groupBy(t as string);
+declare const Post: unknown;`,
+    },
+    {
+      name: 'a generic Redis key reader asks for the key type first',
+      code: `import Redis from 'ioredis';
+const client = new Redis();
+export async function getValue(key: string) {
+  const type = await client.type(key);
+  if (type === 'hash') return client.hgetall(key);
+  if (type === 'set') return client.smembers(key);
+  return client.get(key);
+}`,
+    },
+    {
+      name: 'smallTables replaces the defaults',
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const a = async () => db('audit_kinds');`,
+      options: [{ smallTables: ['*_kind'] }],
+    },
+    {
       name: 'migrations are left out unless checkMigrations is on',
-      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_fields').select('id'); return fields; }",
+      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
       filename: 'db/migrations/20240101-fields.ts',
     },
   `// the traps: arrays, maps, axios.delete, an unknown find
@@ -85,11 +162,59 @@ export const j = (rows: { toArray(): unknown[] }) => rows.toArray();`,
   ],
   invalid: [
   {
+    name: "a list of the code's own values is no bound",
+    code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+const OPEN = ['new', 'pending'];
+export const a = async () => db('jobs').whereIn('status', OPEN);
+export const b = async () => db('jobs').whereIn('status', ['new', 'pending']);`,
+    errors: [
+      { messageId: 'unboundedChain', line: 4, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+const OPEN = ['new', 'pending'];
+export const a = async () => db('jobs').whereIn('status', OPEN).limit(100);
+export const b = async () => db('jobs').whereIn('status', ['new', 'pending']);` }] },
+      { messageId: 'unboundedChain', line: 5, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+const OPEN = ['new', 'pending'];
+export const a = async () => db('jobs').whereIn('status', OPEN);
+export const b = async () => db('jobs').whereIn('status', ['new', 'pending']).limit(100);` }] },
+    ],
+  },
+  {
+    name: 'checkGroupedAggregates: true reports aggregates with GROUP BY',
+    code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const a = async () => db('events').select('post_id', db.raw('count(*) as n')).groupBy('post_id');
+export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id');`,
+    options: [{ checkGroupedAggregates: true }],
+    errors: [
+      { messageId: 'unboundedChain', line: 3, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const a = async () => db('events').select('post_id', db.raw('count(*) as n')).groupBy('post_id').limit(100);
+export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id');` }] },
+      { messageId: 'unboundedSql', line: 4, suggestions: [{ messageId: 'appendLimit', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const a = async () => db('events').select('post_id', db.raw('count(*) as n')).groupBy('post_id');
+export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id LIMIT 100');` }] },
+    ],
+  },
+  {
+    name: 'smallTables: [] turns the defaults off',
+    code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const a = async () => db('roles');`,
+    options: [{ smallTables: [] }],
+    errors: [{ messageId: 'unboundedChain', suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export const a = async () => db('roles').limit(100);` }] }],
+  },
+  {
     name: 'checkMigrations: true checks migration files too',
-    code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_fields').select('id'); return fields; }",
+    code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
     filename: 'db/migrations/20240101-fields.ts',
     options: [{ checkMigrations: true }],
-    errors: [{ messageId: 'unboundedChain', suggestions: [{ messageId: 'addMethod', output: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_fields').select('id').limit(100); return fields; }" }] }],
+    errors: [{ messageId: 'unboundedChain', suggestions: [{ messageId: 'addMethod', output: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id').limit(100); return fields; }" }] }],
   },
   {
     name: 'libraries: only the ones listed are checked',

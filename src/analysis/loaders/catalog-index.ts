@@ -59,8 +59,17 @@ export class CatalogIndex {
     return this.libraries.some((l) => l.id === id);
   }
 
+  /** Every file asks about each of its imports; the answers are shared by all files (bounded, for long editor sessions). */
+  private readonly modules = new Map<string, LibraryEntry | null>();
+
   libraryOfModule(source: string): LibraryEntry | null {
-    return this.libraries.find((l) => moduleMatches(l, source)) ?? null;
+    let library = this.modules.get(source);
+    if (library === undefined) {
+      if (this.modules.size >= 10_000) this.modules.clear();
+      library = this.libraries.find((l) => moduleMatches(l, source)) ?? null;
+      this.modules.set(source, library);
+    }
+    return library;
   }
 }
 

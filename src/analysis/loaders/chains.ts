@@ -48,10 +48,10 @@ export function chainBelow(node: Expression): Chain {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
     const name = memberPropertyName(callee);
     if (name === null) break;
-    links.unshift({ name, call: current, member: callee });
+    links.push({ name, call: current, member: callee });
     current = unwrap(callee.object);
   }
-  return { root: current, links };
+  return { root: current, links: links.reverse() };
 }
 
 /** The method calls made on `node` going up (`node.a().b()`), and the outermost expression of the chain. */

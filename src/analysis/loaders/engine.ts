@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, memberPropertyName, shortText, unwrap } from '../ast.js';
+import { findInSubtree, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../ast.js';
 import { planTypedError, quote, type TypedErrorOption } from '../typed-error.js';
+import { findVariable } from '../imports.js';
 import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
 import { matchesRule } from './catalog-index.js';
 import { type Chain, type Link, chainAbove, chainBelow, chainThroughVariable, isConsumed } from './chains.js';
@@ -15,9 +16,10 @@ import {
 } from './fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
 import { nameRef, unwrapSequence } from './modules.js';
-import { hasAnyKey, isFunctionArgument, isPrimaryKeyFilter, viewObject, PRIMARY_KEYS } from './objects.js';
+import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject, PRIMARY_KEYS } from './objects.js';
 import { type ReceiverResolver, type Resolution, isResolved } from './resolver.js';
-import { isCatalogTable, judgeSql, looksLikeQuery } from './sql.js';
+import type { NameKind } from './small-tables.js';
+import { isCatalogTable, judgeSql, looksLikeQuery, type SqlPiece, type SqlPolicy } from './sql.js';
 import { sqlPieces, sqlPreview, sqlTagName } from './sql-source.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -65,6 +67,12 @@ export interface FinderOptions {
   customLoaders: readonly CustomLoader[];
   limit: LimitChoice;
   limitError: TypedErrorOption | undefined;
+  /** Grouped aggregates and small tables, for SQL text and builder chains alike. */
+  sqlPolicy: SqlPolicy;
+  /** Whether `new DataLoader(fn)` without `maxBatchSize` is reported. */
+  checkBatchLoaders: boolean;
+  /** Tables small by construction, by a table's name or a binding's (`Role`, `roleRepository`). */
+  isSmallTable: (name: string, kind: NameKind) => boolean;
 }
 
 interface Entry<T> {
@@ -89,6 +97,8 @@ const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entit
 const AGGREGATE_CALLS = new Set(['count', 'countAll', 'countDistinct', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max']);
 const AGGREGATE_TEXT = /\b(?:count|sum|avg|min|max)\s*\(/i;
 const TABLE_METHODS = new Set(['from', 'table', 'into', 'selectFrom']);
+const GROUPING = new Set(['groupBy', 'groupByRaw', 'addGroupBy']);
+const REPOSITORY_GETTERS = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository', 'getCustomRepository']);
 const STREAMING = new Set(['stream', 'cursor', 'iterate', 'each', 'pipe']);
 const DIALECTS_WITHOUT_LIMIT = new Set(['mssql', 'tedious', 'oracledb']);
 
@@ -109,7 +119,8 @@ class LoaderTables {
   /** Every method name any entry point cares about: the rule's first, cheap filter. */
   readonly memberNames = new Set<string>();
   readonly options = new Map<string, Entry<OptionsLoader>[]>();
-  readonly builders: Entry<BuilderLoader>[] = [];
+  /** The builders that run when awaited: the candidates for an `await` or async `return`. */
+  readonly thenables: Entry<BuilderLoader>[] = [];
   readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
   readonly redis = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
   readonly constructors: Entry<ConstructorLoader>[] = [];
@@ -125,7 +136,7 @@ class LoaderTables {
             for (const method of loader.methods) push(this.options, method, { library, loader });
             break;
           case 'builder':
-            this.builders.push({ library, loader });
+            if (loader.thenable) this.thenables.push({ library, loader });
             for (const name of loader.terminals) push(this.terminals, name, { library, loader });
             if (loader.thenable) push(this.terminals, 'then', { library, loader });
             break;
@@ -161,13 +172,14 @@ export class LoadFinder {
   /** Every method name any entry point cares about: the rule's first, cheap filter. */
   readonly memberNames: ReadonlySet<string>;
   private readonly options: ReadonlyMap<string, Entry<OptionsLoader>[]>;
-  private readonly builders: readonly Entry<BuilderLoader>[];
+  private readonly thenables: readonly Entry<BuilderLoader>[];
   private readonly terminals: ReadonlyMap<string, Entry<BuilderLoader>[]>;
   private readonly redis: ReadonlyMap<string, Entry<RedisLoader> & { command: RedisCommand }>;
   private readonly constructors: readonly Entry<ConstructorLoader>[];
   private readonly sql: Entry<SqlLoader> | null;
   private readonly custom: ReadonlyMap<string, CustomLoader[]>;
   private readonly reported = new WeakSet<Node>();
+  private noLimitDialect: boolean | undefined;
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
 
   constructor(
@@ -178,7 +190,7 @@ export class LoadFinder {
     this.scopeOf = (node) => sourceCode.getScope(node);
     let tables = tablesBySettings.get(settings);
     if (!tables) tablesBySettings.set(settings, (tables = new LoaderTables(settings)));
-    ({ memberNames: this.memberNames, options: this.options, builders: this.builders, terminals: this.terminals } = tables);
+    ({ memberNames: this.memberNames, options: this.options, thenables: this.thenables, terminals: this.terminals } = tables);
     ({ redis: this.redis, constructors: this.constructors, sql: this.sql, custom: this.custom } = tables);
   }
 
@@ -220,6 +232,8 @@ export class LoadFinder {
   }
 
   newExpression(node: TSESTree.NewExpression): LoadFinding[] {
+    // checkConstructor reports nothing without checkBatchLoaders: skip resolving every `new X()`.
+    if (!this.settings.checkBatchLoaders) return [];
     for (const { library, loader } of this.constructors) {
       if (!this.resolver.importsLibrary(library)) continue;
       const ref = nameRef(node.callee, this.scopeOf);
@@ -240,7 +254,7 @@ export class LoadFinder {
       const executed = isConsumed(node) || above.links[0]?.name === 'then';
       if (!executed) return [];
     }
-    const construct = `${shortText(this.sourceCode.getText(node.tag), 40)}\`…\``;
+    const construct = () => `${shortText(this.sourceCode.getText(node.tag), 40)}\`…\``;
     const finding = this.judgeSqlNode(node.quasi, node, node.quasi, construct, []);
     if (!finding || this.reported.has(finding.node)) return [];
     this.reported.add(finding.node);
@@ -274,6 +288,7 @@ export class LoadFinder {
       if (loader.optionsArg >= 0) {
         if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
       }
+      if (this.isSmallEntity((loader.minArgs ? args[0] : undefined) ?? callee.object)) return null;
       if (loader.filter) {
         const filterArg = args[loader.filter.arg];
         const filter = loader.filter.key
@@ -369,6 +384,34 @@ export class LoadFinder {
   }
 
   /** Loads that are fine where they are: a page of a pagination loop, or after a size guard. */
+  /**
+   * Whether what a load reads is a small table: the name of a table (`'roles'`), an entity
+   * (`Role`, `entities.Role`), a repository or delegate (`this.roleRepository`, `prisma.role`),
+   * or the entity of a repository getter (`getRepository(ctx, Role)`).
+   */
+  private isSmallEntity(node: Node): boolean {
+    const target = unwrapSequence(node);
+    const { isSmallTable } = this.settings;
+    switch (target.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof target.value === 'string' && isSmallTable(target.value, 'table');
+      case AST_NODE_TYPES.Identifier:
+        return isSmallTable(target.name, 'binding');
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberPropertyName(target);
+        return name !== null && isSmallTable(name, 'binding');
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrapSequence(target.callee);
+        const getter = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+        const entity = target.arguments.at(-1);
+        return getter !== null && REPOSITORY_GETTERS.has(getter) && entity !== undefined && entity.type !== AST_NODE_TYPES.SpreadElement && this.isSmallEntity(entity);
+      }
+      default:
+        return false;
+    }
+  }
+
   private isExempt(call: Node, parts: Node[]): boolean {
     if (parts.length > 0 && isPaginationLoop(parts, this.scopeOf, this.sourceCode.visitorKeys)) return true;
     return hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys);
@@ -394,7 +437,7 @@ export class LoadFinder {
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
   private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
     const candidates =
-      consumption.kind === 'terminal' ? (this.terminals.get(consumption.name) ?? []) : this.builders.filter((b) => b.loader.thenable);
+      consumption.kind === 'terminal' ? (this.terminals.get(consumption.name) ?? []) : this.thenables;
     for (const { library, loader } of candidates) {
       const start = this.findStart(chain, library, loader);
       if (!start) continue;
@@ -445,6 +488,10 @@ export class LoadFinder {
     // `knex('pg_proc')`, `.from('information_schema.tables')`: the schema's size, not the data's.
     const tables = [...(startLink === null || TABLE_METHODS.has(startLink.name) ? [start] : []), ...after.filter((l) => TABLE_METHODS.has(l.name)).map((l) => l.call)];
     if (tables.some((call) => { const name = literalString(call.arguments[0] ?? call); return name !== null && isCatalogTable(name); })) return true;
+    if (tables.some((call) => call.arguments[0] && isFunctionSource(call.arguments[0]))) return true;
+    // `knex('roles')`, `.from(Role, 'r')`, `getRepository(Role).createQueryBuilder('r')`: a small table.
+    const entities = tables.length > 0 ? tables.map((call) => call.arguments[0]) : [startLink?.name === 'createQueryBuilder' && start.arguments.length === 2 ? start.arguments[0] : startLink?.member.object];
+    if (entities.some((entity) => entity && this.isSmallEntity(entity))) return true;
     if (startLink && loader.boundMethods.includes(startLink.name)) return true;
     if (loader.startOptions && startLink) {
       const options = start.arguments[loader.startOptions.arg];
@@ -471,21 +518,28 @@ export class LoadFinder {
     }
     if (loader.whereMethods) {
       for (const link of after) {
-        if (loader.whereMethods.includes(link.name) && this.isKeyCondition(link.call.arguments)) return true;
+        if (loader.whereMethods.includes(link.name) && this.isKeyCondition(link.call.arguments, link.name)) return true;
       }
     }
     if (loader.selectMethods) {
-      const grouped = after.some((l) => l.name === 'groupBy' || l.name === 'groupByRaw');
+      const grouped = this.settings.sqlPolicy.groupedAggregatesUnbounded && after.some((l) => GROUPING.has(l.name));
       const selects = [...(startLink && loader.selectMethods.includes(startLink.name) ? [start] : []), ...after.filter((l) => loader.selectMethods!.includes(l.name)).map((l) => l.call)];
       if (!grouped && selects.some((s) => s.arguments.some((a) => this.isAggregate(a)))) return true;
     }
     return false;
   }
 
-  /** `where('id', x)`, `where({ id })`, `whereIn('id', ids)`, `where(eq(t.id, x))`, `where('u.id = :id')`. */
-  private isKeyCondition(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  /**
+   * `where('id', x)`, `where({ id })`, `whereIn('id', ids)`, `where(eq(t.id, x))`, `where('u.id = :id')`;
+   * and any column against the caller's list: `whereIn('email', emails)`, `inArray(t.email, emails)`.
+   */
+  private isKeyCondition(args: readonly TSESTree.CallExpressionArgument[], method: string): boolean {
     const [first, second, third] = args.map((a) => unwrap(a));
     if (!first) return false;
+    if (/^(?:and)?whereIn$/i.test(method) && args.length === 2 && isCallerList(second, this.scopeOf)) return true;
+    if (args.length === 3 && literalString(second!)?.toLowerCase() === 'in' && isCallerList(third, this.scopeOf)) return true;
+    // TypeORM's `where(entityIds)`, `entityIds = entities.map(…)`: any of the caller's key objects.
+    if (args.length === 1 && isBuiltList(first, this.scopeOf)) return true;
     const column = (node: Node | undefined) =>
       node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value.slice(node.value.lastIndexOf('.') + 1).replace(/["`]/g, '') : null;
     const pkColumn = column(first);
@@ -494,9 +548,15 @@ export class LoadFinder {
       const op = column(second);
       return args.length === 3 && (op === '=' || op?.toLowerCase() === 'in') && third !== undefined;
     }
-    if (first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && args.length <= 2) {
-      const condition = first.value.replace(/:\.\.\.\w+/g, '?');
-      const verdict = judgeSql([{ kind: 'text', text: `SELECT * FROM t WHERE ${condition}`, sourceStart: null }]);
+    if ((first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') || first.type === AST_NODE_TYPES.TemplateLiteral) {
+      if (args.length > 2) return false;
+      // `where('u.id = :id')`, `whereRaw(\`LOWER(??) IN (${emails.map(() => '?')})\`, …)`.
+      const text = (piece: string) => ({ kind: 'text' as const, text: piece.replace(/:\.\.\.\w+/g, '?'), sourceStart: null });
+      const pieces: SqlPiece[] =
+        first.type === AST_NODE_TYPES.Literal
+          ? [text(first.value)]
+          : first.quasis.flatMap((q, i) => (i === 0 ? [text(q.value.cooked ?? q.value.raw)] : [{ kind: 'hole' as const }, text(q.value.cooked ?? q.value.raw)]));
+      const verdict = judgeSql([text('SELECT * FROM t WHERE '), ...pieces]);
       return verdict.kind === 'bounded' && verdict.reason === 'primary-key';
     }
     if (first.type === AST_NODE_TYPES.ObjectExpression) return isPrimaryKeyFilter(first, this.scopeOf);
@@ -509,6 +569,7 @@ export class LoadFinder {
     const callee = unwrapSequence(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
     if (name === 'and') return call.arguments.some((a) => unwrap(a).type === AST_NODE_TYPES.CallExpression && this.isKeyHelper(unwrap(a) as TSESTree.CallExpression));
+    if (name === 'inArray' && isCallerList(call.arguments[1], this.scopeOf)) return true;
     if (name !== 'eq' && name !== 'inArray') return false;
     const column = call.arguments[0] && unwrap(call.arguments[0]);
     return column?.type === AST_NODE_TYPES.MemberExpression && PRIMARY_KEYS.has(memberPropertyName(column) ?? '');
@@ -517,11 +578,12 @@ export class LoadFinder {
   /** `count()`, `fn.countAll()`, `` sql`count(*)` ``, `knex.raw('count(*)')`, and objects of them. */
   private isAggregate(node: Node): boolean {
     const target = unwrap(node);
+    // `select({ kind, count: knex.raw('count(*)') })`: with `groupBy`, the key columns sit beside the aggregate.
     if (target.type === AST_NODE_TYPES.ObjectExpression) {
-      return target.properties.length > 0 && target.properties.every((p) => p.type === AST_NODE_TYPES.Property && this.isAggregate(p.value));
+      return target.properties.some((p) => p.type === AST_NODE_TYPES.Property && this.isAggregate(p.value));
     }
     if (target.type === AST_NODE_TYPES.ArrayExpression) {
-      return target.elements.length > 0 && target.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && this.isAggregate(e));
+      return target.elements.some((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && this.isAggregate(e));
     }
     return (
       findInSubtree(target, this.sourceCode.visitorKeys, (n) => {
@@ -609,7 +671,7 @@ export class LoadFinder {
     const above = chainAbove(call);
     if (above.links.some((l) => STREAMING.has(l.name))) return null;
     const reportOn = unwrap(source).type === AST_NODE_TYPES.TaggedTemplateExpression ? (unwrap(source) as TSESTree.TaggedTemplateExpression).quasi : source;
-    return this.judgeSqlNode(source, call, reportOn, `${shortText(this.sourceCode.getText(callee), 40)}()`, [...call.arguments]);
+    return this.judgeSqlNode(source, call, reportOn, () => `${shortText(this.sourceCode.getText(callee), 40)}()`, [...call.arguments]);
   }
 
   /** `db.prepare(sql)`, directly or through a `const stmt = db.prepare(sql)`. */
@@ -626,20 +688,21 @@ export class LoadFinder {
     return callee.type === AST_NODE_TYPES.MemberExpression && methods.includes(memberPropertyName(callee) ?? '') ? target : null;
   }
 
-  private judgeSqlNode(source: Node, call: Node, reportOn: Node, construct: string, parts: Node[]): LoadFinding | null {
+  /** `construct` names the call in the message: only built for a finding, as the callee may be a long chain. */
+  private judgeSqlNode(source: Node, call: Node, reportOn: Node, construct: () => string, parts: Node[]): LoadFinding | null {
     const { tags, runningTags } = this.sql!.loader;
     const pieces = sqlPieces(source, this.scopeOf, [...tags, ...runningTags]);
     const first = pieces[0];
     if (first?.kind !== 'text' || !looksLikeQuery(first.text)) return null;
-    const verdict = judgeSql(pieces);
+    const verdict = judgeSql(pieces, this.settings.sqlPolicy);
     if (verdict.kind !== 'unbounded') return null;
     if (this.isExempt(call, parts.length > 0 ? parts : [source])) return null;
     const suggest: LoadSuggestion[] = [];
-    const noLimitDialect = [...DIALECTS_WITHOUT_LIMIT].some((m) => this.importsModule(m));
-    if (verdict.insertAt !== null && !noLimitDialect) {
+    if (verdict.insertAt !== null && !this.usesDialectWithoutLimit()) {
       const at = verdict.insertAt;
       const limit = limitText(this.sourceCode, call, this.settings.limit);
-      const inTemplate = this.sourceCode.getNodeByRangeIndex(at)?.type === AST_NODE_TYPES.TemplateElement;
+      // Only a constant cares whether it lands in a template (`${LIMIT}`), so only then look.
+      const inTemplate = limit.constant && nodeAtIndex(this.sourceCode.ast, this.sourceCode.visitorKeys, at)?.type === AST_NODE_TYPES.TemplateElement;
       const text = limit.constant ? (inTemplate ? `\${${limit.text}}` : String(this.settings.limit.defaultLimit)) : limit.text;
       suggest.push({
         messageId: 'appendLimit',
@@ -647,7 +710,13 @@ export class LoadFinder {
         fix: (fixer) => fixer.insertTextAfterRange([at, at], ` LIMIT ${text}`),
       });
     }
-    return { node: reportOn, messageId: 'unboundedSql', data: { construct, sql: sqlPreview(pieces) }, suggest };
+    return { node: reportOn, messageId: 'unboundedSql', data: { construct: construct(), sql: sqlPreview(pieces) }, suggest };
+  }
+
+  /** Whether the file loads a driver whose SQL has no `LIMIT`; once per file, since it scans the whole top level. */
+  private usesDialectWithoutLimit(): boolean {
+    this.noLimitDialect ??= [...DIALECTS_WITHOUT_LIMIT].some((m) => this.importsModule(m));
+    return this.noLimitDialect;
   }
 
   private importsModule(module: string): boolean {
@@ -681,7 +750,7 @@ export class LoadFinder {
       const modifiers = args.slice(command.range.stop + 1);
       if (modifiers.some((a) => /^(?:BYSCORE|BYLEX)$/i.test(literalString(a) ?? '') || unwrap(a).type === AST_NODE_TYPES.ObjectExpression)) return null;
     }
-    if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys)) return null;
+    if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys) || this.isTypeCheckedKey(args[0]!)) return null;
     const lowerCase = name === name.toLowerCase();
     const size = command.size ? (lowerCase ? command.size[0]! : (command.size[1] ?? command.size[0]!)) : null;
     const suggest: LoadSuggestion[] = [];
@@ -731,8 +800,23 @@ export class LoadFinder {
   // Constructors: new DataLoader(fn)
   // ----------------------------------------------------------------------------------------
 
+  /**
+   * `const type = await client.type(key); if (type === 'hash') return client.hgetall(key)`: code
+   * that asks Redis what a key holds and then reads it whole is a generic key reader (a client, an
+   * admin tool, a workflow node): the whole value is what its user asked for.
+   */
+  private isTypeCheckedKey(key: Node): boolean {
+    const target = unwrap(key);
+    if (target.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.scopeOf(target), target.name);
+    return (variable?.references ?? []).some((r) => {
+      const call = r.identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === r.identifier && call.callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(call.callee) === 'type';
+    });
+  }
+
   private checkConstructor(node: TSESTree.NewExpression, loader: ConstructorLoader): LoadFinding | null {
-    if (node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    if (!this.settings.checkBatchLoaders || node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
     const view = viewObject(node.arguments[loader.optionsArg], this.scopeOf);
     if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
     for (const { key, value } of loader.exemptions) {
@@ -806,6 +890,19 @@ export class LoadFinder {
     }
     return null;
   }
+}
+
+/**
+ * `` sql`pragma_table_info(${t})`.as('i') ``, `` sql`generate_series(1, 10)` ``: a table argument that
+ * calls a function, whose rows are what the function returns, not a table's.
+ */
+function isFunctionSource(node: Node): boolean {
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(target.callee) === 'as') {
+    target = unwrap(target.callee.object);
+  }
+  if (target.type !== AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  return /^\s*[\w.]+\s*\(/.test(target.quasi.quasis[0]?.value.cooked ?? '');
 }
 
 /** `'users'`, `` `${schema}.users` ``, `TABLE_USERS`, `meta.tableName`: what a table argument looks like. */

@@ -92,8 +92,8 @@ export function hasAnyKey(view: ObjectView, keys: readonly string[]): boolean {
   });
 }
 
-/** Field names taken as primary keys in filters. */
-export const PRIMARY_KEYS = new Set(['id', '_id', 'uuid']);
+/** Field names taken as keys in filters: primary keys, and natural keys that are unique by design. */
+export const PRIMARY_KEYS = new Set(['id', '_id', 'uuid', 'slug', 'email', 'username', 'token', 'code']);
 /** Operators of a filter value that keep it an equality or a list of keys. */
 const KEY_OPERATORS = new Set(['in', 'equals', 'eq', '$in', '$eq']);
 /** Helpers that keep it one (`In(ids)` in TypeORM). */
@@ -124,7 +124,11 @@ function isKeyValue(value: Node, scopeOf: ScopeOf): boolean {
   }
 }
 
-/** Whether a filter object selects rows by primary key (`{ id }`, `{ id: { in: ids } }`, `{ _id: In(ids) }`). */
+/**
+ * Whether a filter object selects rows by keys the caller holds: the primary key (`{ id }`,
+ * `{ id: { in: ids } }`, `{ _id: In(ids) }`), or any field against a list the caller passes
+ * (`{ email: In(emails) }`, `{ user: { id: { in: userIds } } }`): at most a few rows per key.
+ */
 export function isPrimaryKeyFilter(filter: Node | undefined, scopeOf: ScopeOf): boolean {
   if (!filter || isFunction(unwrap(filter))) return false;
   const view = viewObject(filter, scopeOf);
@@ -135,7 +139,79 @@ export function isPrimaryKeyFilter(filter: Node | undefined, scopeOf: ScopeOf): 
     const value = view.keys.get(key);
     if (value && isKeyValue(value, scopeOf)) return true;
   }
+  return hasCallerListField(view, scopeOf, 0);
+}
+
+/** A field (or a field of a relation, one level down) matched against a list the caller holds. */
+function hasCallerListField(view: ObjectView, scopeOf: ScopeOf, depth: number): boolean {
+  for (const value of view.keys.values()) {
+    if (!value) continue;
+    const target = unwrap(value);
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrapSequence(target.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+      if (name && LIST_HELPERS.has(name) && isCallerList(target.arguments[0], scopeOf)) return true;
+      continue;
+    }
+    if (target.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const inner = viewObject(target, scopeOf);
+    if (!inner?.complete) continue;
+    const list = inner.keys.get('in') ?? inner.keys.get('$in');
+    if (list && inner.keys.size === 1 && isCallerList(list, scopeOf)) return true;
+    if (depth === 0 && hasCallerListField(inner, scopeOf, depth + 1)) return true;
+  }
   return false;
+}
+
+/** Helpers that match a field against a list: TypeORM's `In(ids)`, `Any(ids)`. */
+const LIST_HELPERS = new Set(['In', 'Any']);
+
+/** Calls that make a list out of the caller's data (`ids.map(…)`, `Object.keys(byId)`, `[...set]`). */
+const LIST_MAKERS = new Set(['map', 'filter', 'flatMap', 'flat', 'slice', 'concat', 'from', 'keys', 'values', 'uniq', 'uniqBy', 'compact', 'split', 'sort', 'toSorted']);
+
+/**
+ * Whether a list comes from the caller's data (a parameter, a variable, `ids.map(…)`, `[a, b]`)
+ * rather than from the code itself (`['active', 'pending']`, a constant list of statuses) or
+ * from the database (a subquery builder): a filter on it returns a few rows per element.
+ */
+export function isCallerList(node: Node | undefined, scopeOf: ScopeOf): boolean {
+  if (!node) return false;
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return target.elements.some((e) => e !== null && e.type !== AST_NODE_TYPES.Literal && !isStaticTemplate(e));
+    case AST_NODE_TYPES.Identifier: {
+      const def = findVariable(scopeOf(target), target.name)?.defs[0];
+      if (!def) return false;
+      if (def.type === DefinitionType.Parameter) return true;
+      if (def.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+      const init = def.node.init ? unwrap(def.node.init) : null;
+      // `const STATUSES = ['a', 'b']` is the code's own list; `let ids = []` filled later is the caller's.
+      return !init || init.type !== AST_NODE_TYPES.ArrayExpression || init.elements.length === 0 || isCallerList(init, scopeOf);
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return !target.computed || target.property.type !== AST_NODE_TYPES.Literal;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrapSequence(target.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && LIST_MAKERS.has(memberPropertyName(callee) ?? '');
+    }
+    default:
+      return false;
+  }
+}
+
+/** A variable holding a list built from data (`const ids = entities.map(…)`), not a parameter of unknown shape. */
+export function isBuiltList(node: Node, scopeOf: ScopeOf): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(scopeOf(target), target.name)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  return init.type === AST_NODE_TYPES.CallExpression && isCallerList(init, scopeOf);
+}
+
+function isStaticTemplate(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0;
 }
 
 /** The value of `key` in an object view (a nested filter such as `where`), if visible. */

@@ -4,6 +4,7 @@ import type { LibraryEntry, LibraryId } from './catalog.js';
 import { CatalogIndex } from './catalog-index.js';
 import type { CustomLoader, FinderOptions } from './engine.js';
 import { CATALOG } from './libraries/index.js';
+import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
 
 export interface NoUnboundedLoadOptions {
   libraries?: LibraryId[];
@@ -17,6 +18,9 @@ export interface NoUnboundedLoadOptions {
   checkFileReads?: boolean;
   checkStreams?: boolean;
   checkMigrations?: boolean;
+  checkGroupedAggregates?: boolean;
+  checkBatchLoaders?: boolean;
+  smallTables?: string[];
 }
 
 export const DEFAULT_LIMIT = 100;
@@ -108,6 +112,23 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
       description:
         'Also check files under a `migrations` or `migration` folder. Migrations run once, offline, mostly over schema and configuration tables, so `recommended` leaves them out.',
     },
+    checkGroupedAggregates: {
+      type: 'boolean',
+      description:
+        'Also report aggregates with `GROUP BY` (`SELECT status, count(*) … GROUP BY status`, `.groupBy()` with `count()`): one row per group, which is usually a handful (statuses, days, currencies). On in `strict`.',
+    },
+    checkBatchLoaders: {
+      type: 'boolean',
+      description:
+        '`new DataLoader(fn)` without `maxBatchSize`: one batch carries every key requested in a tick, bounded by the request rather than by the loader. On in `strict`.',
+    },
+    smallTables: {
+      type: 'array',
+      description:
+        'Tables and entities small by construction (schema, configuration, access metadata), whose loads are not reported: patterns where `*` stands for any characters, matched against the name in snake case and singular (`Role`, `roles`, `directus_roles` and `this.roleRepository` all meet `*role`). These replace the defaults; an empty list turns them off.',
+      items: { type: 'string', pattern: '^[A-Za-z0-9_*]+$', minLength: 1, maxLength: 64 },
+      uniqueItems: true,
+    },
   },
   additionalProperties: false,
 };
@@ -119,10 +140,15 @@ export const DEFAULT_OPTIONS: NoUnboundedLoadOptions = {
   checkFileReads: false,
   checkStreams: false,
   checkMigrations: false,
+  checkGroupedAggregates: false,
+  checkBatchLoaders: false,
+  smallTables: [...DEFAULT_SMALL_TABLES],
 };
 
-/** What `strict` and `all` turn on: the noisier whole-payload reads. */
-export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [{ checkHttpBodies: true, checkFileReads: true, checkStreams: true, checkMigrations: true }];
+/** What `strict` and `all` turn on: the noisier whole-payload reads, migrations, grouped aggregates and batch loaders. */
+export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [
+  { checkHttpBodies: true, checkFileReads: true, checkStreams: true, checkMigrations: true, checkGroupedAggregates: true, checkBatchLoaders: true },
+];
 
 const indexes = new Map<string, { index: CatalogIndex; finder: FinderOptions }>();
 const byObject = new WeakMap<object, { index: CatalogIndex; finder: FinderOptions }>();
@@ -139,11 +165,15 @@ export function settingsFor(options: NoUnboundedLoadOptions): { index: CatalogIn
   }
   const libraries: readonly LibraryEntry[] = options.libraries ? CATALOG.filter((l) => options.libraries!.includes(l.id)) : CATALOG;
   const index = new CatalogIndex(libraries, options.receiverNames ?? {});
+  const isSmallTable = smallTableMatcher(options.smallTables ?? DEFAULT_SMALL_TABLES);
   const finder: FinderOptions = {
     libraries,
     customLoaders: options.loaders ?? [],
     limit: { defaultLimit: options.defaultLimit ?? DEFAULT_LIMIT, limitConstant: options.limitConstant ?? null },
     limitError: options.limitError,
+    sqlPolicy: { groupedAggregatesUnbounded: options.checkGroupedAggregates === true, isSmallTable },
+    checkBatchLoaders: options.checkBatchLoaders === true,
+    isSmallTable,
   };
   const settings = { index, finder };
   if (indexes.size > 20) indexes.clear();

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../ast.js';
+import { isFunction, memberPropertyName, nodeAtIndex, propertyKeyName, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
 import type { LibraryEntry, LibraryId } from './catalog.js';
 import { type CatalogIndex, type RoleKey, fromLibrary, lastSegment, matchesNamePattern, matchesRule } from './catalog-index.js';
@@ -42,6 +42,7 @@ export class ReceiverResolver {
   private readonly visiting = new Set<Node>();
   private imported: Set<LibraryId> | null = null;
   private readonly names = new Map<string, Resolution>();
+  private readonly values = new WeakMap<TSESLint.Scope.Variable, Node[]>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -174,11 +175,7 @@ export class ReceiverResolver {
           const annotation = declarator.id.typeAnnotation?.typeAnnotation;
           const annotated = annotation ? this.byAnnotation(annotation) : null;
           if (annotated) return annotated;
-          const values: Node[] = [];
-          if (declarator.init) values.push(declarator.init);
-          for (const reference of variable.references) {
-            if (!reference.init && reference.writeExpr) values.push(reference.writeExpr);
-          }
+          const values = this.assignedValues(variable, declarator);
           // `for (const repo of repos)` has no initialiser of its own.
           const loopVariable = declarator.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement || declarator.parent?.parent?.type === AST_NODE_TYPES.ForInStatement;
           if (loopVariable) return this.byName(node.name);
@@ -209,6 +206,18 @@ export class ReceiverResolver {
       default:
         return this.byName(node.name);
     }
+  }
+
+  /** A variable's initialiser and the values assigned to it later; once per variable, as a client may have thousands of references. */
+  private assignedValues(variable: TSESLint.Scope.Variable, declarator: TSESTree.VariableDeclarator): Node[] {
+    let values = this.values.get(variable);
+    if (values) return values;
+    values = declarator.init ? [declarator.init] : [];
+    for (const reference of variable.references) {
+      if (!reference.init && reference.writeExpr) values.push(reference.writeExpr);
+    }
+    this.values.set(variable, values);
+    return values;
   }
 
   /** A parameter: its annotation, its decorators, or the callback it is the first parameter of (`$transaction(async (tx) => …)`). */
@@ -361,27 +370,9 @@ export class ReceiverResolver {
       }
     }
     // `this.x = …` anywhere in the class's own methods.
-    const stack: Node[] = [cls.body];
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (
-        current.type === AST_NODE_TYPES.AssignmentExpression &&
-        current.operator === '=' &&
-        current.left.type === AST_NODE_TYPES.MemberExpression &&
-        current.left.object.type === AST_NODE_TYPES.ThisExpression
-      ) {
-        const name = memberPropertyName(current.left);
-        if (name !== null) member(name).values.push(current.right);
-      }
-      for (const key of this.sourceCode.visitorKeys[current.type] ?? []) {
-        const value = (current as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) {
-          if (!child || typeof child !== 'object' || !('type' in child)) continue;
-          const childNode = child as Node;
-          if (childNode.type === AST_NODE_TYPES.ClassDeclaration || childNode.type === AST_NODE_TYPES.ClassExpression || childNode.type === AST_NODE_TYPES.FunctionDeclaration) continue;
-          stack.push(childNode);
-        }
-      }
+    for (const assignment of thisAssignments(cls.body, this.sourceCode)) {
+      const name = memberPropertyName(assignment.left as TSESTree.MemberExpression);
+      if (name !== null) member(name).values.push(assignment.right);
     }
     this.classes.set(cls, members);
     return members;
@@ -479,6 +470,60 @@ export class ReceiverResolver {
     // `new Map()`, `new Set()`, a local class: not a receiver of ours.
     return 'other';
   }
+}
+
+/**
+ * `this.x = …` and `this['x'] = …` in a class body, outside nested classes and function
+ * declarations, in the order a depth-first walk that visits later children first meets them
+ * (outer before inner, later before earlier). Found from the tokens and confirmed on the tree:
+ * walking every node of every class cost more than the rest of the resolution.
+ */
+function thisAssignments(body: TSESTree.ClassBody, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.AssignmentExpression[] {
+  const tokens = sourceCode.ast.tokens;
+  const last = firstTokenAt(tokens, body.range[1]);
+  const found: TSESTree.AssignmentExpression[] = [];
+  for (let i = firstTokenAt(tokens, body.range[0]); i < last; i++) {
+    if (tokens[i]!.value !== 'this') continue;
+    // `this`, `)`…, then `.name` or `[…]`, `)`…, then `=`.
+    let j = i + 1;
+    while (tokens[j]?.value === ')') j++;
+    if (tokens[j]?.value === '.') j += 2;
+    else if (tokens[j]?.value === '[') {
+      for (let depth = 0; j < tokens.length; j++) {
+        if (tokens[j]!.value === '[') depth++;
+        else if (tokens[j]!.value === ']' && --depth === 0) break;
+      }
+      j++;
+    } else continue;
+    while (tokens[j]?.value === ')') j++;
+    if (tokens[j]?.value !== '=') continue;
+    const self = nodeAtIndex(body, sourceCode.visitorKeys, tokens[i]!.range[0]);
+    const left = self?.parent;
+    const assignment = left?.parent;
+    if (self?.type !== AST_NODE_TYPES.ThisExpression || left?.type !== AST_NODE_TYPES.MemberExpression || left.object !== self) continue;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== left || assignment.operator !== '=') continue;
+    if (!insideNestedScope(assignment, body)) found.push(assignment);
+  }
+  return found.sort((a, b) => b.range[1] - a.range[1] || a.range[0] - b.range[0]);
+}
+
+/** The index of the first token starting at or after `offset`. */
+function firstTokenAt(tokens: readonly TSESTree.Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.range[0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function insideNestedScope(node: Node, body: TSESTree.ClassBody): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+  }
+  return false;
 }
 
 /** A property that may name a model (`prisma.user`): not `$connect`, `_engine`, `then`. */

@@ -13,7 +13,17 @@ export type SqlPiece =
   | { kind: 'text'; text: string; /** File offset of `text[0]`, or null when the source is not the text itself. */ sourceStart: number | null }
   | { kind: 'hole' };
 
-export type SqlBoundReason = 'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'primary-key' | 'no-from' | 'catalog' | 'cte';
+export type SqlBoundReason = 'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'grouped-aggregate' | 'primary-key' | 'no-from' | 'catalog' | 'small-table' | 'cte';
+
+/** What the caller counts as bounded beyond the SQL itself. */
+export interface SqlPolicy {
+  /** Whether `SELECT k, count(*) … GROUP BY k` is unbounded (one row per group) rather than a summary. */
+  groupedAggregatesUnbounded: boolean;
+  /** Tables small by construction (`roles`, `settings`): the project's schema, not its data. */
+  isSmallTable: (name: string, kind: 'table') => boolean;
+}
+
+const DEFAULT_POLICY: SqlPolicy = { groupedAggregatesUnbounded: false, isSmallTable: () => false };
 
 export type SqlVerdict =
   | { kind: 'not-select' }
@@ -161,7 +171,8 @@ export function isCatalogTable(name: string): boolean {
   return CATALOG_TABLE.test(first);
 }
 
-const PRIMARY_KEY_COLUMNS = new Set(['ID', 'UUID', '_ID']);
+/** Primary keys, and natural keys that are unique by design. */
+const PRIMARY_KEY_COLUMNS = new Set(['ID', 'UUID', '_ID', 'SLUG', 'EMAIL', 'USERNAME', 'TOKEN', 'CODE']);
 
 const CLAUSE_END = new Set(['GROUP', 'ORDER', 'LIMIT', 'HAVING', 'WINDOW', 'FOR', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'RETURNING', 'LOCK']);
 
@@ -197,8 +208,52 @@ function columnAt(tokens: Token[], index: number): { column: string; qualifier: 
   return { column: t.text, qualifier: null, first: index };
 }
 
-/** `WHERE` conjunct `[q.]id = value`, `value = [q.]id`, `[q.]id IN (values)` or `[q.]id = ANY(value)`. */
-function isPrimaryKeyConjunct(tokens: Token[]): boolean {
+/** Past a value and its casts (`$1`, `$1::bigint[]`, `?::text`): the index after it, or -1. */
+function skipValue(tokens: Token[], i: number): number {
+  if (!isValueToken(tokens[i])) return -1;
+  let j = i + 1;
+  while (tokens[j]?.type === 'op' && tokens[j]!.text === '::' && tokens[j + 1]?.type === 'word') {
+    j += 2;
+    while (tokens[j]?.text === '[' && tokens[j + 1]?.text === ']') j += 2;
+  }
+  return j;
+}
+
+/** A parameter, an interpolation, or a quoted interpolation (`'${name}'`): a value the caller passes. */
+const isParameter = (t: Token | undefined) => t?.type === 'param' || t?.type === 'hole' || (t?.type === 'string' && t.text.includes(HOLE));
+
+/**
+ * `WHERE` conjunct `[q.]col = ANY($1)` or `[q.]col IN ($1, $2)` for any column: rows matching a
+ * list the caller passes, a few per element (unlike `status IN ('a', 'b')`, the code's own list).
+ */
+function isCallerListConjunct(tokens: Token[]): boolean {
+  let at: number;
+  if (tokens[0]?.type === 'word' && tokens[1]?.type === 'open') {
+    // `LOWER(email) IN (?, ?)`: a function of the column.
+    at = closingIndex(tokens, 1) + 1;
+  } else {
+    const end = tokens[1]?.type === 'op' && tokens[1].text === '.' ? 2 : 0;
+    const left = columnAt(tokens, end);
+    if (!left || left.first !== 0) return false;
+    at = end + 1;
+  }
+  const op = tokens[at];
+  if (op?.type === 'op' && op.text === '=' && isWord(tokens[at + 1], 'ANY') && tokens[at + 2]?.type === 'open') {
+    return isParameter(tokens[at + 3]) && skipValue(tokens, at + 3) === tokens.length - 1 && tokens.at(-1)?.type === 'close';
+  }
+  if (isWord(op, 'IN') && tokens[at + 1]?.type === 'open' && tokens.at(-1)?.type === 'close') {
+    const inner = tokens.slice(at + 2, -1);
+    return inner.some(isParameter) && inner.every((x) => isValueToken(x) || (x.type === 'op' && x.text === ','));
+  }
+  return false;
+}
+
+/**
+ * `WHERE` conjunct that selects by keys: `[q.]id = value`, `value = [q.]id`, `[q.]id IN (values)`,
+ * `[q.]id = ANY(value)`, or any column against the caller's list.
+ */
+function isKeyConjunct(tokens: Token[]): boolean {
+  if (isCallerListConjunct(tokens)) return true;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.depth !== tokens[0]!.depth) continue;
@@ -300,22 +355,22 @@ function hasAggregate(selectList: Token[], depth: number): boolean {
   return false;
 }
 
-type PartVerdict = 'bounded-aggregate' | 'bounded-primary-key' | 'bounded-no-from' | 'bounded-catalog' | 'bounded-cte' | 'unbounded';
+type PartVerdict = `bounded-${Exclude<SqlBoundReason, 'limit' | 'top' | 'fetch' | 'rownum'>}` | 'unbounded';
 
 /** What a FROM/JOIN reads: a table (`t`, `s.t`, `"db"."s"."t"`), a function call, or `(subquery)`. */
-type Source = { kind: 'table' | 'catalog' | 'bounded' | 'unknown' };
+type Source = { kind: 'table' | 'catalog' | 'small' | 'bounded' | 'unknown' };
 
 /** Functions that return one row: `FROM current_database()`. */
 const SCALAR_FUNCTIONS = new Set(['CURRENT_DATABASE', 'CURRENT_SCHEMA', 'CURRENT_USER', 'SESSION_USER', 'VERSION', 'NOW', 'DATABASE', 'SCHEMA', 'USER']);
 
-function readSource(tokens: Token[], start: number, ctes: ReadonlyMap<string, boolean | null>): Source {
+function readSource(tokens: Token[], start: number, ctes: ReadonlyMap<string, boolean | null>, policy: SqlPolicy): Source {
   const first = tokens[start];
   if (!first) return { kind: 'table' };
   if (first.type === 'open') {
     const close = closingIndex(tokens, start);
     const inner = tokens.slice(start + 1, close).map((t) => ({ ...t, depth: t.depth - first.depth - 1 }));
     if (inner.length === 1 && inner[0]!.type === 'hole') return { kind: 'unknown' };
-    const verdict = judgeTokens(inner, null);
+    const verdict = judgeTokens(inner, null, policy);
     if (verdict.kind === 'bounded') return { kind: 'bounded' };
     return verdict.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'table' };
   }
@@ -330,15 +385,19 @@ function readSource(tokens: Token[], start: number, ctes: ReadonlyMap<string, bo
   }
   if (segments.some((t) => t.type !== 'hole' && CATALOG_TABLE.test(t.text))) return { kind: 'catalog' };
   const last = segments.at(-1);
-  if (last && last.type !== 'hole' && tokens[i + 1]?.type === 'open' && SCALAR_FUNCTIONS.has(last.text)) return { kind: 'bounded' };
+  if (last && last.type !== 'hole' && tokens[i + 1]?.type === 'open') {
+    // `FROM current_database()` is one row; `FROM complete_jobs($1)` returns what the function
+    // chooses to, which the text does not show.
+    return SCALAR_FUNCTIONS.has(last.text) ? { kind: 'bounded' } : { kind: 'unknown' };
+  }
   if (segments.length === 1 && last && ctes.has(last.text)) {
     const bounded = ctes.get(last.text);
     return bounded === true ? { kind: 'bounded' } : bounded === null ? { kind: 'unknown' } : { kind: 'table' };
   }
-  return { kind: 'table' };
+  return last && last.type !== 'hole' && policy.isSmallTable(last.text, 'table') ? { kind: 'small' } : { kind: 'table' };
 }
 
-function judgePart(part: SelectPart, ctes: ReadonlyMap<string, boolean | null>): PartVerdict | 'unknown' {
+function judgePart(part: SelectPart, ctes: ReadonlyMap<string, boolean | null>, policy: SqlPolicy): PartVerdict | 'unknown' {
   const { tokens, depth } = part;
   const top = (t: Token) => t.depth === depth;
   const fromIndex = tokens.findIndex((t) => top(t) && isWord(t, 'FROM'));
@@ -348,15 +407,18 @@ function judgePart(part: SelectPart, ctes: ReadonlyMap<string, boolean | null>):
   for (let i = fromIndex; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!top(t) || !isWord(t, 'FROM', 'JOIN')) continue;
-    sources.push(readSource(tokens, i + 1, ctes));
+    sources.push(readSource(tokens, i + 1, ctes, policy));
   }
   if (sources.some((s) => s.kind === 'unknown')) return 'unknown';
-  if (sources.length > 0 && sources.every((s) => s.kind === 'catalog' || s.kind === 'bounded')) {
-    return sources.some((s) => s.kind === 'catalog') ? 'bounded-catalog' : 'bounded-cte';
+  if (sources.length > 0 && sources.every((s) => s.kind !== 'table')) {
+    return sources.some((s) => s.kind === 'catalog') ? 'bounded-catalog' : sources.some((s) => s.kind === 'small') ? 'bounded-small-table' : 'bounded-cte';
   }
   const hasGroupBy = tokens.some((t, i) => top(t) && isWord(t, 'GROUP') && isWord(tokens[i + 1], 'BY'));
   const selectList = tokens.slice(0, fromIndex);
-  if (!hasGroupBy && hasAggregate(selectList, depth)) return 'bounded-aggregate';
+  if (hasAggregate(selectList, depth)) {
+    if (!hasGroupBy) return 'bounded-aggregate';
+    if (!policy.groupedAggregatesUnbounded) return 'bounded-grouped-aggregate';
+  }
   // `SELECT last_value FROM some_seq`: a sequence has one row.
   const columns = selectList.filter((t) => t.type === 'word' && t.depth === depth && t.text !== 'SELECT');
   if (columns.length > 0 && columns.every((t) => SEQUENCE_COLUMNS.has(t.text))) return 'bounded-aggregate';
@@ -365,7 +427,7 @@ function judgePart(part: SelectPart, ctes: ReadonlyMap<string, boolean | null>):
     let end = whereIndex + 1;
     while (end < tokens.length && !(top(tokens[end]!) && tokens[end]!.type === 'word' && CLAUSE_END.has(tokens[end]!.text))) end++;
     const parts = conjuncts(tokens.slice(whereIndex + 1, end), depth);
-    if (parts?.some(isPrimaryKeyConjunct) && joinsAreToOne(tokens.slice(fromIndex, whereIndex), depth)) return 'bounded-primary-key';
+    if (parts?.some(isKeyConjunct) && joinsAreToOne(tokens.slice(fromIndex, whereIndex), depth)) return 'bounded-primary-key';
   }
   return 'unbounded';
 }
@@ -395,7 +457,7 @@ function toSource(map: ReturnType<typeof assemble>['map'], position: number): nu
  * The index of the main `SELECT` of a statement (after a `WITH` list), or -1 when it is not a
  * query; and the names of the common table expressions that return a bounded number of rows.
  */
-function mainSelect(tokens: Token[]): { index: number; ctes: Map<string, boolean | null> } {
+function mainSelect(tokens: Token[], policy: SqlPolicy): { index: number; ctes: Map<string, boolean | null> } {
   /** CTE name → bounded (true), unbounded (false), or not a query / unknown (null). */
   const ctes = new Map<string, boolean | null>();
   const first = tokens[0];
@@ -415,7 +477,7 @@ function mainSelect(tokens: Token[]): { index: number; ctes: Map<string, boolean
     if (tokens[i]?.type !== 'open') break;
     const close = closingIndex(tokens, i);
     const body = tokens.slice(i + 1, close).map((t) => ({ ...t, depth: t.depth - 1 }));
-    const verdict = judgeTokens(body, null);
+    const verdict = judgeTokens(body, null, policy);
     ctes.set(name.text, verdict.kind === 'bounded' ? true : verdict.kind === 'unbounded' ? false : null);
     i = close + 1;
     if (tokens[i]?.type === 'op' && tokens[i]!.text === ',') i++;
@@ -439,12 +501,12 @@ function closingIndex(tokens: Token[], open: number): number {
 }
 
 /** Judges a statement given as pieces of text and holes. */
-export function judgeSql(pieces: readonly SqlPiece[]): SqlVerdict {
+export function judgeSql(pieces: readonly SqlPiece[], policy: SqlPolicy = DEFAULT_POLICY): SqlVerdict {
   const { sql, map } = assemble(pieces);
-  return judgeTokens(tokenizeSql(sql), map);
+  return judgeTokens(tokenizeSql(sql), map, policy);
 }
 
-function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | null): SqlVerdict {
+function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | null, policy: SqlPolicy): SqlVerdict {
   let tokens = all;
   // A statement wrapped in parentheses: `(SELECT …)`.
   while (tokens[0]?.type === 'open' && tokens.at(-1)?.type === 'close' && tokens.every((t, i) => i === 0 || i === tokens.length - 1 || t.depth > tokens[0]!.depth)) {
@@ -456,7 +518,7 @@ function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | nul
     tokens = tokens.slice(0, firstSemi);
   }
   if (tokens[0]?.type === 'hole') return { kind: 'unknown', why: 'starts with an interpolation' };
-  const { index: start, ctes } = mainSelect(tokens);
+  const { index: start, ctes } = mainSelect(tokens, policy);
   if (start === -1) return { kind: 'not-select' };
   const body = tokens.slice(start);
   const top = (t: Token) => t.depth === 0;
@@ -497,9 +559,9 @@ function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | nul
     const inner = part.tokens.filter((t) => !(isWord(t, 'ALL', 'DISTINCT') && t === part.tokens[0]));
     if (inner[0]?.type === 'open') {
       const closeAt = inner.findIndex((t, i) => i > 0 && t.type === 'close' && t.depth === 0);
-      return judgePart({ tokens: inner.slice(1, closeAt === -1 ? undefined : closeAt), depth: 1 }, ctes);
+      return judgePart({ tokens: inner.slice(1, closeAt === -1 ? undefined : closeAt), depth: 1 }, ctes, policy);
     }
-    return judgePart({ tokens: inner, depth: 0 }, ctes);
+    return judgePart({ tokens: inner, depth: 0 }, ctes, policy);
   });
   if (verdicts.includes('unknown')) return { kind: 'unknown', why: 'reads a source it cannot see' };
   if (verdicts.every((v) => v !== 'unbounded')) {

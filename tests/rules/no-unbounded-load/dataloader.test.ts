@@ -10,6 +10,9 @@ const batch = async (ids: readonly string[]) => ids;
 export const a = new DataLoader(batch, { maxBatchSize: 100 });
 export const b = new DataLoader(batch, { batch: false });
 export const c = (options: object) => new DataLoader(batch, options);`,
+  // Batch loaders are bounded by the request that fills them: `strict` reports them, `recommended` does not.
+  `import DataLoader from 'dataloader';
+export const users = new DataLoader(async (ids: readonly string[]) => ids.map((id) => ({ id })));`,
   `// a DataLoader of the user's own
 class DataLoader { constructor(public fn: unknown) {} }
 export const a = new DataLoader(() => []);`,
@@ -19,6 +22,7 @@ export const a = new DataLoader(() => []);`,
     name: 'no options',
     code: `import DataLoader from 'dataloader';
 export const users = new DataLoader(async (ids: readonly string[]) => ids.map((id) => ({ id })));`,
+    options: [{ checkBatchLoaders: true }],
     errors: [
       {
         messageId: 'unboundedBatch',
@@ -36,6 +40,7 @@ export const users = new DataLoader(async (ids: readonly string[]) => ids.map((i
     name: 'options without maxBatchSize',
     code: `import DataLoader from 'dataloader';
 export const users = new DataLoader(async (ids: readonly string[]) => ids, { cache: false });`,
+    options: [{ checkBatchLoaders: true }],
     errors: [
       {
         messageId: 'unboundedBatch',
@@ -54,6 +59,7 @@ export const users = new DataLoader(async (ids: readonly string[]) => ids, { cac
     code: `const DataLoader = require('dataloader');
 module.exports = new DataLoader(async (ids) => ids);`,
     filename: 'file.cjs',
+    options: [{ checkBatchLoaders: true }],
     errors: [
       {
         messageId: 'unboundedBatch',

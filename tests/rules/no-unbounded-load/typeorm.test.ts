@@ -454,24 +454,24 @@ export class UserRepository extends Repository<User> {
   {
     name: 'a wrapper named like getRepository, in a file importing TypeORM',
     code: `import { IsNull } from 'typeorm';
-export class ZoneService {
+export class OrderService {
   constructor(private connection: any) {}
   all(ctx: unknown) {
-    return this.connection.getRepository(ctx, 'Zone').find({ where: { deletedAt: IsNull() } });
+    return this.connection.getRepository(ctx, 'Order').find({ where: { deletedAt: IsNull() } });
   }
 }`,
     errors: [
       {
         messageId: 'unboundedCall',
-        data: { construct: 'this.connection.getRepository(ctx, \'Zone\').find()', unit: 'entity', bound: '`take`' },
+        data: { construct: 'this.connection.getRepository(ctx, \'Order\').find()', unit: 'entity', bound: '`take`' },
         line: 5,
-        column: 55,
+        column: 56,
         suggestions: [
           { messageId: 'addOption', output: `import { IsNull } from 'typeorm';
-export class ZoneService {
+export class OrderService {
   constructor(private connection: any) {}
   all(ctx: unknown) {
-    return this.connection.getRepository(ctx, 'Zone').find({ where: { deletedAt: IsNull() }, take: 100 });
+    return this.connection.getRepository(ctx, 'Order').find({ where: { deletedAt: IsNull() }, take: 100 });
   }
 }` },
         ],

@@ -30,7 +30,7 @@ export const knex: LibraryEntry = {
         'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'stream', 'pipe', 'toSQL', 'toString', 'toQuery',
         'columnInfo', 'modify', 'clone', 'asCallback', 'exists',
       ],
-      whereMethods: ['where', 'andWhere', 'whereIn', 'andWhereIn'],
+      whereMethods: ['where', 'andWhere', 'whereIn', 'andWhereIn', 'whereRaw', 'andWhereRaw'],
       selectMethods: ['select'],
       fixMethod: 'limit',
       evidence: 'receiver',

@@ -126,6 +126,7 @@ export const typeorm: LibraryEntry = {
       boundMethods: ['take', 'limit', 'whereInIds', 'andWhereInIds'],
       notLoads: ['insert', 'update', 'delete', 'softDelete', 'restore', 'relation', 'getOne', 'getOneOrFail', 'getRawOne', 'getCount', 'getExists', 'stream', 'getQuery', 'getSql', 'getQueryAndParameters'],
       whereMethods: ['where', 'andWhere'],
+      selectMethods: ['select', 'addSelect'],
       fixMethod: 'take',
       evidence: 'shape',
       unit: 'entity',

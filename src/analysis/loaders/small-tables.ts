@@ -1,0 +1,65 @@
+import { matchesNamePattern } from './catalog-index.js';
+
+/**
+ * Tables and entities that are small by construction: the project's schema, configuration and
+ * access metadata, whose row count an administrator sets rather than users or traffic. Loading
+ * one whole is normal (`roleRepository.find()`, `SELECT * FROM directus_fields`). Patterns are
+ * matched against the normalised name (see `normaliseTableName`), so `Role`, `roles`,
+ * `directus_roles`, `this.roleRepository` and `prisma.role` all meet `*role`.
+ */
+export const DEFAULT_SMALL_TABLES: readonly string[] = [
+  'role', '*_role', 'permission', '*_permission', 'policy', '*_policy',
+  'setting', '*_setting', 'config', '*_config', 'configuration', '*_configuration', 'schema', '*_schema',
+  'field', '*_field', 'collection', '*_collection', 'preset', '*_preset', 'webhook', '*_webhook',
+  'extension', '*_extension', 'migration', '*_migration', 'crontab', '*_crontab', 'scheduled_task*',
+  'channel', 'zone', 'tax_rate', 'tax_category', 'shipping_method', 'payment_method',
+  'currency', 'country', 'language', 'locale',
+];
+
+/** What a binding's name adds to the entity's: `roleRepository`, `usersCollection`, `collection`. */
+const BINDING_SUFFIX = /(?:^|_)(?:repository|repo|model|table|entity|collection|delegate)$/;
+
+/**
+ * A table's name as written in SQL or passed to a builder (`'directus_roles'`, `"public"."settings"`),
+ * or a binding's name in code (`Role`, `this.roleRepository`, `prisma.role`).
+ */
+export type NameKind = 'table' | 'binding';
+
+/**
+ * `"Directus_Roles"` → `directus_role`, `public.settings` → `setting`, `ShippingMethod` →
+ * `shipping_method`, the binding `roleRepository` → `role`: last segment, snake case, a plural last
+ * word made singular; for bindings, without a repository-style suffix (a bare `collection` says nothing).
+ */
+export function normaliseTableName(name: string, kind: NameKind): string {
+  const last = name.replace(/["`[\]]/g, '').trim().split(/\s+/)[0]!.split('.').at(-1)!;
+  let snake = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
+  if (kind === 'binding') snake = snake.replace(BINDING_SUFFIX, '');
+  return singular(snake);
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|ch|sh|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** A predicate over table, entity or receiver names for one list of patterns (lower case, `*` wildcards). */
+export function smallTableMatcher(patterns: readonly string[]): (name: string, kind: NameKind) => boolean {
+  const lowered = patterns.map((p) => p.toLowerCase());
+  const cache = new Map<string, boolean>();
+  return (name, kind) => {
+    const key = `${kind}:${name}`;
+    let known = cache.get(key);
+    if (known === undefined) {
+      const normal = normaliseTableName(name, kind);
+      known = normal.length > 0 && lowered.some((p) => matchesNamePattern(p, normal));
+      if (cache.size > 500) cache.clear();
+      cache.set(key, known);
+    }
+    return known;
+  };
+}
