@@ -1,3 +1,4 @@
+import { BoundedCache } from '../util/bounded-cache.js';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 /**
@@ -43,18 +44,11 @@ export const vocabularySchema: JSONSchema4 = {
   additionalProperties: false,
 };
 
-const vocabularies = new Map<string, TimeoutVocabulary>();
+const vocabularies = new BoundedCache<string, TimeoutVocabulary>(100);
 
 /** The built-in words plus the user's, lower-cased; built once per distinct option, not per file. */
 export function buildVocabulary(extra: VocabularyOption = {}): TimeoutVocabulary {
-  const key = JSON.stringify(extra);
-  let vocabulary = vocabularies.get(key);
-  if (!vocabulary) {
-    if (vocabularies.size >= 100) vocabularies.clear();
-    vocabulary = mergeVocabulary(extra);
-    vocabularies.set(key, vocabulary);
-  }
-  return vocabulary;
+  return vocabularies.get(JSON.stringify(extra), () => mergeVocabulary(extra));
 }
 
 function mergeVocabulary(extra: VocabularyOption): TimeoutVocabulary {

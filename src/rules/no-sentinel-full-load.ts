@@ -12,6 +12,7 @@ import { sentinelBranchOf, type SentinelBranch } from '../analysis/sentinel-test
 import { vocabularySchema, type VocabularyOption } from '../analysis/timeout-vocabulary.js';
 import { planTypedError, quote } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
+import { BoundedCache } from '../util/bounded-cache.js';
 
 type Node = TSESTree.Node;
 type MessageId = 'sentinelSelectsFullLoad' | 'timeoutSelectsFullLoad' | 'emptyLowerBound' | 'failWhenMissing' | LoadSuggestionId;
@@ -45,18 +46,11 @@ interface FixOffer {
 /** Functions whose name says they load everything. `*` at the end matches any rest of the name. */
 const DEFAULT_FULL_LOAD_FUNCTIONS = ['loadAll', 'fetchAll', 'fullSync', 'reloadAll', 'syncAll', 'getAll*', 'listAll*', 'loadEverything'];
 
-const matchers = new Map<string, (name: string) => boolean>();
+const matchers = new BoundedCache<string, (name: string) => boolean>(100);
 
 /** A plain name, optionally ending in `*`: nothing that can backtrack. Built once per option, not per file. */
 function nameMatcher(patterns: readonly string[]): (name: string) => boolean {
-  const key = patterns.join('\n');
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    if (matchers.size >= 100) matchers.clear();
-    matcher = buildNameMatcher(patterns);
-    matchers.set(key, matcher);
-  }
-  return matcher;
+  return matchers.get(patterns.join('\n'), () => buildNameMatcher(patterns));
 }
 
 function buildNameMatcher(patterns: readonly string[]): (name: string) => boolean {

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../util/bounded-cache.js';
 import type { LibraryEntry, LibraryId, NameRule, RoleSpec } from './catalog.js';
 import { moduleMatches } from './catalog.js';
 import type { BindingOrigin, NameRef } from './modules.js';
@@ -60,16 +61,10 @@ export class CatalogIndex {
   }
 
   /** Every file asks about each of its imports; the answers are shared by all files (bounded, for long editor sessions). */
-  private readonly modules = new Map<string, LibraryEntry | null>();
+  private readonly modules = new BoundedCache<string, LibraryEntry | null>(10_000);
 
   libraryOfModule(source: string): LibraryEntry | null {
-    let library = this.modules.get(source);
-    if (library === undefined) {
-      if (this.modules.size >= 10_000) this.modules.clear();
-      library = this.libraries.find((l) => moduleMatches(l, source)) ?? null;
-      this.modules.set(source, library);
-    }
-    return library;
+    return this.modules.get(source, () => this.libraries.find((l) => moduleMatches(l, source)) ?? null);
   }
 }
 

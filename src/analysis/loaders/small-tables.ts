@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../util/bounded-cache.js';
 import { matchesNamePattern } from './catalog-index.js';
 
 /**
@@ -50,16 +51,10 @@ function singular(word: string): string {
 /** A predicate over table, entity or receiver names for one list of patterns (lower case, `*` wildcards). */
 export function smallTableMatcher(patterns: readonly string[]): (name: string, kind: NameKind) => boolean {
   const lowered = patterns.map((p) => p.toLowerCase());
-  const cache = new Map<string, boolean>();
-  return (name, kind) => {
-    const key = `${kind}:${name}`;
-    let known = cache.get(key);
-    if (known === undefined) {
+  const answers = new BoundedCache<string, boolean>(500);
+  return (name, kind) =>
+    answers.get(`${kind}:${name}`, () => {
       const normal = normaliseTableName(name, kind);
-      known = normal.length > 0 && lowered.some((p) => matchesNamePattern(p, normal));
-      if (cache.size > 500) cache.clear();
-      cache.set(key, known);
-    }
-    return known;
-  };
+      return normal.length > 0 && lowered.some((p) => matchesNamePattern(p, normal));
+    });
 }
