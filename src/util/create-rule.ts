@@ -1,5 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { BoundedCache } from './bounded-cache.js';
 
 /** Which generated config first enables a rule; rules without it are only in `all`. */
 export type RuleLevel = 'recommended' | 'strict';
@@ -17,26 +18,36 @@ export const REPO_URL = 'https://github.com/eslint-plugin-resilience/eslint-plug
 const creator = ESLintUtils.RuleCreator<ResilienceRuleDocs>((name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`);
 
 /**
- * `RuleCreator`, with the defaults merged once per options array rather than once per file:
- * ESLint hands every file of a config the same `context.options`, and the merge (a deep clone)
- * was a fifth of our rules' cost. One merged object per options array also lets per-options
- * caches (the loader catalog) find it by identity.
+ * `RuleCreator`, with the defaults merged once per distinct options rather than once per file.
+ * ESLint passes every file a fresh `context.options` array (and, from 9.15, a fresh deep merge of
+ * `meta.defaultOptions` whenever the user sets options), so neither the array nor a user's object
+ * is a stable key. With no user options the element is `meta.defaultOptions[0]` itself: keyed by
+ * identity. Otherwise by the options' JSON, which is cheaper than the merge (a deep clone) and
+ * gives every file of a config the same merged object, so per-options caches (the loader catalog)
+ * find it by identity.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   spec: Readonly<RuleWithMetaAndName<Options, MessageIds, ResilienceRuleDocs>>,
 ): ReturnType<typeof creator<Options, MessageIds>> {
   const rule = creator(spec);
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
-  const merged = new WeakMap<object, Options>();
+  const byIdentity = new WeakMap<object, Options>();
+  const byJson = new BoundedCache<string, Options>(50);
+  const merge = (options: readonly unknown[]) => ESLintUtils.applyDefault(defaults, options as Options) as Options;
+  const mergedOptions = (options: readonly unknown[]): Options => {
+    const only = options.length === 0 ? defaults : options.length === 1 ? options[0] : null;
+    if (only === null || typeof only !== 'object') return byJson.get(JSON.stringify(options), () => merge(options));
+    let merged = byIdentity.get(only);
+    if (!merged) {
+      merged = byJson.get(JSON.stringify(options), () => merge(options));
+      byIdentity.set(only, merged);
+    }
+    return merged;
+  };
   return {
     ...rule,
     create(context) {
-      let options = merged.get(context.options);
-      if (!options) {
-        options = ESLintUtils.applyDefault(defaults, context.options) as Options;
-        merged.set(context.options, options);
-      }
-      return spec.create(context, options);
+      return spec.create(context, mergedOptions(context.options));
     },
   };
 }
