@@ -33,7 +33,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
   const byIdentity = new WeakMap<object, Options>();
   const byJson = new BoundedCache<string, Options>(50);
-  const merge = (options: readonly unknown[]) => ESLintUtils.applyDefault(defaults, options as Options) as Options;
+  const merge = (options: readonly unknown[]) => ESLintUtils.applyDefault(defaults, options) as Options;
   const mergedOptions = (options: readonly unknown[]): Options => {
     const only = options.length === 0 ? defaults : options.length === 1 ? options[0] : null;
     if (only === null || typeof only !== 'object') return byJson.get(JSON.stringify(options), () => merge(options));
