@@ -1,6 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
-import type { LoadFinding, LoadMessageId, LoadSuggestionId } from '../analysis/loaders/engine.js';
+import { isConsumable, type LoadFinding, type LoadMessageId, type LoadSuggestionId } from '../analysis/loaders/engine.js';
 import { DEFAULT_OPTIONS, STRICT_OPTIONS, isMigrationFile, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
 import { ReadFinder, type ReadMessageId } from '../analysis/loaders/reads.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
@@ -61,35 +61,37 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       if (finding) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
     }
 
-    function memberCall(node: TSESTree.CallExpression): void {
-      report(finder.memberCall(node));
-      if (reads) reportRead(reads.memberCall(node));
-    }
-
-    return {
-      "CallExpression[callee.type='MemberExpression']": memberCall,
-      "CallExpression[callee.type='ChainExpression']": memberCall,
-      "CallExpression[callee.type='Identifier']"(node: TSESTree.CallExpression) {
-        if (reads) reportRead(reads.plainCall(node));
-      },
-      "AssignmentExpression[operator='+=']"(node: TSESTree.AssignmentExpression) {
-        if (reads) reportRead(reads.assignment(node));
+    // Plain node types with the tests inline: ESLint matches attribute selectors (`[callee.type=…]`)
+    // with esquery on every node of the type, which costs more than the test itself. Listeners
+    // the options make useless are not registered at all.
+    const listeners: TSESLint.RuleListener = {
+      CallExpression(node) {
+        const callee = node.callee.type;
+        if (callee === AST_NODE_TYPES.MemberExpression || callee === AST_NODE_TYPES.ChainExpression) {
+          report(finder.memberCall(node));
+          if (reads) reportRead(reads.memberCall(node));
+        } else if (reads && callee === AST_NODE_TYPES.Identifier) {
+          reportRead(reads.plainCall(node));
+        }
       },
       AwaitExpression(node) {
         report(finder.consumed(node.argument));
       },
       ReturnStatement(node) {
-        if (node.argument && enclosingFunction(node)?.async) report(finder.consumed(node.argument));
+        // The cheap syntactic test first: most returned values are not calls or variables.
+        if (node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async) report(finder.consumed(node.argument));
       },
-      'ArrowFunctionExpression[async=true][expression=true]'(node: TSESTree.ArrowFunctionExpression) {
-        report(finder.consumed(node.body as TSESTree.Expression));
-      },
-      NewExpression(node) {
-        report(finder.newExpression(node));
-      },
-      TaggedTemplateExpression(node) {
-        report(finder.taggedTemplate(node));
+      ArrowFunctionExpression(node) {
+        if (node.async && node.expression) report(finder.consumed(node.body));
       },
     };
+    if (reads) {
+      listeners.AssignmentExpression = (node) => {
+        if (node.operator === '+=') reportRead(reads.assignment(node));
+      };
+    }
+    if (finder.checksConstructors) listeners.NewExpression = (node) => report(finder.newExpression(node));
+    if (finder.checksTaggedTemplates) listeners.TaggedTemplateExpression = (node) => report(finder.taggedTemplate(node));
+    return listeners;
   },
 });

@@ -87,65 +87,133 @@ function ownerOf(node: Node): Node {
   return enclosingFunction(node) ?? node;
 }
 
+/** What a use of a builder variable does to it, whoever consumes it: nothing, adds calls, or lets it escape. */
+type UseEffect = 'none' | 'escapes' | Link[];
+
+interface VariableUse {
+  identifier: TSESTree.Identifier;
+  /** Worked out when first needed: most lookups stop at an earlier use. */
+  effect?: UseEffect;
+}
+
+interface BuilderVariable {
+  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: Expression };
+  uses: VariableUse[];
+  /** The initialiser's chain, by depth of the lookup that asked (the depth caps how far it follows). */
+  bases: Map<number, Chain>;
+  /** The same plus every call made on the variable anywhere, by depth. */
+  everyLink: Map<number, Chain>;
+}
+
 /**
  * The whole chain of a builder kept in a variable: its initialiser's chain, plus the calls made on
  * the variable elsewhere (`q.where(…)`, `q = q.limit(…)`). Null when the builder escapes (passed
- * to a function, stored, returned) and something we cannot see may bound it.
+ * to a function, stored, returned) or is used outside the function that consumes it, where
+ * something we cannot see may bound it.
+ *
+ * One per file: what each use of a variable does is worked out once, since a variable
+ * (`const service = new ItemsService()`) may be awaited through many times.
  */
-export function chainThroughVariable(
-  identifier: TSESTree.Identifier,
-  consumer: Node,
-  scopeOf: (node: Node) => TSESLint.Scope.Scope,
-  depth = 0,
-): Chain | null {
-  if (depth > 3) return null;
-  const variable = findVariable(scopeOf(identifier), identifier.name);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== DefinitionType.Variable) return null;
-  const declarator = def.node;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
-  const owner = ownerOf(identifier);
-  let base = chainBelow(declarator.init);
-  // `const base = repo.createQueryBuilder(); const qb = base.where(…)`: follow a builder held in
-  // another variable; a receiver (`repo`) is where the chain starts.
-  if (base.root.type === AST_NODE_TYPES.Identifier && base.links.length > 0) {
-    const inner = chainThroughVariable(base.root, declarator.init, scopeOf, depth + 1);
-    if (inner && (inner.links.length > 0 || inner.root.type === AST_NODE_TYPES.CallExpression)) base = { root: inner.root, links: [...inner.links, ...base.links] };
+export class VariableChains {
+  private readonly variables = new Map<TSESLint.Scope.Variable, BuilderVariable | null>();
+
+  constructor(private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope) {}
+
+  /**
+   * With `worthIt`, null as well unless `worthIt` accepts the chain made of the initialiser's
+   * chain and every call made on the variable anywhere: a superset of every chain `through` can
+   * return for it, tested once per variable instead of walking its uses for every consumer.
+   */
+  through(identifier: TSESTree.Identifier, consumer: Node, depth = 0, worthIt?: (everyLink: Chain) => boolean): Chain | null {
+    if (depth > 3) return null;
+    const variable = findVariable(this.scopeOf(identifier), identifier.name);
+    const facts = variable ? this.factsOf(variable) : null;
+    if (!facts) return null;
+    if (worthIt && !worthIt(this.everyLinkOf(facts, depth))) return null;
+    const owner = ownerOf(identifier);
+    const extra: Link[] = [];
+    for (const use of facts.uses) {
+      if (isInside(use.identifier, consumer)) continue;
+      // A use outside the consuming function (whose nearest function is then not that one).
+      if (!isInside(use.identifier, owner)) return null;
+      const effect = this.effectOf(use, facts);
+      if (effect === 'escapes') return null;
+      if (effect !== 'none') extra.push(...effect);
+    }
+    const base = this.baseOf(facts, depth);
+    return { root: base.root, links: [...base.links, ...extra] };
   }
-  const extra: Link[] = [];
-  for (const reference of variable.references) {
-    if (reference.init) continue;
-    const id = reference.identifier;
-    if (isInside(id, consumer)) continue;
-    if (ownerOf(id) !== owner && !isInside(id, owner)) return null;
-    if (reference.isWrite()) {
-      const assignment = id.parent;
-      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return null;
-      const chain = chainBelow(assignment.right);
-      if (chain.root.type !== AST_NODE_TYPES.Identifier || chain.root.name !== identifier.name) return null;
-      extra.push(...chain.links);
-      continue;
-    }
-    const above = chainAbove(id as Expression);
-    if (above.links.length === 0) {
-      // `q = q.where()` reads q as the root of the assigned chain: covered by the write above.
-      return null;
-    }
-    const { parent } = valueParent(above.top);
-    const reassigned =
-      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-      parent.left.type === AST_NODE_TYPES.Identifier &&
-      parent.left.name === identifier.name;
-    if (reassigned) continue;
-    // `q.where(…);` changes the builder; `await q.clone().count()` runs another query from it.
-    if (parent?.type === AST_NODE_TYPES.ExpressionStatement) {
-      extra.push(...above.links);
-      continue;
-    }
-    if (above.links[0]!.name === 'clone' || isConsumed(above.top)) continue;
-    return null;
+
+  private effectOf(use: VariableUse, facts: BuilderVariable): UseEffect {
+    return (use.effect ??= useEffect(use.identifier, facts.declarator.id.name));
   }
-  return { root: base.root, links: [...base.links, ...extra] };
+
+  private everyLinkOf(facts: BuilderVariable, depth: number): Chain {
+    let every = facts.everyLink.get(depth);
+    if (every) return every;
+    const base = this.baseOf(facts, depth);
+    const links = [...base.links];
+    for (const use of facts.uses) {
+      const effect = this.effectOf(use, facts);
+      if (effect !== 'none' && effect !== 'escapes') links.push(...effect);
+    }
+    every = { root: base.root, links };
+    facts.everyLink.set(depth, every);
+    return every;
+  }
+
+  /** `const base = repo.createQueryBuilder(); const qb = base.where(…)`: follow a builder held in another variable; a receiver (`repo`) is where the chain starts. */
+  private baseOf(facts: BuilderVariable, depth: number): Chain {
+    let base = facts.bases.get(depth);
+    if (base) return base;
+    const init = facts.declarator.init;
+    base = chainBelow(init);
+    if (base.root.type === AST_NODE_TYPES.Identifier && base.links.length > 0) {
+      const inner = this.through(base.root, init, depth + 1);
+      if (inner && (inner.links.length > 0 || inner.root.type === AST_NODE_TYPES.CallExpression)) base = { root: inner.root, links: [...inner.links, ...base.links] };
+    }
+    facts.bases.set(depth, base);
+    return base;
+  }
+
+  private factsOf(variable: TSESLint.Scope.Variable): BuilderVariable | null {
+    let facts = this.variables.get(variable);
+    if (facts !== undefined) return facts;
+    facts = null;
+    const def = variable.defs[0];
+    if (variable.defs.length === 1 && def?.type === DefinitionType.Variable) {
+      const declarator = def.node;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
+        const uses: VariableUse[] = [];
+        for (const reference of variable.references) {
+          if (!reference.init) uses.push({ identifier: reference.identifier as TSESTree.Identifier });
+        }
+        facts = { declarator: declarator as BuilderVariable['declarator'], uses, bases: new Map(), everyLink: new Map() };
+      }
+    }
+    this.variables.set(variable, facts);
+    return facts;
+  }
+}
+
+function useEffect(id: TSESTree.Identifier, name: string): UseEffect {
+  const assignment = id.parent;
+  if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === id) {
+    if (assignment.operator !== '=') return 'escapes';
+    const chain = chainBelow(assignment.right);
+    if (chain.root.type !== AST_NODE_TYPES.Identifier || chain.root.name !== name) return 'escapes';
+    return chain.links;
+  }
+  const above = chainAbove(id);
+  // `q = q.where()` reads q as the root of the assigned chain: covered by the write.
+  if (above.links.length === 0) return 'escapes';
+  const { parent } = valueParent(above.top);
+  const reassigned = parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier && parent.left.name === name;
+  if (reassigned) return 'none';
+  // `q.where(…);` changes the builder; `await q.clone().count()` runs another query from it.
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return above.links;
+  if (above.links[0]!.name === 'clone' || isConsumed(above.top)) return 'none';
+  return 'escapes';
 }
 
 /** Identifiers read by a node's subtree, not entering nested functions. */

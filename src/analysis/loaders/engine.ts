@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../ast.js';
+import { findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../ast.js';
 import { planTypedError, quote, type TypedErrorOption } from '../typed-error.js';
 import { findVariable } from '../imports.js';
 import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
 import { matchesRule } from './catalog-index.js';
-import { type Chain, type Link, chainAbove, chainBelow, chainThroughVariable, isConsumed } from './chains.js';
+import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains } from './chains.js';
 import {
   LIMIT_ERROR_FALLBACK,
   type LimitChoice,
@@ -121,6 +121,9 @@ class LoaderTables {
   readonly options = new Map<string, Entry<OptionsLoader>[]>();
   /** The builders that run when awaited: the candidates for an `await` or async `return`. */
   readonly thenables: Entry<BuilderLoader>[] = [];
+  /** The method names that start a thenable builder, and whether one starts by calling the client (`knex('t')`). */
+  readonly thenableStarts = new Set<string>();
+  thenableCallable = false;
   readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
   readonly redis = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
   readonly constructors: Entry<ConstructorLoader>[] = [];
@@ -136,7 +139,12 @@ class LoaderTables {
             for (const method of loader.methods) push(this.options, method, { library, loader });
             break;
           case 'builder':
-            if (loader.thenable) this.thenables.push({ library, loader });
+            if (loader.thenable) {
+              this.thenables.push({ library, loader });
+              // `'call'` stays a name too: findStart also takes a link named `call` as a start.
+              for (const start of loader.starts) this.thenableStarts.add(start);
+              if (loader.starts.includes('call')) this.thenableCallable = true;
+            }
             for (const name of loader.terminals) push(this.terminals, name, { library, loader });
             if (loader.thenable) push(this.terminals, 'then', { library, loader });
             break;
@@ -173,14 +181,16 @@ export class LoadFinder {
   readonly memberNames: ReadonlySet<string>;
   private readonly options: ReadonlyMap<string, Entry<OptionsLoader>[]>;
   private readonly thenables: readonly Entry<BuilderLoader>[];
+  private readonly tables: LoaderTables;
   private readonly terminals: ReadonlyMap<string, Entry<BuilderLoader>[]>;
   private readonly redis: ReadonlyMap<string, Entry<RedisLoader> & { command: RedisCommand }>;
   private readonly constructors: readonly Entry<ConstructorLoader>[];
   private readonly sql: Entry<SqlLoader> | null;
   private readonly custom: ReadonlyMap<string, CustomLoader[]>;
-  private readonly reported = new WeakSet<Node>();
+  private readonly reported = new Set<Node>();
   private noLimitDialect: boolean | undefined;
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
+  private readonly variableChains: VariableChains;
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -188,8 +198,10 @@ export class LoadFinder {
     private readonly settings: FinderOptions,
   ) {
     this.scopeOf = (node) => sourceCode.getScope(node);
+    this.variableChains = new VariableChains(this.scopeOf);
     let tables = tablesBySettings.get(settings);
     if (!tables) tablesBySettings.set(settings, (tables = new LoaderTables(settings)));
+    this.tables = tables;
     ({ memberNames: this.memberNames, options: this.options, thenables: this.thenables, terminals: this.terminals } = tables);
     ({ redis: this.redis, constructors: this.constructors, sql: this.sql, custom: this.custom } = tables);
   }
@@ -218,10 +230,19 @@ export class LoadFinder {
     return findings;
   }
 
+  /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */
+  get checksConstructors(): boolean {
+    return this.settings.checkBatchLoaders && this.constructors.length > 0;
+  }
+
+  /** Whether `taggedTemplate` can report anything (a SQL library is enabled). */
+  get checksTaggedTemplates(): boolean {
+    return this.sql !== null;
+  }
+
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): LoadFinding[] {
-    const target = unwrap(expression);
-    if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.Identifier) return [];
+    if (!isConsumable(expression)) return [];
     const findings: LoadFinding[] = [];
     const finding = this.checkBuilder(expression, { kind: 'await', expression });
     if (finding && !this.reported.has(finding.node)) {
@@ -423,15 +444,30 @@ export class LoadFinder {
 
   private checkBuilder(candidate: Expression, consumption: Consumption): LoadFinding | null {
     const direct = chainBelow(candidate);
-    let match = this.matchChain(direct, consumption);
+    let match = consumption.kind === 'await' && !this.mayStartThenable(direct) ? 'none' : this.matchChain(direct, consumption);
     if (match === 'none' && direct.root.type === AST_NODE_TYPES.Identifier) {
       const consumer = consumption.kind === 'terminal' ? consumption.call : consumption.expression;
-      const through = chainThroughVariable(direct.root, consumer, this.scopeOf);
+      // Awaited, the variable is only worth following if a thenable builder can start in it.
+      const worthIt = consumption.kind === 'await' ? (every: Chain) => this.mayStartThenable(every) : undefined;
+      const through = this.variableChains.through(direct.root, consumer, 0, worthIt);
       if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
       match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
     }
     if (match === 'none' || match === 'not-load') return null;
     return this.builderFinding(match, candidate, consumption);
+  }
+
+  /**
+   * Whether any thenable builder could start in the chain (what `findStart` looks for, by name
+   * only): most awaited calls (`await fetchUser(id)`, `await this.service.readOne(id)`) have no
+   * start, and are ruled out without trying every library.
+   */
+  private mayStartThenable(chain: Chain): boolean {
+    const { thenableStarts, thenableCallable } = this.tables;
+    for (const link of chain.links) {
+      if (thenableStarts.has(link.name) || (thenableCallable && isTableCall(link.call))) return true;
+    }
+    return thenableCallable && chain.root.type === AST_NODE_TYPES.CallExpression && isTableCall(chain.root);
   }
 
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
@@ -476,7 +512,7 @@ export class LoadFinder {
   private isCalledReceiver(call: TSESTree.CallExpression, library: LibraryEntry, loader: BuilderLoader): boolean {
     const target = unwrapSequence(call.callee);
     if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return false;
-    if (call.arguments.length !== 1 || !isTableName(call.arguments[0]!)) return false;
+    if (!isTableCall(call)) return false;
     const ref = nameRef(target, this.scopeOf);
     if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module)))) return false;
     const resolution = this.resolver.resolve(target);
@@ -639,17 +675,18 @@ export class LoadFinder {
 
   private checkSqlCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
     const { methods, lazyMethods, prepared, tags, runningTags, singleRowOptions } = this.sql!.loader;
-    const allTags = [...tags, ...runningTags];
     let source: Node | undefined;
     const object = unwrap(callee.object);
     if (prepared.terminals.includes(name) && call.arguments.length === 0) {
       const statement = this.preparedStatement(object, prepared.methods);
       source = statement?.arguments[0];
-    } else if (name === 'execute' && object.type === AST_NODE_TYPES.TaggedTemplateExpression && sqlTagName(object.tag, allTags)) {
+    } else if (name === 'execute' && object.type === AST_NODE_TYPES.TaggedTemplateExpression && sqlTagName(object.tag, [...tags, ...runningTags])) {
       source = object;
     } else if (methods.includes(name) || lazyMethods.includes(name)) {
       source = call.arguments[0];
       const target = source && unwrap(source);
+      // `items.map((x) => …)`, `promises.all(…)`: a callback is never the SQL; most calls of these names are not queries.
+      if (!target || isFunction(target)) return null;
       if (target?.type === AST_NODE_TYPES.ObjectExpression) {
         const view = viewObject(target, this.scopeOf);
         source = (view?.keys.get('text') ?? view?.keys.get('sql') ?? undefined);
@@ -906,6 +943,17 @@ function isFunctionSource(node: Node): boolean {
 }
 
 /** `'users'`, `` `${schema}.users` ``, `TABLE_USERS`, `meta.tableName`: what a table argument looks like. */
+/** What `consumed` can judge: a call (`await knex('t').where(…)`) or a variable holding a builder. A cheap test to run before finding out whether the value is consumed. */
+export function isConsumable(expression: Expression): boolean {
+  const type = unwrap(expression).type;
+  return type === AST_NODE_TYPES.CallExpression || type === AST_NODE_TYPES.Identifier;
+}
+
+/** `x('users')`: a call with one argument that may name a table. */
+function isTableCall(call: TSESTree.CallExpression): boolean {
+  return call.arguments.length === 1 && isTableName(call.arguments[0]!);
+}
+
 function isTableName(node: Node): boolean {
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';

@@ -37,12 +37,13 @@ interface ClassMember {
  * conventions last. With a type oracle, declared types come first.
  */
 export class ReceiverResolver {
-  private readonly cache = new WeakMap<Node, Resolution>();
-  private readonly classes = new WeakMap<ClassNode, Map<string, ClassMember>>();
+  // One resolver per file and rule run: plain Maps, cheaper to create and probe than WeakMaps, go with it.
+  private readonly cache = new Map<Node, Resolution>();
+  private readonly classes = new Map<ClassNode, Map<string, ClassMember>>();
   private readonly visiting = new Set<Node>();
   private imported: Set<LibraryId> | null = null;
   private readonly names = new Map<string, Resolution>();
-  private readonly values = new WeakMap<TSESLint.Scope.Variable, Node[]>();
+  private readonly values = new Map<TSESLint.Scope.Variable, Node[]>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
