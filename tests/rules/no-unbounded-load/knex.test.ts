@@ -34,6 +34,35 @@ export async function a(db: (table: string) => Promise<unknown[]>) { return awai
   ],
   invalid: [
   {
+    // The await sees only `query`; the builder starts in a reassignment of the variable, so the
+    // variable is followed (a pre-filter that looked at its initialiser alone would drop this).
+    name: 'a builder that starts in a reassignment of an awaited variable',
+    code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function all() {
+  let query = knex;
+  query = query.select('id').from('users');
+  return await query;
+}`,
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: 'query.select().from()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 5,
+        column: 17,
+        suggestions: [
+          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function all() {
+  let query = knex;
+  query = query.select('id').from('users');
+  return await query.limit(100);
+}` },
+        ],
+      },
+    ],
+  },
+  {
     name: 'an awaited table query',
     code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
