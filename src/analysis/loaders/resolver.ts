@@ -481,10 +481,12 @@ export class ReceiverResolver {
  */
 function thisAssignments(body: TSESTree.ClassBody, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.AssignmentExpression[] {
   const tokens = sourceCode.ast.tokens;
-  const last = firstTokenAt(tokens, body.range[1]);
+  const text = sourceCode.text;
   const found: TSESTree.AssignmentExpression[] = [];
-  for (let i = firstTokenAt(tokens, body.range[0]); i < last; i++) {
-    if (tokens[i]!.value !== 'this') continue;
+  // The text's native substring search finds the candidates; a loop over every token of the class cost far more.
+  for (let at = text.indexOf('this', body.range[0]); at !== -1 && at < body.range[1]; at = text.indexOf('this', at + 4)) {
+    const i = firstTokenAt(tokens, at);
+    if (tokens[i]?.range[0] !== at || tokens[i].value !== 'this') continue;
     // `this`, `)`…, then `.name` or `[…]`, `)`…, then `=`.
     let j = i + 1;
     while (tokens[j]?.value === ')') j++;
@@ -498,7 +500,7 @@ function thisAssignments(body: TSESTree.ClassBody, sourceCode: Readonly<TSESLint
     } else continue;
     while (tokens[j]?.value === ')') j++;
     if (tokens[j]?.value !== '=') continue;
-    const self = nodeAtIndex(body, sourceCode.visitorKeys, tokens[i]!.range[0]);
+    const self = nodeAtIndex(body, sourceCode.visitorKeys, tokens[i].range[0]);
     const left = self?.parent;
     const assignment = left?.parent;
     if (self?.type !== AST_NODE_TYPES.ThisExpression || left?.type !== AST_NODE_TYPES.MemberExpression || left.object !== self) continue;

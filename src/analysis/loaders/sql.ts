@@ -596,6 +596,9 @@ function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | nul
 
 /** Whether static text starts like a query (`SELECT`, `WITH`, `(SELECT`), ignoring comments. */
 export function looksLikeQuery(text: string): boolean {
-  const first = tokenizeSql(text.slice(0, 400)).find((t) => t.type !== 'open');
+  const head = text.slice(0, 400);
+  // Most strings passed to `query()` are DDL, writes or not SQL at all: no tokenizing for those.
+  if (!/select|with/i.test(head)) return false;
+  const first = tokenizeSql(head).find((t) => t.type !== 'open');
   return isWord(first, 'SELECT', 'WITH');
 }
