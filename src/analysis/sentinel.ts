@@ -97,6 +97,12 @@ function tupleSentinel(node: TSESTree.ArrayExpression): Sentinel | null {
   return { kind: 'tuple', node, errorIndex };
 }
 
+/** A field value a sentinel object can hold under some key: empty, nested, or a `true` success marker. */
+function mayBeSentinelField(value: Node): boolean {
+  const target = unwrap(value);
+  return isEmptyValue(target) || target.type === AST_NODE_TYPES.ObjectExpression || (target.type === AST_NODE_TYPES.Literal && target.value === true);
+}
+
 function objectSentinel(node: TSESTree.ObjectExpression): Sentinel | null {
   if (node.properties.length === 0) return { kind: 'empty', node };
   let errorProperty: TSESTree.Property | null = null;
@@ -105,6 +111,8 @@ function objectSentinel(node: TSESTree.ObjectExpression): Sentinel | null {
     const key = propertyKeyName(property);
     if (key === null) return null;
     const value = property.value;
+    // Most returned objects carry a real value: ruled out before the three key patterns are tried.
+    if (!mayBeSentinelField(value)) return null;
     if (ERROR_KEYS.test(key)) {
       if (!isNullish(value)) return null; // an error travels with the value
       errorProperty = property;
