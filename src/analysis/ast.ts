@@ -147,19 +147,24 @@ export function findInSubtree<T>(
   match: (node: Node) => T | null,
   options: { enterFunctions: boolean } = { enterFunctions: true },
 ): T | null {
+  const enterFunctions = options.enterFunctions;
   const stack: Node[] = [root];
+  // Hot: every subtree search runs through here, so no array or iterator per child.
+  const push = (child: unknown) => {
+    if (!child || typeof child !== 'object' || !('type' in child)) return;
+    if (!enterFunctions && isFunction(child as Node)) return;
+    stack.push(child as Node);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     const found = match(node);
     if (found !== null) return found;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        if (!options.enterFunctions && isFunction(child as Node)) continue;
-        stack.push(child as Node);
-      }
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let k = 0; k < keys.length; k++) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (!Array.isArray(value)) push(value);
+      else for (let i = 0; i < value.length; i++) push(value[i]);
     }
   }
   return null;

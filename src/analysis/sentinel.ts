@@ -42,6 +42,14 @@ const ERROR_KEYS = /^(err|error|errors|failure|exception)$/i;
 const DEGRADED_KEYS = /^(stale|isstale|timedout|didtimeout|timeout|partial|ispartial|degraded|isdegraded|fromcache|cached|incomplete|truncated|fallback|isfallback|aborted)$/i;
 const SUCCESS_MARKER_KEYS = /^(ok|success|succeeded)$/i;
 
+/**
+ * `object.property` as `dottedName` spells it, tested property first: cheaper than building the
+ * dotted name of every member returned (`return this.cache.rows`) to compare it with one string.
+ */
+function isMember(node: TSESTree.MemberExpression, object: string, property: string): boolean {
+  return memberPropertyName(node) === property && dottedName(node.object) === object;
+}
+
 function isEmptyValue(node: Node): boolean {
   const target = unwrap(node);
   switch (target.type) {
@@ -62,15 +70,16 @@ function isEmptyValue(node: Node): boolean {
     case AST_NODE_TYPES.ObjectExpression:
       return target.properties.length === 0;
     case AST_NODE_TYPES.NewExpression: {
-      const name = dottedName(target.callee);
       const emptyArgs =
         target.arguments.length === 0 ||
         (target.arguments.length === 1 && unwrap(target.arguments[0]!).type === AST_NODE_TYPES.ArrayExpression &&
           (unwrap(target.arguments[0]!) as TSESTree.ArrayExpression).elements.length === 0);
-      return (name === 'Map' || name === 'Set' || name === 'Array') && emptyArgs;
+      if (!emptyArgs) return false;
+      const name = dottedName(target.callee);
+      return name === 'Map' || name === 'Set' || name === 'Array';
     }
     case AST_NODE_TYPES.MemberExpression:
-      return dottedName(target) === 'Number.NaN';
+      return isMember(target, 'Number', 'NaN');
     default:
       return false;
   }
@@ -88,6 +97,12 @@ function tupleSentinel(node: TSESTree.ArrayExpression): Sentinel | null {
   return { kind: 'tuple', node, errorIndex };
 }
 
+/** A field value a sentinel object can hold under some key: empty, nested, or a `true` success marker. */
+function mayBeSentinelField(value: Node): boolean {
+  const target = unwrap(value);
+  return isEmptyValue(target) || target.type === AST_NODE_TYPES.ObjectExpression || (target.type === AST_NODE_TYPES.Literal && target.value === true);
+}
+
 function objectSentinel(node: TSESTree.ObjectExpression): Sentinel | null {
   if (node.properties.length === 0) return { kind: 'empty', node };
   let errorProperty: TSESTree.Property | null = null;
@@ -96,6 +111,8 @@ function objectSentinel(node: TSESTree.ObjectExpression): Sentinel | null {
     const key = propertyKeyName(property);
     if (key === null) return null;
     const value = property.value;
+    // Most returned objects carry a real value: ruled out before the three key patterns are tried.
+    if (!mayBeSentinelField(value)) return null;
     if (ERROR_KEYS.test(key)) {
       if (!isNullish(value)) return null; // an error travels with the value
       errorProperty = property;
@@ -126,7 +143,7 @@ function wrappedSentinel(node: TSESTree.CallExpression): Sentinel | null {
   } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = memberPropertyName(callee);
     const namespace = lastName(callee.object);
-    if (dottedName(callee) === 'Promise.resolve') {
+    if (isMember(callee, 'Promise', 'resolve')) {
       failure = { name: 'Promise.reject', sameModule: false, takesFactory: false };
     } else if (method && Object.hasOwn(SUCCESS_METHODS, method) && namespace && WRAPPER_NAMESPACE.test(namespace)) {
       failure = { name: `${dottedName(callee.object) ?? namespace}.${SUCCESS_METHODS[method]}`, sameModule: false, takesFactory: false };

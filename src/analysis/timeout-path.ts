@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from './ast.js';
 import { findVariable } from './imports.js';
-import { isTimeoutCase, timeoutSide } from './timeout-guard.js';
+import { isTimeoutCase, timeoutSide, type TimeoutSide } from './timeout-guard.js';
 import type { TimeoutVocabulary } from './timeout-vocabulary.js';
 import {
   isRaceEntry,
@@ -65,6 +65,8 @@ export class TimeoutPathFinder {
   private readonly evidence: TimeoutEvidenceFinder;
   /** The first `if (in budget) exit;` of each statement list, or null. */
   private readonly earlyExits = new WeakMap<readonly TSESTree.Statement[], TSESTree.IfStatement | null>();
+  /** `timeoutSide` of each test: `if (!x) return null;` is judged by its block's early-exit scan and by the walk up from its return. */
+  private readonly sides = new WeakMap<Node, TimeoutSide>();
 
   /** `checkTimeoutOptions`: a `timeout` option on the work also makes its `catch` a timeout path. */
   constructor(
@@ -88,6 +90,15 @@ export class TimeoutPathFinder {
     return null;
   }
 
+  private sideOf(test: Node): TimeoutSide {
+    let side = this.sides.get(test);
+    if (side === undefined) {
+      side = timeoutSide(test, this.words);
+      this.sides.set(test, side);
+    }
+    return side;
+  }
+
   private guard(test: Node): TimeoutPath {
     return { kind: 'guard', label: code(this.sourceCode, test) };
   }
@@ -97,7 +108,7 @@ export class TimeoutPathFinder {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression: {
         if (child === node.test) return null;
-        const side = timeoutSide(node.test, this.words);
+        const side = this.sideOf(node.test);
         if ((child === node.consequent && side === 'true') || (child === node.alternate && side === 'false')) {
           return this.guard(node.test);
         }
@@ -106,7 +117,7 @@ export class TimeoutPathFinder {
       }
       case AST_NODE_TYPES.LogicalExpression: {
         if (child !== node.right) return null;
-        const side = timeoutSide(node.left, this.words);
+        const side = this.sideOf(node.left);
         if ((node.operator === '&&' && side === 'true') || (node.operator === '||' && side === 'false')) {
           return this.guard(node.left);
         }
@@ -144,7 +155,7 @@ export class TimeoutPathFinder {
       statement.type === AST_NODE_TYPES.IfStatement &&
       !statement.alternate &&
       exits(statement.consequent) &&
-      timeoutSide(statement.test, this.words) === 'false'
+      this.sideOf(statement.test) === 'false'
     );
   }
 

@@ -76,8 +76,11 @@ export class TimeoutSentinelDetector {
   /** The timeout path of a bare `return;` in a function that returns values elsewhere. */
   bareReturnPath(node: TSESTree.ReturnStatement): TimeoutPath | null {
     const fn = enclosingFunction(node);
-    if (!fn || !this.answers.results.returnsValue(fn)) return null;
-    return this.paths.find(node, { kind: 'value' });
+    if (!fn) return null;
+    // The path first: a walk up to the function, where `returnsValue` scans the whole function
+    // (most bare returns are in functions that return nothing, so the scan finds nothing to stop it).
+    const path = this.paths.find(node, { kind: 'value' });
+    return path && this.answers.results.returnsValue(fn) ? path : null;
   }
 
   /** `resolve(0)` of a promise executor on a timeout path. */

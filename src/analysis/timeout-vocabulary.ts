@@ -45,9 +45,19 @@ export const vocabularySchema: JSONSchema4 = {
 };
 
 const vocabularies = new BoundedCache<string, TimeoutVocabulary>(100);
+/** Merged options keep their identity from file to file: found by identity before any JSON is built. */
+const byOption = new WeakMap<VocabularyOption, TimeoutVocabulary>();
+let withoutOption: TimeoutVocabulary | undefined;
 
 /** The built-in words plus the user's, lower-cased; built once per distinct option, not per file. */
-export function buildVocabulary(extra: VocabularyOption = {}): TimeoutVocabulary {
+export function buildVocabulary(extra?: VocabularyOption): TimeoutVocabulary {
+  if (!extra) return (withoutOption ??= vocabularyFor({}));
+  let vocabulary = byOption.get(extra);
+  if (!vocabulary) byOption.set(extra, (vocabulary = vocabularyFor(extra)));
+  return vocabulary;
+}
+
+function vocabularyFor(extra: VocabularyOption): TimeoutVocabulary {
   return vocabularies.get(JSON.stringify(extra), () => mergeVocabulary(extra));
 }
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { calleeName, enclosingFunction, findInSubtree, shortText, unwrap } from '../analysis/ast.js';
+import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, unwrap } from '../analysis/ast.js';
 import type { LoadFinder, LoadFinding, LoadSuggestionId } from '../analysis/loaders/engine.js';
 import { DEFAULT_OPTIONS as LOAD_DEFAULTS } from '../analysis/loaders/options.js';
 import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
@@ -37,6 +37,16 @@ const LOAD_EXPRESSION_PARTS = new Set<string>([
   AST_NODE_TYPES.TSNonNullExpression,
 ]);
 
+/** Lower bounds the listeners look for: `{ gte: x }`, `{ $gt: x }`, TypeORM's `MoreThan(x)`, `.where(col, '>=', x)`. */
+const LOWER_BOUND_KEY = /^\$?gte?$/;
+const MORE_THAN = /^MoreThan(OrEqual)?$/;
+const WHERE_METHOD = /^(and|or)?[wW]here$/;
+
+/** `where`, `andWhere`, `orWhere` as a member's property (a private `#where` too, as the selector had it). */
+function isWhereMethod(property: TSESTree.MemberExpression['property']): boolean {
+  return (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && WHERE_METHOD.test(property.name);
+}
+
 interface FixOffer {
   messageId: MessageId;
   data: Record<string, string>;
@@ -47,10 +57,17 @@ interface FixOffer {
 const DEFAULT_FULL_LOAD_FUNCTIONS = ['loadAll', 'fetchAll', 'fullSync', 'reloadAll', 'syncAll', 'getAll*', 'listAll*', 'loadEverything'];
 
 const matchers = new BoundedCache<string, (name: string) => boolean>(100);
+/** Merged options keep their identity from file to file: found by identity before any key is built. */
+const matchersByOption = new WeakMap<readonly string[], (name: string) => boolean>();
 
 /** A plain name, optionally ending in `*`: nothing that can backtrack. Built once per option, not per file. */
 function nameMatcher(patterns: readonly string[]): (name: string) => boolean {
-  return matchers.get(patterns.join('\n'), () => buildNameMatcher(patterns));
+  let matcher = matchersByOption.get(patterns);
+  if (!matcher) {
+    matcher = matchers.get(patterns.join('\n'), () => buildNameMatcher(patterns));
+    matchersByOption.set(patterns, matcher);
+  }
+  return matcher;
 }
 
 function buildNameMatcher(patterns: readonly string[]): (name: string) => boolean {
@@ -84,15 +101,36 @@ function readerOf(subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): ((n
  * (`rows ? rows.map(…) : load()`) does not.
  */
 function queriesWith(side: Node, subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!mayMention(side, subject, sourceCode)) return false;
   const reads = readerOf(subject, sourceCode);
   if (!reads) return false;
-  const keys = sourceCode.visitorKeys;
-  const readIn = (node: Node) => findInSubtree(node, keys, (n) => (reads(n) ? true : null)) !== null;
-  return (
-    findInSubtree(side, keys, (n) =>
-      n.type === AST_NODE_TYPES.CallExpression && n.arguments.some((argument) => readIn(argument)) ? true : null,
-    ) !== null
-  );
+  // One walk for the reads, then up from each read: not a walk of every argument of every call.
+  return findInSubtree(side, sourceCode.visitorKeys, (n) => (reads(n) && isCallArgumentWithin(n, side) ? true : null)) !== null;
+}
+
+/**
+ * Cheap text test before any walk: a read of `subject` in `side` has the subject's text in the
+ * side's text. An escaped identifier (`\u0072ev`) reads differently, so a backslash defeats the test.
+ */
+function mayMention(side: Node, subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const target = unwrap(subject);
+  const needle = target.type === AST_NODE_TYPES.Identifier ? target.name : sourceCode.getText(target);
+  const text = sourceCode.getText(side);
+  return text.includes(needle) || text.includes('\\');
+}
+
+/** What the load finder judges when it is awaited or returned from an async function: a call or a variable. */
+function isConsumable(node: Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.Identifier;
+}
+
+/** Whether `node` is inside an argument of a call that lies within `root` (`root` itself included). */
+function isCallArgumentWithin(node: Node, root: Node): boolean {
+  for (let child = node, parent = node.parent; child !== root && parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.CallExpression && (parent.arguments as Node[]).includes(child)) return true;
+  }
+  return false;
 }
 
 export default createRule<[NoSentinelFullLoadOptions], MessageId>({
@@ -174,13 +212,42 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     }
 
     /**
+     * Whether `side` has a node `fullLoadIn` could take for a load, by the tests the load finder
+     * makes first (a call's name, what is awaited). It finds nothing, and asks the finder nothing
+     * (which remembers what it found): a cheap walk that lets most branches skip the origin and
+     * query searches, which cost more.
+     */
+    function mayLoad(side: Node): boolean {
+      const candidate = (node: Node): true | null => {
+        switch (node.type) {
+          case AST_NODE_TYPES.CallExpression: {
+            const name = calleeName(node);
+            if (name && isFullLoadName(name)) return true;
+            const callee = node.callee;
+            const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+            return method !== null && loads().memberNames.has(method) ? true : null;
+          }
+          case AST_NODE_TYPES.AwaitExpression:
+            return isConsumable(node.argument) ? true : null;
+          case AST_NODE_TYPES.ReturnStatement:
+            return node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async ? true : null;
+          case AST_NODE_TYPES.TaggedTemplateExpression:
+            return true;
+          default:
+            return null;
+        }
+      };
+      return findInSubtree(side, sourceCode.visitorKeys, candidate, { enterFunctions: false }) !== null;
+    }
+
+    /**
      * Reports a branch whose sentinel side loads every row. Without a timeout behind the value,
      * only where the other side queries with the same value (`rev === 0 ? findMany() : findMany({
      * where: { revision: { gt: rev } } })`): then the value is a marker and this side is "load everything".
      * The cheap questions come first: most `if (!x)` never get as far as a search for loads.
      */
     function check(branch: SentinelBranch | null, needsOrigin: boolean): void {
-      if (!branch) return;
+      if (!branch || !mayLoad(branch.sentinelSide)) return;
       const usedElsewhere = !needsOrigin && branch.otherSide !== null && queriesWith(branch.otherSide, branch.subject, sourceCode);
       let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(branch.subject);
       if (!usedElsewhere && !origin) return;
@@ -261,25 +328,37 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       }
     }
 
+    /** `where('mtime', '>=', since)`, `andWhere(…)`, `orWhere(…)`: a lower bound as a query-builder call. */
+    function checkWhereBound(node: TSESTree.CallExpression): void {
+      const operator = unwrap(node.arguments[1]!);
+      if (operator.type === AST_NODE_TYPES.Literal && (operator.value === '>=' || operator.value === '>')) {
+        const args = node.arguments.map((a) => sourceCode.getText(a)).join(', ');
+        checkLowerBound(node.arguments[2]!, shortText(`${calleeName(node) ?? 'where'}(${args})`, 40));
+      }
+    }
+
+    // Plain node-type listeners with inline tests: an attribute selector costs an esquery match on
+    // every node of its type.
     return {
-      'Property[key.name=/^\\$?gte?$/]'(node: TSESTree.Property) {
-        checkLowerBound(node.value, shortText(sourceCode.getText(node), 40));
+      Property(node) {
+        if (node.key.type === AST_NODE_TYPES.Identifier && LOWER_BOUND_KEY.test(node.key.name)) {
+          checkLowerBound(node.value, shortText(sourceCode.getText(node), 40));
+        }
       },
-      'CallExpression[callee.name=/^MoreThan(OrEqual)?$/]'(node: TSESTree.CallExpression) {
-        if (node.arguments[0]) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
-      },
-      "CallExpression[arguments.length=3][callee.property.name=/^(and|or)?[wW]here$/]"(node: TSESTree.CallExpression) {
-        const operator = unwrap(node.arguments[1]!);
-        if (operator.type === AST_NODE_TYPES.Literal && (operator.value === '>=' || operator.value === '>')) {
-          const args = node.arguments.map((a) => sourceCode.getText(a)).join(', ');
-          checkLowerBound(node.arguments[2]!, shortText(`${calleeName(node) ?? 'where'}(${args})`, 40));
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          if (node.arguments[0] && MORE_THAN.test(callee.name)) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
+        } else if (node.arguments.length === 3 && callee.type === AST_NODE_TYPES.MemberExpression && isWhereMethod(callee.property)) {
+          checkWhereBound(node);
         }
       },
       IfStatement: (node) => check(sentinelBranchOf(node), false),
       ConditionalExpression: (node) => check(sentinelBranchOf(node), false),
       // `rev || loadAll()` has no incremental side: only a timeout behind `rev` makes it a finding.
-      'LogicalExpression[operator="||"], LogicalExpression[operator="??"]': (node: TSESTree.LogicalExpression) =>
-        check(sentinelBranchOf(node), true),
+      LogicalExpression(node) {
+        if (node.operator === '||' || node.operator === '??') check(sentinelBranchOf(node), true);
+      },
     };
   },
 });

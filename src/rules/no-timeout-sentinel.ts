@@ -16,6 +16,24 @@ type Node = TSESTree.Node;
 type MessageId = 'returnsSentinel' | 'resolvesSentinel' | 'callsBackSentinel' | 'optionSentinel' | SentinelFixMessageId;
 
 const TAIL = 'which callers cannot tell from a real result.';
+const NONE: readonly TSESTree.Property[] = [];
+
+/** `message: false` in an options object. */
+function isMessageFalse(property: TSESTree.ObjectLiteralElement): property is TSESTree.Property {
+  if (property.type !== AST_NODE_TYPES.Property || propertyKeyName(property) !== 'message') return false;
+  const value = unwrap(property.value);
+  return value.type === AST_NODE_TYPES.Literal && value.value === false;
+}
+
+/** The `message: false` options of a call's object arguments, in order (nothing allocated for the many calls without). */
+function messageFalseOptions(call: TSESTree.CallExpression): readonly TSESTree.Property[] {
+  let found: TSESTree.Property[] | undefined;
+  for (const argument of call.arguments) {
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of argument.properties) if (isMessageFalse(property)) (found ??= []).push(property);
+  }
+  return found ?? NONE;
+}
 
 export default createRule<[TimeoutRuleOptions], MessageId>({
   name: 'no-timeout-sentinel',
@@ -91,21 +109,20 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
 
     /** p-timeout's `message: false` resolves `undefined` on timeout instead of rejecting. */
     function checkMessageFalse(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {
+      // The option first: it is rare, and the imports and the scope are not looked at without it.
+      const options = messageFalseOptions(call);
+      if (options.length === 0 || !(pTimeoutNames ??= importedNames(sourceCode.ast, 'p-timeout')).has(callee.name)) return;
       const variable = findVariable(sourceCode.getScope(call), callee.name);
       if (!variable || moduleOfVariable(variable) !== 'p-timeout') return;
-      for (const argument of call.arguments) {
-        if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        for (const property of argument.properties) {
-          if (property.type !== AST_NODE_TYPES.Property || propertyKeyName(property) !== 'message') continue;
-          const value = unwrap(property.value);
-          if (value.type !== AST_NODE_TYPES.Literal || value.value !== false) continue;
-          report(property, 'optionSentinel', { option: 'message: false', callee: callee.name, value: 'undefined' }, [
-            fixer.removeOptionFix(property, 'message: false'),
-          ]);
-        }
+      for (const property of options) {
+        report(property, 'optionSentinel', { option: 'message: false', callee: callee.name, value: 'undefined' }, [
+          fixer.removeOptionFix(property, 'message: false'),
+        ]);
       }
     }
 
+    // Plain node-type listeners with inline tests: an attribute selector costs an esquery match on
+    // every node of its type.
     return {
       ReturnStatement(node) {
         if (node.argument) {
@@ -115,15 +132,16 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         const path = detector.bareReturnPath(node);
         if (path) report(node, 'returnsSentinel', { path: path.label, value: 'undefined' }, fixer.bareReturnFixes(node));
       },
-      'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
-        checkValue(node.body, null);
+      ArrowFunctionExpression(node) {
+        if (node.expression) checkValue(node.body, null);
       },
-      "CallExpression[callee.type='Identifier']"(node: TSESTree.CallExpression & { callee: TSESTree.Identifier }) {
+      CallExpression(node) {
         const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.Identifier) return;
         const count = node.arguments.length;
         if (count === 1) checkResolve(node, callee);
         else if (count === 2) checkCallback(node, callee);
-        if (count >= 2 && (pTimeoutNames ??= importedNames(sourceCode.ast, 'p-timeout')).has(callee.name)) checkMessageFalse(node, callee);
+        if (count >= 2) checkMessageFalse(node, callee);
       },
     };
   },

@@ -46,7 +46,9 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
+    let pathFinder: TimeoutPathFinder | undefined;
+    /** Built on first use: most files never deliver a plain `Error` that needs a timeout-path search. */
+    const paths = () => (pathFinder ??= new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options));
 
     /** `new Error(msg)` → `new TimeoutError(msg[, { cause }])`, or `new DOMException(msg, 'TimeoutError')`. */
     function typedErrorFixes(node: Node, messageNode: Node | undefined, extraArgs: readonly Node[]): FixOffer<MessageId>[] {
@@ -126,18 +128,30 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     }
 
     function checkErrorConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
-      if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error') || isGivenIdentity(node)) return;
       const [messageNode, ...extraArgs] = node.arguments;
       if (messageNode?.type === AST_NODE_TYPES.SpreadElement) return;
+      // Cheap syntactic tests before the scope lookups: most errors neither mention a timeout nor leave here.
+      const timeoutMessage = messageNode !== undefined && isTimeoutMessage(messageNode);
+      if (!timeoutMessage && !isDelivered(node)) return;
+      if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error') || isGivenIdentity(node)) return;
       const fixes = () => typedErrorFixes(node, messageNode, extraArgs);
-      if (messageNode && isTimeoutMessage(messageNode)) {
+      if (timeoutMessage) {
         reportWithFixes(context, options.autofix, { node, messageId: 'untypedTimeoutError', data: { error: shortText(sourceCode.getText(node), 50) } }, fixes());
         return;
       }
-      if (!isDelivered(node)) return;
       const start = node.parent?.type === AST_NODE_TYPES.ThrowStatement ? node.parent : node;
-      const path = paths.find(start, producerFor(node));
+      const path = paths().find(start, producerFor(node));
       if (path) reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());
+    }
+
+    /** `Error(…)` or `new Error(…)`, as written: the selector `[callee.name="Error"]` without esquery. */
+    function isErrorCall(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Error';
+    }
+
+    /** A string literal or template: the only arguments that can be a string timeout. */
+    function isStringCandidate(node: Node | undefined): node is TSESTree.Literal | TSESTree.TemplateLiteral {
+      return node?.type === AST_NODE_TYPES.Literal || node?.type === AST_NODE_TYPES.TemplateLiteral;
     }
 
     function checkString(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
@@ -150,12 +164,19 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       );
     }
 
+    // Plain node-type listeners with inline tests: attribute and child selectors cost an esquery
+    // match on every node of their type, and a listener on `Literal` would run for every literal.
     return {
-      'NewExpression[callee.name="Error"]': checkErrorConstruction,
-      'CallExpression[callee.name="Error"]': checkErrorConstruction,
-      'ThrowStatement > Literal.argument, ThrowStatement > TemplateLiteral.argument': checkString,
-      'CallExpression > Literal.arguments, CallExpression > TemplateLiteral.arguments'(node: TSESTree.Literal | TSESTree.TemplateLiteral) {
-        if ((node.parent as TSESTree.CallExpression).arguments[0] === node) checkString(node);
+      NewExpression(node) {
+        if (isErrorCall(node)) checkErrorConstruction(node);
+      },
+      CallExpression(node) {
+        if (isErrorCall(node)) checkErrorConstruction(node);
+        const first = node.arguments[0];
+        if (isStringCandidate(first)) checkString(first);
+      },
+      ThrowStatement(node) {
+        if (isStringCandidate(node.argument)) checkString(node.argument);
       },
     };
   },

@@ -2,6 +2,7 @@ import rule from '../../src/rules/no-sentinel-full-load.js';
 import { runRuleTests } from '../rule-tester.js';
 
 const PRISMA = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n";
+const KNEX = "import knex from 'knex';\nconst db = knex({ client: 'pg' });\n";
 
 runRuleTests('no-sentinel-full-load', rule, {
   valid: [
@@ -36,6 +37,8 @@ async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!
     `${PRISMA}async function f(since: number) { return prisma.service.findMany({ where: { mtime: { gte: new Date(since * 1000) } } }); }`,
     `${PRISMA}async function f(since?: number) { return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } }, take: 500 }); }`,
     "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }",
+    // The other side names the value, but passes it to no call (the text test lets it through to the walk).
+    `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany() : [rev].map(String); }`,
     // Array methods are not loaders.
     'function f(rev: number, items: number[]) { return rev === 0 ? items.filter((x) => x > 0) : items.filter((x) => x > rev); }',
     // A function that returns 0 as a count, not on a timeout: no chain, and no other side.
@@ -262,6 +265,36 @@ export async function warmCache(db, cache) {
       code: 'async function f(cursor: string | undefined) { return cursor == null ? rebuildIndex() : syncFrom(cursor); }',
       options: [{ fullLoadFunctions: ['rebuild*'] }],
       errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'cursor == null', subject: 'cursor', load: 'rebuildIndex()' }, suggestions: [] }],
+    },
+    {
+      // A builder returned from an async function, with no method call: the cheap pre-check before
+      // the origin and query searches must count an async `return` as a possible load.
+      code: `${KNEX}async function f(since: number) { if (since === 0) { return db('services'); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'since === 0', subject: 'since', load: "db('services')" }, suggestions: [
+        { messageId: 'addMethod', output: `${KNEX}async function f(since: number) { if (since === 0) { return db('services').limit(100); } else { return db('services').where('mtime', '>', since).limit(10); } }` },
+        { messageId: 'failWhenMissing', output: `${KNEX}async function f(since: number) { if (since === 0) { throw new RangeError('since is missing: refusing to load every row'); } else { return db('services').where('mtime', '>', since).limit(10); } }` },
+      ] }],
+    },
+    {
+      // A member path as the marker, passed to the other side's query.
+      code: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany() : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }`,
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'state.rev === 0', subject: 'state.rev', load: 'prisma.service.findMany()' }, suggestions: [
+        { messageId: 'addOption', output: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany({ take: 100 }) : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }` },
+      ] }],
+    },
+    {
+      // The query that takes the marker sits in a callback of the other side.
+      code: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany() : tx.run((t) => t.find({ where: { gt: rev } })); }`,
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' }, suggestions: [
+        { messageId: 'addOption', output: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : tx.run((t) => t.find({ where: { gt: rev } })); }` },
+      ] }],
+    },
+    {
+      // An escaped identifier is the same variable, though its text differs: the text test must not rule it out.
+      code: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany() : load(\\u0072ev); }`,
+      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' }, suggestions: [
+        { messageId: 'addOption', output: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : load(\\u0072ev); }` },
+      ] }],
     },
   ],
 });

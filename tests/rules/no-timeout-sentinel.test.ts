@@ -286,6 +286,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       errors: [{ messageId: 'optionSentinel', data: { option: 'fallback', callee: 'pTimeout', value: '0' }, suggestions: [{ messageId: 'removeOption', output: "import pTimeout from 'p-timeout';\nconst rows = await pTimeout(query(), { milliseconds: 100 });" }] }],
     },
     {
+      // The option in a later argument: looked for before the imports, in every object argument.
+      code: "import pTimeout from 'p-timeout';\nconst v = pTimeout(p, { milliseconds: 5 }, { message: false });",
+      errors: [{ messageId: 'optionSentinel', data: { option: 'message: false', callee: 'pTimeout', value: 'undefined' }, suggestions: [{ messageId: 'removeOption', data: { option: 'message: false' }, output: "import pTimeout from 'p-timeout';\nconst v = pTimeout(p, { milliseconds: 5 }, {  });" }] }],
+    },
+    {
       code: "import timeoutPromise from 'p-timeout';\nconst rows = await timeoutPromise(query(), { milliseconds: 100, message: false });",
       errors: [{ messageId: 'optionSentinel', data: { option: 'message: false', callee: 'timeoutPromise', value: 'undefined' }, suggestions: [{ messageId: 'removeOption', data: { option: 'message: false' }, output: "import timeoutPromise from 'p-timeout';\nconst rows = await timeoutPromise(query(), { milliseconds: 100 });" }] }],
     },

@@ -32,10 +32,17 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     "const e = new Error('timed out'); e.name = 'TimeoutError'; reject(e);",
     // Timeout path that already throws a typed error.
     "function f(elapsed: number, timeout: number) { if (elapsed > timeout) throw new TimeoutError('slow'); }",
+    // Only a call's first argument is its error: a timeout text as the value is not one.
+    "function f(cb: (e: unknown, v?: string) => void) { cb(null, 'timed out'); }",
     // A plain Error built on a timeout path but not delivered there.
     "function f(elapsed: number, timeout: number) { if (elapsed > timeout) errors.push(new Error('slow')); }",
   ],
   invalid: [
+    {
+      // A thrown template literal: found from the `throw`, without a listener on every literal.
+      code: 'function f(ms: number) { throw `request timed out after ${ms} ms`; }',
+      errors: [{ messageId: 'stringTimeout', suggestions: [{ messageId: 'useTypedError', output: "function f(ms: number) { throw new DOMException(`request timed out after ${ms} ms`, 'TimeoutError'); }" }] }],
+    },
     {
       code: "throw new Error('query timeout');",
       errors: [{ messageId: 'untypedTimeoutError', data: { error: "new Error('query timeout')" }, suggestions: [{ messageId: 'useTypedError', data: { error: DOM }, output: "throw new DOMException('query timeout', 'TimeoutError');" }] }],
