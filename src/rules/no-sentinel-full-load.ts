@@ -38,13 +38,14 @@ const LOAD_EXPRESSION_PARTS = new Set<string>([
 ]);
 
 /** Lower bounds the listeners look for: `{ gte: x }`, `{ $gt: x }`, TypeORM's `MoreThan(x)`, `.where(col, '>=', x)`. */
-const LOWER_BOUND_KEY = /^\$?gte?$/;
-const MORE_THAN = /^MoreThan(OrEqual)?$/;
-const WHERE_METHOD = /^(and|or)?[wW]here$/;
+// Sets, not regular expressions: they are tested on every property and every call of a file.
+const LOWER_BOUND_KEYS = new Set(['gt', 'gte', '$gt', '$gte']);
+const MORE_THAN = new Set(['MoreThan', 'MoreThanOrEqual']);
+const WHERE_METHODS = new Set(['where', 'Where', 'andwhere', 'andWhere', 'orwhere', 'orWhere']);
 
 /** `where`, `andWhere`, `orWhere` as a member's property (a private `#where` too, as the selector had it). */
 function isWhereMethod(property: TSESTree.MemberExpression['property']): boolean {
-  return (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && WHERE_METHOD.test(property.name);
+  return (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && WHERE_METHODS.has(property.name);
 }
 
 interface FixOffer {
@@ -341,14 +342,14 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     // every node of its type.
     return {
       Property(node) {
-        if (node.key.type === AST_NODE_TYPES.Identifier && LOWER_BOUND_KEY.test(node.key.name)) {
+        if (node.key.type === AST_NODE_TYPES.Identifier && LOWER_BOUND_KEYS.has(node.key.name)) {
           checkLowerBound(node.value, shortText(sourceCode.getText(node), 40));
         }
       },
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.Identifier) {
-          if (node.arguments[0] && MORE_THAN.test(callee.name)) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
+          if (node.arguments[0] && MORE_THAN.has(callee.name)) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
         } else if (node.arguments.length === 3 && callee.type === AST_NODE_TYPES.MemberExpression && isWhereMethod(callee.property)) {
           checkWhereBound(node);
         }
