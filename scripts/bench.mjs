@@ -34,7 +34,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, SRC_DIR, loadCorpus, packageDir, selectFiles } from './corpus-fetch.mjs';
+import { ROOT, SRC_DIR, selectCorpus } from './corpus-fetch.mjs';
 import { REFERENCE_RULE, benchCorpus, ourRules } from './bench-corpus.mjs';
 import { BASELINE, benchDiff } from './bench-diff.mjs';
 import { TYPED_EXT, benchTyped } from './bench-typed.mjs';
@@ -154,20 +154,13 @@ const versionOf = (name) => {
 // ---------------------------------------------------------------------------------------------
 
 /** The selected corpus entries and their files ({ rel, abs, lines, pkg }). */
-function selectCorpus(opts) {
-  let packages = loadCorpus({ subset: opts.subset });
-  if (opts.packages.length) packages = packages.filter((e) => opts.packages.includes(e.name));
-  if (packages.length === 0) usage('no corpus entries selected');
-  const files = [];
-  for (const e of packages) {
-    const sel = selectFiles(e);
-    if (!sel) {
-      console.error(`${e.name}@${e.version} is not extracted in ${path.relative(ROOT, packageDir(e))}; run: node scripts/corpus-fetch.mjs${opts.subset ? ' --subset' : ''}`);
-      process.exit(2);
-    }
-    files.push(...sel.files.map((f) => ({ ...f, pkg: e.name })));
+function selectedCorpus(opts) {
+  try {
+    return selectCorpus({ subset: opts.subset, names: opts.packages });
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
   }
-  return { packages, files, lines: files.reduce((a, f) => a + f.lines, 0) };
 }
 
 const progressFor = (label) =>
@@ -659,7 +652,7 @@ async function main() {
   const plugin = (await import(pathToFileURL(opts.plugin).href)).default;
   console.log(`${plugin.meta.name}@${plugin.meta.version} from ${path.relative(ROOT, original)} (built ${snap.built.toISOString()}, sha256 ${snap.hash}, measured from a copy); Node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs\n`);
 
-  const selection = opts.corpus && (opts.stats || opts.diff || opts.typed) ? selectCorpus(opts) : null;
+  const selection = opts.corpus && (opts.stats || opts.diff || opts.typed) ? selectedCorpus(opts) : null;
   const c = selection && opts.stats ? await corpusPart(plugin, opts, selection) : null;
   if (c) printCorpus(c, opts);
   const d = selection && opts.diff ? await diffPart(plugin, opts, selection, c) : null;

@@ -150,6 +150,24 @@ export function selectFiles(entry) {
   return { files, skippedMinified };
 }
 
+/**
+ * The corpus entries a script selected (the CI subset or all; then only `names`, if any) and their
+ * files ({ rel, abs, lines, pkg }). Throws an Error whose message tells the user what to do when
+ * nothing is selected or a selected package is not extracted yet.
+ */
+export function selectCorpus({ subset = false, names = [] } = {}) {
+  let packages = loadCorpus({ subset });
+  if (names.length) packages = packages.filter((e) => names.includes(e.name));
+  if (packages.length === 0) throw new Error('no corpus entries selected');
+  const files = [];
+  for (const e of packages) {
+    const sel = selectFiles(e);
+    if (!sel) throw new Error(`${e.name}@${e.version} is not extracted in ${path.relative(ROOT, packageDir(e))}; run: node scripts/corpus-fetch.mjs${subset ? ' --subset' : ''}`);
+    files.push(...sel.files.map((f) => ({ ...f, pkg: e.name })));
+  }
+  return { packages, files, lines: files.reduce((a, f) => a + f.lines, 0) };
+}
+
 function fetchOne(entry) {
   const spec = `${entry.name}@${entry.version}`;
   const dest = packageDir(entry);
