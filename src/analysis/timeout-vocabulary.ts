@@ -1,4 +1,4 @@
-import { BoundedCache } from '../util/bounded-cache.js';
+import { perOptions } from '../util/per-options.js';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 /**
@@ -44,21 +44,12 @@ export const vocabularySchema: JSONSchema4 = {
   additionalProperties: false,
 };
 
-const vocabularies = new BoundedCache<string, TimeoutVocabulary>(100);
-/** Merged options keep their identity from file to file: found by identity before any JSON is built. */
-const byOption = new WeakMap<VocabularyOption, TimeoutVocabulary>();
-let withoutOption: TimeoutVocabulary | undefined;
+const NO_EXTRA_WORDS: VocabularyOption = {};
+const vocabularyOf = perOptions(mergeVocabulary);
 
-/** The built-in words plus the user's, lower-cased; built once per distinct option, not per file. */
-export function buildVocabulary(extra?: VocabularyOption): TimeoutVocabulary {
-  if (!extra) return (withoutOption ??= vocabularyFor({}));
-  let vocabulary = byOption.get(extra);
-  if (!vocabulary) byOption.set(extra, (vocabulary = vocabularyFor(extra)));
-  return vocabulary;
-}
-
-function vocabularyFor(extra: VocabularyOption): TimeoutVocabulary {
-  return vocabularies.get(JSON.stringify(extra), () => mergeVocabulary(extra));
+/** The built-in words plus the user's, lower-cased; built once per options object, not per file. */
+export function buildVocabulary(extra: VocabularyOption = NO_EXTRA_WORDS): TimeoutVocabulary {
+  return vocabularyOf(extra);
 }
 
 function mergeVocabulary(extra: VocabularyOption): TimeoutVocabulary {

@@ -12,7 +12,7 @@ import { sentinelBranchOf, type SentinelBranch } from '../analysis/sentinel-test
 import { vocabularySchema, type VocabularyOption } from '../analysis/timeout-vocabulary.js';
 import { planTypedError, quote } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
-import { BoundedCache } from '../util/bounded-cache.js';
+import { perOptions } from '../util/per-options.js';
 
 type Node = TSESTree.Node;
 type MessageId = 'sentinelSelectsFullLoad' | 'timeoutSelectsFullLoad' | 'emptyLowerBound' | 'failWhenMissing' | LoadSuggestionId;
@@ -57,19 +57,8 @@ interface FixOffer {
 /** Functions whose name says they load everything. `*` at the end matches any rest of the name. */
 const DEFAULT_FULL_LOAD_FUNCTIONS = ['loadAll', 'fetchAll', 'fullSync', 'reloadAll', 'syncAll', 'getAll*', 'listAll*', 'loadEverything'];
 
-const matchers = new BoundedCache<string, (name: string) => boolean>(100);
-/** Merged options keep their identity from file to file: found by identity before any key is built. */
-const matchersByOption = new WeakMap<readonly string[], (name: string) => boolean>();
-
 /** A plain name, optionally ending in `*`: nothing that can backtrack. Built once per option, not per file. */
-function nameMatcher(patterns: readonly string[]): (name: string) => boolean {
-  let matcher = matchersByOption.get(patterns);
-  if (!matcher) {
-    matcher = matchers.get(patterns.join('\n'), () => buildNameMatcher(patterns));
-    matchersByOption.set(patterns, matcher);
-  }
-  return matcher;
-}
+const nameMatcher = perOptions(buildNameMatcher);
 
 function buildNameMatcher(patterns: readonly string[]): (name: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.endsWith('*')));

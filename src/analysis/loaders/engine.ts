@@ -177,16 +177,8 @@ const tablesBySettings = new WeakMap<FinderOptions, LoaderTables>();
  * findings (with their suggestions) for that node, or none.
  */
 export class LoadFinder {
-  /** Every method name any entry point cares about: the rule's first, cheap filter. */
-  readonly memberNames: ReadonlySet<string>;
-  private readonly options: ReadonlyMap<string, Entry<OptionsLoader>[]>;
-  private readonly thenables: readonly Entry<BuilderLoader>[];
+  /** The loaders of the options, shared by every file (built once per settings). */
   private readonly tables: LoaderTables;
-  private readonly terminals: ReadonlyMap<string, Entry<BuilderLoader>[]>;
-  private readonly redis: ReadonlyMap<string, Entry<RedisLoader> & { command: RedisCommand }>;
-  private readonly constructors: readonly Entry<ConstructorLoader>[];
-  private readonly sql: Entry<SqlLoader> | null;
-  private readonly custom: ReadonlyMap<string, CustomLoader[]>;
   private readonly reported = new Set<Node>();
   private noLimitDialect: boolean | undefined;
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
@@ -202,8 +194,11 @@ export class LoadFinder {
     let tables = tablesBySettings.get(settings);
     if (!tables) tablesBySettings.set(settings, (tables = new LoaderTables(settings)));
     this.tables = tables;
-    ({ memberNames: this.memberNames, options: this.options, thenables: this.thenables, terminals: this.terminals } = tables);
-    ({ redis: this.redis, constructors: this.constructors, sql: this.sql, custom: this.custom } = tables);
+  }
+
+  /** Every method name any entry point cares about: the rule's first, cheap filter. */
+  get memberNames(): ReadonlySet<string> {
+    return this.tables.memberNames;
   }
 
   // ----------------------------------------------------------------------------------------
@@ -214,7 +209,7 @@ export class LoadFinder {
   memberCall(call: TSESTree.CallExpression): LoadFinding[] {
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
     const name = memberPropertyName(callee);
-    if (name === null || !this.memberNames.has(name)) return [];
+    if (name === null || !this.tables.memberNames.has(name)) return [];
     const findings: LoadFinding[] = [];
     const add = (finding: LoadFinding | null) => {
       if (finding && !this.reported.has(finding.node)) {
@@ -222,22 +217,22 @@ export class LoadFinder {
         findings.push(finding);
       }
     };
-    if (this.options.has(name)) add(this.checkOptions(call, callee, name));
-    if (this.terminals.has(name)) add(this.checkBuilder(callee.object, { kind: 'terminal', name, call }));
-    if (this.sql) add(this.checkSqlCall(call, callee, name));
-    if (this.redis.has(name)) add(this.checkRedis(call, callee, name));
-    if (this.custom.has(name)) add(this.checkCustom(call, name));
+    if (this.tables.options.has(name)) add(this.checkOptions(call, callee, name));
+    if (this.tables.terminals.has(name)) add(this.checkBuilder(callee.object, { kind: 'terminal', name, call }));
+    if (this.tables.sql) add(this.checkSqlCall(call, callee, name));
+    if (this.tables.redis.has(name)) add(this.checkRedis(call, callee, name));
+    if (this.tables.custom.has(name)) add(this.checkCustom(call, name));
     return findings;
   }
 
   /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */
   get checksConstructors(): boolean {
-    return this.settings.checkBatchLoaders && this.constructors.length > 0;
+    return this.settings.checkBatchLoaders && this.tables.constructors.length > 0;
   }
 
   /** Whether `taggedTemplate` can report anything (a SQL library is enabled). */
   get checksTaggedTemplates(): boolean {
-    return this.sql !== null;
+    return this.tables.sql !== null;
   }
 
   /** An awaited expression, or one returned from an async function. */
@@ -255,7 +250,7 @@ export class LoadFinder {
   newExpression(node: TSESTree.NewExpression): LoadFinding[] {
     // checkConstructor reports nothing without checkBatchLoaders: skip resolving every `new X()`.
     if (!this.settings.checkBatchLoaders) return [];
-    for (const { library, loader } of this.constructors) {
+    for (const { library, loader } of this.tables.constructors) {
       if (!this.resolver.importsLibrary(library)) continue;
       const ref = nameRef(node.callee, this.scopeOf);
       if (!ref || !loader.classes.some((rule) => matchesRule(ref, rule, library))) continue;
@@ -266,8 +261,8 @@ export class LoadFinder {
   }
 
   taggedTemplate(node: TSESTree.TaggedTemplateExpression): LoadFinding[] {
-    if (!this.sql) return [];
-    const { runningTags, tags } = this.sql.loader;
+    if (!this.tables.sql) return [];
+    const { runningTags, tags } = this.tables.sql.loader;
     const running = sqlTagName(node.tag, runningTags) !== null;
     if (!running) {
       if (sqlTagName(node.tag, tags) === null) return [];
@@ -302,7 +297,7 @@ export class LoadFinder {
     const args = call.arguments;
     if (isFunctionArgument(args[0], this.scopeOf) || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
     const receiver = this.resolver.resolve(callee.object);
-    for (const { library, loader } of this.options.get(name)!) {
+    for (const { library, loader } of this.tables.options.get(name)!) {
       if (!this.accepts(receiver, callee.object, library, loader.role, loader.evidence)) continue;
       if (args.length < (loader.minArgs ?? 0)) continue;
       const view = loader.optionsArg >= 0 ? viewObject(args[loader.optionsArg], this.scopeOf) : null;
@@ -473,7 +468,7 @@ export class LoadFinder {
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
   private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
     const candidates =
-      consumption.kind === 'terminal' ? (this.terminals.get(consumption.name) ?? []) : this.thenables;
+      consumption.kind === 'terminal' ? (this.tables.terminals.get(consumption.name) ?? []) : this.tables.thenables;
     for (const { library, loader } of candidates) {
       const start = this.findStart(chain, library, loader);
       if (!start) continue;
@@ -481,7 +476,7 @@ export class LoadFinder {
       if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call')) continue;
       if (after.some((l) => loader.notLoads.includes(l.name))) return 'not-load';
       // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
-      if (consumption.kind === 'await' && after.some((l) => this.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
+      if (consumption.kind === 'await' && after.some((l) => this.tables.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
       if (consumption.kind === 'terminal' && consumption.name === 'then' && !loader.thenable) return 'not-load';
       if (this.isBoundedChain(start.call, start.link, after, loader)) return 'not-load';
       return { library, loader, start: start.call, startLink: start.link, after };
@@ -674,7 +669,7 @@ export class LoadFinder {
   // ----------------------------------------------------------------------------------------
 
   private checkSqlCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
-    const { methods, lazyMethods, prepared, tags, runningTags, singleRowOptions } = this.sql!.loader;
+    const { methods, lazyMethods, prepared, tags, runningTags, singleRowOptions } = this.tables.sql!.loader;
     let source: Node | undefined;
     const object = unwrap(callee.object);
     if (prepared.terminals.includes(name) && call.arguments.length === 0) {
@@ -727,7 +722,7 @@ export class LoadFinder {
 
   /** `construct` names the call in the message: only built for a finding, as the callee may be a long chain. */
   private judgeSqlNode(source: Node, call: Node, reportOn: Node, construct: () => string, parts: Node[]): LoadFinding | null {
-    const { tags, runningTags } = this.sql!.loader;
+    const { tags, runningTags } = this.tables.sql!.loader;
     const pieces = sqlPieces(source, this.scopeOf, [...tags, ...runningTags]);
     const first = pieces[0];
     if (first?.kind !== 'text' || !looksLikeQuery(first.text)) return null;
@@ -770,7 +765,7 @@ export class LoadFinder {
   // ----------------------------------------------------------------------------------------
 
   private checkRedis(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
-    const { library, loader, command } = this.redis.get(name)!;
+    const { library, loader, command } = this.tables.redis.get(name)!;
     const args = call.arguments;
     if (args.length < command.minArgs || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement) || isFunctionArgument(args[0], this.scopeOf)) return null;
     const receiver = this.resolver.resolve(callee.object);
@@ -884,7 +879,7 @@ export class LoadFinder {
   private checkCustom(call: TSESTree.CallExpression, name: string): LoadFinding | null {
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
     const dotted = dottedPath(callee);
-    for (const custom of this.custom.get(name)!) {
+    for (const custom of this.tables.custom.get(name)!) {
       if (!matchesPattern(custom.callee, dotted)) continue;
       if (custom.module) {
         const root = rootOf(callee);

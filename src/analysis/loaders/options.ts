@@ -5,6 +5,7 @@ import { CatalogIndex } from './catalog-index.js';
 import type { CustomLoader, FinderOptions } from './engine.js';
 import { CATALOG } from './libraries/index.js';
 import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
+import { perOptions } from '../../util/per-options.js';
 
 export interface NoUnboundedLoadOptions {
   libraries?: LibraryId[];
@@ -150,19 +151,10 @@ export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [
   { checkHttpBodies: true, checkFileReads: true, checkStreams: true, checkMigrations: true, checkGroupedAggregates: true, checkBatchLoaders: true },
 ];
 
-const indexes = new Map<string, { index: CatalogIndex; finder: FinderOptions }>();
-const byObject = new WeakMap<object, { index: CatalogIndex; finder: FinderOptions }>();
+/** The catalog index and finder settings for one options object, built once and shared by every file. */
+export const settingsFor = perOptions(buildSettings);
 
-/** The catalog index and finder settings for one set of options, built once and shared by every file. */
-export function settingsFor(options: NoUnboundedLoadOptions): { index: CatalogIndex; finder: FinderOptions } {
-  const known = byObject.get(options);
-  if (known) return known;
-  const key = JSON.stringify(options);
-  const cached = indexes.get(key);
-  if (cached) {
-    byObject.set(options, cached);
-    return cached;
-  }
+function buildSettings(options: NoUnboundedLoadOptions): { index: CatalogIndex; finder: FinderOptions } {
   const libraries: readonly LibraryEntry[] = options.libraries ? CATALOG.filter((l) => options.libraries!.includes(l.id)) : CATALOG;
   const index = new CatalogIndex(libraries, options.receiverNames ?? {});
   const isSmallTable = smallTableMatcher(options.smallTables ?? DEFAULT_SMALL_TABLES);
@@ -175,11 +167,7 @@ export function settingsFor(options: NoUnboundedLoadOptions): { index: CatalogIn
     checkBatchLoaders: options.checkBatchLoaders === true,
     isSmallTable,
   };
-  const settings = { index, finder };
-  if (indexes.size > 20) indexes.clear();
-  indexes.set(key, settings);
-  byObject.set(options, settings);
-  return settings;
+  return { index, finder };
 }
 
 /** A migration file: under a `migrations`/`migration` folder (`db/migrations/20240101-add.js`). */
