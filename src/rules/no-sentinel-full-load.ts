@@ -109,6 +109,26 @@ function mayMention(side: Node, subject: Node, sourceCode: Readonly<TSESLint.Sou
   return text.includes(needle) || text.includes('\\');
 }
 
+/** A name, a literal, `this`, `a.b.c`, `[]` or `{}`: a value with no call, `await` or tagged template in it. */
+function isPlainValue(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && isPlainValue(node.object);
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.length === 0;
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.length === 0;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0;
+    default:
+      return false;
+  }
+}
+
 /** What the load finder judges when it is awaited or returned from an async function: a call or a variable. */
 function isConsumable(node: Node): boolean {
   const target = unwrap(node);
@@ -330,9 +350,13 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     // Plain node-type listeners with inline tests: an attribute selector costs an esquery match on
     // every node of its type.
     return {
-      Property(node) {
-        if (node.key.type === AST_NODE_TYPES.Identifier && LOWER_BOUND_KEYS.has(node.key.name)) {
-          checkLowerBound(node.value, shortText(sourceCode.getText(node), 40));
+      // Lower-bound keys from their objects: a listener on `Property` would run for every
+      // property and destructured name of the file, and only keys of object literals can bound a load.
+      ObjectExpression(node) {
+        for (const property of node.properties) {
+          if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && LOWER_BOUND_KEYS.has(property.key.name)) {
+            checkLowerBound(property.value, shortText(sourceCode.getText(property), 40));
+          }
         }
       },
       CallExpression(node) {
@@ -346,8 +370,9 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       IfStatement: (node) => check(sentinelBranchOf(node), false),
       ConditionalExpression: (node) => check(sentinelBranchOf(node), false),
       // `rev || loadAll()` has no incremental side: only a timeout behind `rev` makes it a finding.
+      // Most are `options || {}`, `name ?? 'x'`: a right side that is a plain value loads nothing.
       LogicalExpression(node) {
-        if (node.operator === '||' || node.operator === '??') check(sentinelBranchOf(node), true);
+        if ((node.operator === '||' || node.operator === '??') && !isPlainValue(node.right)) check(sentinelBranchOf(node), true);
       },
     };
   },

@@ -485,6 +485,8 @@ function thisAssignments(body: TSESTree.ClassBody, sourceCode: Readonly<TSESLint
   const found: TSESTree.AssignmentExpression[] = [];
   // The text's native substring search finds the candidates; a loop over every token of the class cost far more.
   for (let at = text.indexOf('this', body.range[0]); at !== -1 && at < body.range[1]; at = text.indexOf('this', at + 4)) {
+    // Most `this` are `this.x.y`, `this.f()`, `this.x;`: the text says so before a token search.
+    if (!mayBeAssignedAfter(text, at + 4)) continue;
     const i = firstTokenAt(tokens, at);
     if (tokens[i]?.range[0] !== at || tokens[i].value !== 'this') continue;
     // `this`, `)`…, then `.name` or `[…]`, `)`…, then `=`.
@@ -508,6 +510,43 @@ function thisAssignments(body: TSESTree.ClassBody, sourceCode: Readonly<TSESLint
     if (!insideNestedScope(assignment, body)) found.push(assignment);
   }
   return found.sort((a, b) => b.range[1] - a.range[1] || a.range[0] - b.range[0]);
+}
+
+/**
+ * Whether the text from `at` (just after a `this`) can read `).name =` or `[`, the shapes the
+ * token test accepts. A comment or an escape where a token would be means maybe: the tokens decide.
+ */
+function mayBeAssignedAfter(text: string, at: number): boolean {
+  let i = at;
+  if (isNameChar(text.charCodeAt(i))) return false;
+  while (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === CLOSE_PAREN) i++;
+  const next = text.charCodeAt(i);
+  if (next === OPEN_BRACKET || next === SLASH) return true;
+  if (next !== DOT) return false;
+  i++;
+  while (isBlank(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === SLASH) return true;
+  const nameStart = i;
+  while (isNameChar(text.charCodeAt(i)) || text.charCodeAt(i) === HASH) i++;
+  if (i === nameStart) return false;
+  while (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === CLOSE_PAREN) i++;
+  const after = text.charCodeAt(i);
+  if (after === SLASH) return true;
+  return after === EQUALS && text.charCodeAt(i + 1) !== EQUALS && text.charCodeAt(i + 1) !== GREATER;
+}
+
+const [CLOSE_PAREN, OPEN_BRACKET, SLASH, DOT, HASH, EQUALS, GREATER] = [0x29, 0x5b, 0x2f, 0x2e, 0x23, 0x3d, 0x3e];
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+/** A character that can continue a name: ASCII letters, digits, `_`, `$`, `\` (an escape) and anything outside ASCII. */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f || code === 0x24 || code === 0x5c || code > 0x7f
+  );
 }
 
 /** The index of the first token starting at or after `offset`. */
