@@ -137,6 +137,12 @@ export function shortText(text: string, max = 60): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
+const ENTER_FUNCTIONS = { enterFunctions: true };
+/** `findInSubtree` options that leave nested functions unvisited; one object for every search. */
+export const SKIP_NESTED_FUNCTIONS = { enterFunctions: false };
+/** Stacks for `findInSubtree`, reused: it runs for most branches and returns, and a search can start another. */
+const freeStacks: Node[][] = [];
+
 /**
  * The first node under `root` (itself included) for which `match` returns a node, depth-first.
  * `enterFunctions: false` leaves nested functions unvisited (their returns are not ours).
@@ -145,29 +151,40 @@ export function findInSubtree<T>(
   root: Node,
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
   match: (node: Node) => T | null,
-  options: { enterFunctions: boolean } = { enterFunctions: true },
+  options: { enterFunctions: boolean } = ENTER_FUNCTIONS,
 ): T | null {
   const enterFunctions = options.enterFunctions;
-  const stack: Node[] = [root];
-  // Hot: every subtree search runs through here, so no array or iterator per child.
-  const push = (child: unknown) => {
-    if (!child || typeof child !== 'object' || !('type' in child)) return;
-    if (!enterFunctions && isFunction(child as Node)) return;
-    stack.push(child as Node);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const found = match(node);
-    if (found !== null) return found;
-    const keys = visitorKeys[node.type];
-    if (!keys) continue;
-    for (let k = 0; k < keys.length; k++) {
-      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-      if (!Array.isArray(value)) push(value);
-      else for (let i = 0; i < value.length; i++) push(value[i]);
+  // Hot: every subtree search runs through here, so no array, closure or iterator per call or child.
+  const stack = freeStacks.pop() ?? [];
+  stack.push(root);
+  try {
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const found = match(node);
+      if (found !== null) return found;
+      const keys = visitorKeys[node.type];
+      if (!keys) continue;
+      for (let k = 0; k < keys.length; k++) {
+        const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+        if (!Array.isArray(value)) {
+          if (isChildNode(value, enterFunctions)) stack.push(value);
+        } else {
+          for (let i = 0; i < value.length; i++) {
+            const child: unknown = value[i];
+            if (isChildNode(child, enterFunctions)) stack.push(child);
+          }
+        }
+      }
     }
+    return null;
+  } finally {
+    stack.length = 0;
+    freeStacks.push(stack);
   }
-  return null;
+}
+
+function isChildNode(value: unknown, enterFunctions: boolean): value is Node {
+  return !!value && typeof value === 'object' && 'type' in value && (enterFunctions || !isFunction(value as Node));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, unwrap, type FunctionNode } from './ast.js';
+import { findInSubtree, type FunctionNode, SKIP_NESTED_FUNCTIONS, unwrap } from './ast.js';
 
 const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
 
@@ -35,7 +35,7 @@ export class FunctionResults {
       fn.body,
       this.visitorKeys,
       (node) => (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && test(node.argument) ? true : null),
-      { enterFunctions: false },
+      SKIP_NESTED_FUNCTIONS,
     );
     return found !== null;
   }

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, isFunction, isNullish, unwrap, type FunctionNode } from './ast.js';
+import { enclosingFunction, findInSubtree, type FunctionNode, isFunction, isNullish, SKIP_NESTED_FUNCTIONS, unwrap } from './ast.js';
 import { findVariable } from './imports.js';
 import { classifySentinel, type Sentinel } from './sentinel.js';
 import { SentinelContext } from './sentinel-context.js';
 import type { TimeoutRuleOptions } from './timeout-options.js';
-import { TimeoutPathFinder, type TimeoutPath } from './timeout-path.js';
+import { TimeoutPathFinder, type Producer, type TimeoutPath } from './timeout-path.js';
 import { buildVocabulary } from './timeout-vocabulary.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -22,14 +22,9 @@ export interface TimeoutSentinel {
 /** Names that call back Node-style; any other callee must be a parameter of the enclosing code. */
 const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'cont', 'reply', 'respond']);
 
-/** `return timedOut ? [] : rows` produces each branch. */
-function valueCandidates(expression: Node): Node[] {
-  const target = unwrap(expression);
-  if (target.type === AST_NODE_TYPES.ConditionalExpression) {
-    return [...valueCandidates(target.consequent), ...valueCandidates(target.alternate)];
-  }
-  return [expression];
-}
+/** A `return` or an arrow body produces its value; one object for all, as every return asks. */
+const VALUE: Producer = { kind: 'value' };
+const NO_SENTINELS: readonly TimeoutSentinel[] = Object.freeze([]);
 
 /** The `new Promise` executor whose first parameter `callee` names, if it does. */
 export function executorOfResolve(callee: TSESTree.Identifier, scope: TSESLint.Scope.Scope): FunctionNode | null {
@@ -62,14 +57,20 @@ export class TimeoutSentinelDetector {
   }
 
   /** Sentinels a `return` argument or an arrow body produces on a timeout path. */
-  valueSentinels(expression: Node): TimeoutSentinel[] {
-    const found: TimeoutSentinel[] = [];
-    for (const candidate of valueCandidates(expression)) {
-      const sentinel = classifySentinel(candidate);
-      if (!sentinel) continue;
-      const path = this.paths.find(candidate, { kind: 'value' });
-      if (path && !this.answers.isRealAnswer(sentinel, candidate)) found.push({ value: candidate, sentinel, path });
+  valueSentinels(expression: Node): readonly TimeoutSentinel[] {
+    return this.collectValueSentinels(expression, undefined) ?? NO_SENTINELS;
+  }
+
+  /** `return timedOut ? [] : rows` produces each branch. No array for the many returns that produce none. */
+  private collectValueSentinels(expression: Node, found: TimeoutSentinel[] | undefined): TimeoutSentinel[] | undefined {
+    const target = unwrap(expression);
+    if (target.type === AST_NODE_TYPES.ConditionalExpression) {
+      return this.collectValueSentinels(target.alternate, this.collectValueSentinels(target.consequent, found));
     }
+    const sentinel = classifySentinel(expression);
+    if (!sentinel) return found;
+    const path = this.paths.find(expression, VALUE);
+    if (path && !this.answers.isRealAnswer(sentinel, expression)) (found ??= []).push({ value: expression, sentinel, path });
     return found;
   }
 
@@ -79,7 +80,7 @@ export class TimeoutSentinelDetector {
     if (!fn) return null;
     // The path first: a walk up to the function, where `returnsValue` scans the whole function
     // (most bare returns are in functions that return nothing, so the scan finds nothing to stop it).
-    const path = this.paths.find(node, { kind: 'value' });
+    const path = this.paths.find(node, VALUE);
     return path && this.answers.results.returnsValue(fn) ? path : null;
   }
 
@@ -125,7 +126,7 @@ export class TimeoutSentinelDetector {
         fn.body,
         this.sourceCode.visitorKeys,
         (node) => (node.type === AST_NODE_TYPES.ReturnStatement && node.argument ? this.returnedSentinel(node.argument) : null),
-        { enterFunctions: false },
+        SKIP_NESTED_FUNCTIONS,
       );
     }
     this.byFunction.set(fn, found);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, unwrap } from '../analysis/ast.js';
+import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../analysis/ast.js';
 import type { LoadFinder, LoadFinding, LoadSuggestionId } from '../analysis/loaders/engine.js';
 import { DEFAULT_OPTIONS as LOAD_DEFAULTS } from '../analysis/loaders/options.js';
 import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
@@ -217,7 +217,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
           }
           return null;
         },
-        { enterFunctions: false },
+        SKIP_NESTED_FUNCTIONS,
       );
     }
 
@@ -228,26 +228,28 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
      * query searches, which cost more.
      */
     function mayLoad(side: Node): boolean {
-      const candidate = (node: Node): true | null => {
-        switch (node.type) {
-          case AST_NODE_TYPES.CallExpression: {
-            const name = calleeName(node);
-            if (name && isFullLoadName(name)) return true;
-            const callee = node.callee;
-            const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
-            return method !== null && loads().memberNames.has(method) ? true : null;
-          }
-          case AST_NODE_TYPES.AwaitExpression:
-            return isConsumable(node.argument) ? true : null;
-          case AST_NODE_TYPES.ReturnStatement:
-            return node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async ? true : null;
-          case AST_NODE_TYPES.TaggedTemplateExpression:
-            return true;
-          default:
-            return null;
+      return findInSubtree(side, sourceCode.visitorKeys, loadCandidate, SKIP_NESTED_FUNCTIONS) !== null;
+    }
+
+    /** One closure per file, not one per branch: `mayLoad` runs for most `if`s. */
+    function loadCandidate(node: Node): true | null {
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression: {
+          const name = calleeName(node);
+          if (name && isFullLoadName(name)) return true;
+          const callee = node.callee;
+          const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+          return method !== null && loads().memberNames.has(method) ? true : null;
         }
-      };
-      return findInSubtree(side, sourceCode.visitorKeys, candidate, { enterFunctions: false }) !== null;
+        case AST_NODE_TYPES.AwaitExpression:
+          return isConsumable(node.argument) ? true : null;
+        case AST_NODE_TYPES.ReturnStatement:
+          return node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async ? true : null;
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+          return true;
+        default:
+          return null;
+      }
     }
 
     /**

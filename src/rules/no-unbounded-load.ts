@@ -51,7 +51,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     const checks = { httpBodies: options.checkHttpBodies === true, fileReads: options.checkFileReads === true, streams: options.checkStreams === true };
     const reads = checks.httpBodies || checks.fileReads || checks.streams ? new ReadFinder(sourceCode, checks) : null;
 
-    function report(findings: LoadFinding[]): void {
+    function report(findings: readonly LoadFinding[]): void {
       for (const finding of findings) {
         context.report({ node: finding.node, messageId: finding.messageId, data: finding.data, suggest: finding.suggest });
       }

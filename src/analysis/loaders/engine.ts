@@ -171,6 +171,8 @@ class LoaderTables {
 }
 
 const tablesBySettings = new WeakMap<FinderOptions, LoaderTables>();
+/** Shared by every call that finds nothing, the common case: no array per visited node. */
+const NO_FINDINGS: readonly LoadFinding[] = Object.freeze([]);
 
 /**
  * Finds unbounded loads. The rule calls one entry point per visited node kind; each returns the
@@ -206,15 +208,15 @@ export class LoadFinder {
   // ----------------------------------------------------------------------------------------
 
   /** `x.m(…)` where `m` is one of `memberNames`. */
-  memberCall(call: TSESTree.CallExpression): LoadFinding[] {
+  memberCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
     const name = memberPropertyName(callee);
-    if (name === null || !this.tables.memberNames.has(name)) return [];
-    const findings: LoadFinding[] = [];
+    if (name === null || !this.tables.memberNames.has(name)) return NO_FINDINGS;
+    let findings: LoadFinding[] | undefined;
     const add = (finding: LoadFinding | null) => {
       if (finding && !this.reported.has(finding.node)) {
         this.reported.add(finding.node);
-        findings.push(finding);
+        (findings ??= []).push(finding);
       }
     };
     if (this.tables.options.has(name)) add(this.checkOptions(call, callee, name));
@@ -222,7 +224,7 @@ export class LoadFinder {
     if (this.tables.sql) add(this.checkSqlCall(call, callee, name));
     if (this.tables.redis.has(name)) add(this.checkRedis(call, callee, name));
     if (this.tables.custom.has(name)) add(this.checkCustom(call, name));
-    return findings;
+    return findings ?? NO_FINDINGS;
   }
 
   /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */
@@ -236,43 +238,61 @@ export class LoadFinder {
   }
 
   /** An awaited expression, or one returned from an async function. */
-  consumed(expression: Expression): LoadFinding[] {
-    if (!isConsumable(expression)) return [];
-    const findings: LoadFinding[] = [];
-    const finding = this.checkBuilder(expression, { kind: 'await', expression });
-    if (finding && !this.reported.has(finding.node)) {
-      this.reported.add(finding.node);
-      findings.push(finding);
-    }
-    return findings;
+  consumed(expression: Expression): readonly LoadFinding[] {
+    if (!isConsumable(expression) || !this.mayBeThenableBuilder(expression)) return NO_FINDINGS;
+    return this.once(this.checkBuilder(expression, { kind: 'await', expression }));
   }
 
-  newExpression(node: TSESTree.NewExpression): LoadFinding[] {
+  /**
+   * What `checkBuilder` asks of an awaited expression before anything else, without building its
+   * chain: whether a thenable builder can start in it (`mayStartThenable`), or its root is a
+   * variable whose assignments may start one. Most awaited calls are neither.
+   */
+  private mayBeThenableBuilder(expression: Expression): boolean {
+    const { thenableStarts, thenableCallable } = this.tables;
+    let current = unwrap(expression);
+    while (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(current.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+      const name = memberPropertyName(callee);
+      if (name === null) break;
+      if (thenableStarts.has(name) || (thenableCallable && isTableCall(current))) return true;
+      current = unwrap(callee.object);
+    }
+    if (current.type === AST_NODE_TYPES.Identifier) return true;
+    return thenableCallable && current.type === AST_NODE_TYPES.CallExpression && isTableCall(current);
+  }
+
+  newExpression(node: TSESTree.NewExpression): readonly LoadFinding[] {
     // checkConstructor reports nothing without checkBatchLoaders: skip resolving every `new X()`.
-    if (!this.settings.checkBatchLoaders) return [];
+    if (!this.settings.checkBatchLoaders) return NO_FINDINGS;
     for (const { library, loader } of this.tables.constructors) {
       if (!this.resolver.importsLibrary(library)) continue;
       const ref = nameRef(node.callee, this.scopeOf);
       if (!ref || !loader.classes.some((rule) => matchesRule(ref, rule, library))) continue;
       const finding = this.checkConstructor(node, loader);
-      return finding ? [finding] : [];
+      return finding ? [finding] : NO_FINDINGS;
     }
-    return [];
+    return NO_FINDINGS;
   }
 
-  taggedTemplate(node: TSESTree.TaggedTemplateExpression): LoadFinding[] {
-    if (!this.tables.sql) return [];
+  taggedTemplate(node: TSESTree.TaggedTemplateExpression): readonly LoadFinding[] {
+    if (!this.tables.sql) return NO_FINDINGS;
     const { runningTags, tags } = this.tables.sql.loader;
     const running = sqlTagName(node.tag, runningTags) !== null;
     if (!running) {
-      if (sqlTagName(node.tag, tags) === null) return [];
+      if (sqlTagName(node.tag, tags) === null) return NO_FINDINGS;
       const above = chainAbove(node);
       const executed = isConsumed(node) || above.links[0]?.name === 'then';
-      if (!executed) return [];
+      if (!executed) return NO_FINDINGS;
     }
     const construct = () => `${shortText(this.sourceCode.getText(node.tag), 40)}\`…\``;
-    const finding = this.judgeSqlNode(node.quasi, node, node.quasi, construct, []);
-    if (!finding || this.reported.has(finding.node)) return [];
+    return this.once(this.judgeSqlNode(node.quasi, node, node.quasi, construct, []));
+  }
+
+  /** A finding not reported before, as a list; the entry points return lists. */
+  private once(finding: LoadFinding | null): readonly LoadFinding[] {
+    if (!finding || this.reported.has(finding.node)) return NO_FINDINGS;
     this.reported.add(finding.node);
     return [finding];
   }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, isFunction, isInside, memberPropertyName, unwrap } from '../ast.js';
+import { enclosingFunction, findInSubtree, isFunction, isInside, memberPropertyName, SKIP_NESTED_FUNCTIONS, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
 import { identifiersIn } from './chains.js';
 
@@ -79,7 +79,7 @@ function isSizeSource(node: Node, visitorKeys: VisitorKeys): boolean {
         if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value.toLowerCase() === 'content-length') return true;
         return null;
       },
-      { enterFunctions: false },
+      SKIP_NESTED_FUNCTIONS,
     ) !== null
   );
 }
@@ -115,7 +115,7 @@ function comparesSize(test: Node, scopeOf: ScopeOf, visitorKeys: VisitorKeys): b
         ((measuresSize(n.left, scopeOf, visitorKeys) && isCap(n.right)) || (measuresSize(n.right, scopeOf, visitorKeys) && isCap(n.left)))
           ? true
           : null,
-      { enterFunctions: false },
+      SKIP_NESTED_FUNCTIONS,
     ) !== null
   );
 }
@@ -132,7 +132,7 @@ function exits(statement: Node, visitorKeys: VisitorKeys): boolean {
         n.type === AST_NODE_TYPES.ContinueStatement
           ? true
           : null,
-      { enterFunctions: false },
+      SKIP_NESTED_FUNCTIONS,
     ) !== null
   );
 }
@@ -160,7 +160,7 @@ export function hasSizeGuard(node: Node, scopeOf: ScopeOf, visitorKeys: VisitorK
         ? n
         : null;
     },
-    { enterFunctions: false },
+    SKIP_NESTED_FUNCTIONS,
   );
   return guard !== null;
 }

@@ -4,7 +4,7 @@
  * loads (most bodies and files are small), so the rule checks them only when asked (`strict`).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, unwrap } from '../ast.js';
+import { enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
 import { chainAbove } from './chains.js';
 import { hasSizeGuard } from './guards.js';
@@ -343,7 +343,7 @@ export class ReadFinder {
         body,
         this.sourceCode.visitorKeys,
         (n) => (n.type === AST_NODE_TYPES.BinaryExpression && ['>', '>=', '<', '<='].includes(n.operator) ? true : null),
-        { enterFunctions: false },
+        SKIP_NESTED_FUNCTIONS,
       ) !== null
     );
   }
