@@ -1,0 +1,35 @@
+import { parseForESLint } from '@typescript-eslint/parser';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { findInSubtree, SKIP_NESTED_FUNCTIONS } from '../../src/analysis/ast.js';
+
+const { ast, visitorKeys } = parseForESLint('f(a, () => b); g(c); h(d);', { range: true, sourceType: 'module' });
+const identifier = (name: string) => (node: TSESTree.Node) => (node.type === AST_NODE_TYPES.Identifier && node.name === name ? node : null);
+
+describe('findInSubtree', () => {
+  it('finds a node, and leaves nested functions out when asked', () => {
+    expect(findInSubtree(ast, visitorKeys, identifier('d'))?.name).toBe('d');
+    expect(findInSubtree(ast, visitorKeys, identifier('b'))?.name).toBe('b');
+    expect(findInSubtree(ast, visitorKeys, identifier('b'), SKIP_NESTED_FUNCTIONS)).toBeNull();
+  });
+
+  it('keeps its place when a match starts another search (the searches share a pool of stacks)', () => {
+    const inner: (string | null)[] = [];
+    const found = findInSubtree(ast, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression) inner.push(findInSubtree(node, visitorKeys, identifier('c'))?.name ?? null);
+      return identifier('a')(node);
+    });
+    // Later statements first (a stack), each call searched for `c` on the way to `a`.
+    expect(found?.name).toBe('a');
+    expect(inner).toEqual([null, 'c', null]);
+  });
+
+  it('is usable again after a match throws', () => {
+    expect(() =>
+      findInSubtree(ast, visitorKeys, () => {
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(findInSubtree(ast, visitorKeys, identifier('a'))?.name).toBe('a');
+  });
+});
