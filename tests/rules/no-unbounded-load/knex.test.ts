@@ -3,6 +3,33 @@
 import rule from '../../../src/rules/no-unbounded-load.js';
 import { runRuleTests } from '../../rule-tester.js';
 
+const THIS_CLIENTS = `import knexFactory from 'knex';
+export class Users {
+  constructor() {
+    this.store = knexFactory({ client: 'pg' });
+    (this).archive = knexFactory({ client: 'pg' });
+    this . mirror
+      = knexFactory({ client: 'pg' });
+    this./* read replica */ replica = knexFactory({ client: 'pg' });
+    this['backup'] = knexFactory({ client: 'pg' });
+    this.other = makeSomething();
+  }
+  async a() { return await this.store('users').select('id'); }
+  async b() { return await this.archive('users').select('id'); }
+  async c() { return await this.mirror('users').select('id'); }
+  async d() { return await this.replica('users').select('id'); }
+  async e() { return await this.backup('users').select('id'); }
+  async f() { return await this.other('users').select('id'); }
+}`;
+
+/** `code` with `.limit(100)` after the `select('id')` of line `line` (1-based): the suggestion's output. */
+function limitedOnLine(code: string, line: number): string {
+  return code
+    .split('\n')
+    .map((text, i) => (i === line - 1 ? text.replace(".select('id')", ".select('id').limit(100)") : text))
+    .join('\n');
+}
+
 runRuleTests('no-unbounded-load', rule, {
   valid: [
   `import knexFactory from 'knex';
@@ -37,146 +64,14 @@ export async function a(db: (table: string) => Promise<unknown[]>) { return awai
     // The client is a field the constructor assigns, found however the assignment is spelled
     // (parentheses, spaces and a line break, a comment, a string key); an unknown value is not a client.
     name: 'knex clients assigned to this.x in the constructor',
-    code: `import knexFactory from 'knex';
-export class Users {
-  constructor() {
-    this.store = knexFactory({ client: 'pg' });
-    (this).archive = knexFactory({ client: 'pg' });
-    this . mirror
-      = knexFactory({ client: 'pg' });
-    this./* read replica */ replica = knexFactory({ client: 'pg' });
-    this['backup'] = knexFactory({ client: 'pg' });
-    this.other = makeSomething();
-  }
-  async a() { return await this.store('users').select('id'); }
-  async b() { return await this.archive('users').select('id'); }
-  async c() { return await this.mirror('users').select('id'); }
-  async d() { return await this.replica('users').select('id'); }
-  async e() { return await this.backup('users').select('id'); }
-  async f() { return await this.other('users').select('id'); }
-}`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "this.store('users').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 12,
-        column: 28,
-        suggestions: [{ messageId: 'addMethod', output: `import knexFactory from 'knex';
-export class Users {
-  constructor() {
-    this.store = knexFactory({ client: 'pg' });
-    (this).archive = knexFactory({ client: 'pg' });
-    this . mirror
-      = knexFactory({ client: 'pg' });
-    this./* read replica */ replica = knexFactory({ client: 'pg' });
-    this['backup'] = knexFactory({ client: 'pg' });
-    this.other = makeSomething();
-  }
-  async a() { return await this.store('users').select('id').limit(100); }
-  async b() { return await this.archive('users').select('id'); }
-  async c() { return await this.mirror('users').select('id'); }
-  async d() { return await this.replica('users').select('id'); }
-  async e() { return await this.backup('users').select('id'); }
-  async f() { return await this.other('users').select('id'); }
-}` }],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "this.archive('users').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 13,
-        column: 28,
-        suggestions: [{ messageId: 'addMethod', output: `import knexFactory from 'knex';
-export class Users {
-  constructor() {
-    this.store = knexFactory({ client: 'pg' });
-    (this).archive = knexFactory({ client: 'pg' });
-    this . mirror
-      = knexFactory({ client: 'pg' });
-    this./* read replica */ replica = knexFactory({ client: 'pg' });
-    this['backup'] = knexFactory({ client: 'pg' });
-    this.other = makeSomething();
-  }
-  async a() { return await this.store('users').select('id'); }
-  async b() { return await this.archive('users').select('id').limit(100); }
-  async c() { return await this.mirror('users').select('id'); }
-  async d() { return await this.replica('users').select('id'); }
-  async e() { return await this.backup('users').select('id'); }
-  async f() { return await this.other('users').select('id'); }
-}` }],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "this.mirror('users').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 14,
-        column: 28,
-        suggestions: [{ messageId: 'addMethod', output: `import knexFactory from 'knex';
-export class Users {
-  constructor() {
-    this.store = knexFactory({ client: 'pg' });
-    (this).archive = knexFactory({ client: 'pg' });
-    this . mirror
-      = knexFactory({ client: 'pg' });
-    this./* read replica */ replica = knexFactory({ client: 'pg' });
-    this['backup'] = knexFactory({ client: 'pg' });
-    this.other = makeSomething();
-  }
-  async a() { return await this.store('users').select('id'); }
-  async b() { return await this.archive('users').select('id'); }
-  async c() { return await this.mirror('users').select('id').limit(100); }
-  async d() { return await this.replica('users').select('id'); }
-  async e() { return await this.backup('users').select('id'); }
-  async f() { return await this.other('users').select('id'); }
-}` }],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "this.replica('users').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 15,
-        column: 28,
-        suggestions: [{ messageId: 'addMethod', output: `import knexFactory from 'knex';
-export class Users {
-  constructor() {
-    this.store = knexFactory({ client: 'pg' });
-    (this).archive = knexFactory({ client: 'pg' });
-    this . mirror
-      = knexFactory({ client: 'pg' });
-    this./* read replica */ replica = knexFactory({ client: 'pg' });
-    this['backup'] = knexFactory({ client: 'pg' });
-    this.other = makeSomething();
-  }
-  async a() { return await this.store('users').select('id'); }
-  async b() { return await this.archive('users').select('id'); }
-  async c() { return await this.mirror('users').select('id'); }
-  async d() { return await this.replica('users').select('id').limit(100); }
-  async e() { return await this.backup('users').select('id'); }
-  async f() { return await this.other('users').select('id'); }
-}` }],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "this.backup('users').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 16,
-        column: 28,
-        suggestions: [{ messageId: 'addMethod', output: `import knexFactory from 'knex';
-export class Users {
-  constructor() {
-    this.store = knexFactory({ client: 'pg' });
-    (this).archive = knexFactory({ client: 'pg' });
-    this . mirror
-      = knexFactory({ client: 'pg' });
-    this./* read replica */ replica = knexFactory({ client: 'pg' });
-    this['backup'] = knexFactory({ client: 'pg' });
-    this.other = makeSomething();
-  }
-  async a() { return await this.store('users').select('id'); }
-  async b() { return await this.archive('users').select('id'); }
-  async c() { return await this.mirror('users').select('id'); }
-  async d() { return await this.replica('users').select('id'); }
-  async e() { return await this.backup('users').select('id').limit(100); }
-  async f() { return await this.other('users').select('id'); }
-}` }],
-      },
-    ],
+    code: THIS_CLIENTS,
+    errors: (['store', 'archive', 'mirror', 'replica', 'backup'] as const).map((field, i) => ({
+      messageId: 'unboundedChain' as const,
+      data: { construct: `this.${field}('users').select()`, unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+      line: 12 + i,
+      column: 28,
+      suggestions: [{ messageId: 'addMethod' as const, output: limitedOnLine(THIS_CLIENTS, 12 + i) }],
+    })),
   },
   {
     // The await sees only `query`; the builder starts in a reassignment of the variable, so the
