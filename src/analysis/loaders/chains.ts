@@ -42,16 +42,32 @@ export function valueParent(node: Node): { parent: Node | undefined; child: Node
 /** The chain ending at `node` (a call, a member call's receiver, …), walked down to its root. */
 export function chainBelow(node: Expression): Chain {
   const links: Link[] = [];
+  const root = walkChainBelow(node, (name, call, member) => {
+    links.push({ name, call, member });
+    return false;
+  });
+  return { root: root as Expression, links: links.reverse() };
+}
+
+/**
+ * Walks the chain ending at `node` down to its root as `chainBelow` reads it, without building
+ * it: `visit` sees each method call, outermost first. Returns `true` as soon as a visit does,
+ * otherwise the root.
+ */
+export function walkChainBelow(
+  node: Expression,
+  visit: (name: string, call: TSESTree.CallExpression, member: TSESTree.MemberExpression) => boolean,
+): Expression | true {
   let current: Expression = unwrap(node);
   while (current.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(current.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
     const name = memberPropertyName(callee);
     if (name === null) break;
-    links.push({ name, call: current, member: callee });
+    if (visit(name, current, callee)) return true;
     current = unwrap(callee.object);
   }
-  return { root: current, links: links.reverse() };
+  return current;
 }
 
 /** The method calls made on `node` going up (`node.a().b()`), and the outermost expression of the chain. */

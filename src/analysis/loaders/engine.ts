@@ -4,7 +4,7 @@ import { planTypedError, quote, type TypedErrorOption } from '../typed-error.js'
 import { findVariable } from '../imports.js';
 import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
 import { matchesRule } from './catalog-index.js';
-import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains } from './chains.js';
+import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains, walkChainBelow } from './chains.js';
 import {
   LIMIT_ERROR_FALLBACK,
   type LimitChoice,
@@ -249,18 +249,8 @@ export class LoadFinder {
    * variable whose assignments may start one. Most awaited calls are neither.
    */
   private mayBeThenableBuilder(expression: Expression): boolean {
-    const { thenableStarts, thenableCallable } = this.tables;
-    let current = unwrap(expression);
-    while (current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(current.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
-      const name = memberPropertyName(callee);
-      if (name === null) break;
-      if (thenableStarts.has(name) || (thenableCallable && isTableCall(current))) return true;
-      current = unwrap(callee.object);
-    }
-    if (current.type === AST_NODE_TYPES.Identifier) return true;
-    return thenableCallable && current.type === AST_NODE_TYPES.CallExpression && isTableCall(current);
+    const root = walkChainBelow(expression, this.startsThenable);
+    return root === true || root.type === AST_NODE_TYPES.Identifier || this.startsThenableAtRoot(root);
   }
 
   newExpression(node: TSESTree.NewExpression): readonly LoadFinding[] {
@@ -478,11 +468,15 @@ export class LoadFinder {
    * start, and are ruled out without trying every library.
    */
   private mayStartThenable(chain: Chain): boolean {
-    const { thenableStarts, thenableCallable } = this.tables;
-    for (const link of chain.links) {
-      if (thenableStarts.has(link.name) || (thenableCallable && isTableCall(link.call))) return true;
-    }
-    return thenableCallable && chain.root.type === AST_NODE_TYPES.CallExpression && isTableCall(chain.root);
+    return chain.links.some((link) => this.startsThenable(link.name, link.call)) || this.startsThenableAtRoot(chain.root);
+  }
+
+  /** A link a thenable builder can start at: a start method, or (`knex('t')`) a call with a table name. */
+  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean =>
+    this.tables.thenableStarts.has(name) || (this.tables.thenableCallable && isTableCall(call));
+
+  private startsThenableAtRoot(root: Expression): boolean {
+    return this.tables.thenableCallable && root.type === AST_NODE_TYPES.CallExpression && isTableCall(root);
   }
 
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
