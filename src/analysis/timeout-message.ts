@@ -19,6 +19,14 @@ export function staticText(node: TSESTree.Node): string | null {
   return null;
 }
 
+const CANCELLATION_WORDS = /\b(cancel(l?ed|lation)?|abort(ed)?)\b/i;
+
+/** Whether a message says the work was cancelled or aborted: a cancellation, which a timeout error would misname. */
+export function isCancellationMessage(node: TSESTree.Node): boolean {
+  const text = staticText(node);
+  return text !== null && CANCELLATION_WORDS.test(text) && !TIMEOUT_WORDS.test(text);
+}
+
 /** Whether a message says that something timed out (and is not a complaint about a timeout setting). */
 export function isTimeoutMessage(node: TSESTree.Node): boolean {
   const text = staticText(node);

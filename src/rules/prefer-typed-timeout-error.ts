@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName, shortText } from '../analysis/ast.js';
 import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
 import { caughtErrorName } from '../analysis/sentinel-fixes.js';
-import { isTimeoutMessage } from '../analysis/timeout-message.js';
+import { isCancellationMessage, isTimeoutMessage } from '../analysis/timeout-message.js';
 import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import { TimeoutPathFinder, type Producer } from '../analysis/timeout-path.js';
 import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
@@ -139,6 +139,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         reportWithFixes(context, options.autofix, { node, messageId: 'untypedTimeoutError', data: { error: shortText(sourceCode.getText(node), 50) } }, fixes());
         return;
       }
+      // `if (signal.aborted) throw new Error('Task cancelled')`: an abort path, but not a timeout.
+      if (messageNode !== undefined && isCancellationMessage(messageNode)) return;
       const start = node.parent?.type === AST_NODE_TYPES.ThrowStatement ? node.parent : node;
       const path = paths().find(start, producerFor(node));
       if (path) reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());

@@ -5,6 +5,9 @@ const DOM = "DOMException(…, 'TimeoutError')";
 
 runRuleTests('prefer-typed-timeout-error', rule, {
   valid: [
+    // An abort path whose error says it was cancelled: a cancellation, not a timeout (Backstage's task runner).
+    "function step(task) { if (task.cancelSignal.aborted) { throw new Error(`Step ${task.id} has been cancelled.`); } run(task); }",
+    "function f(signal: AbortSignal) { if (signal.aborted) throw new Error('Operation aborted'); return work(); }",
     // Dedicated classes.
     "throw new TimeoutError('query timeout');",
     "throw new QueryTimeoutError(`timed out after ${ms} ms`);",
