@@ -102,9 +102,14 @@ function tally(messages, into) {
  * Times `configs` ([{ id, rules }]) differentially over `files` ([{ abs, lines }]).
  * `plugin` is the loaded plugin (registered under its namespace in every config). With
  * `normalCheck`, each file is also linted normally (from text, untimed) with the rules of
- * `normalCheck` ({ ruleId: setting }) and the findings compared.
+ * `normalCheck` ({ ruleId: setting }) and the findings compared. `baseConfigs` replaces the
+ * corpus's language configs in every configuration, the baseline's included (the typed run's
+ * parser options and typescript-eslint rules); `basePath` is the config base and the cwd.
  */
-export async function benchDiff(files, { plugin, configs, rounds = 5, chunkLines = 20000, normalCheck = null, sourceCodeMode = 'reuse', onProgress }) {
+export async function benchDiff(
+  files,
+  { plugin, configs, rounds = 5, chunkLines = 20000, normalCheck = null, sourceCodeMode = 'reuse', baseConfigs = null, basePath = SRC_DIR, onProgress },
+) {
   const { Linter, SourceCode } = await import('eslint');
   // 'reuse': every verify gets the same SourceCode. 'fresh': every verify gets a new SourceCode
   // around the same AST, scope manager and parser services (so SourceCode's own caches, e.g.
@@ -115,11 +120,13 @@ export async function benchDiff(files, { plugin, configs, rounds = 5, chunkLines
       ? (sc) => () => new SourceCode({ text: sc.text, ast: sc.ast, hasBOM: sc.hasBOM, parserServices: sc.parserServices, scopeManager: sc.scopeManager, visitorKeys: sc.visitorKeys })
       : (sc) => () => sc;
   const FlatConfigArray = loadFlatConfigArray();
-  const { configs: languageConfigs } = await corpusLanguages();
+  // `baseConfigs` (every configuration's, the baseline's included): the corpus's languages by
+  // default; the typed run passes typescript-eslint's type-checked config and parser options.
+  const shared = baseConfigs ?? (await corpusLanguages()).configs;
   const gc = gcFunctions();
   const ns = plugin.meta.namespace;
   const arrayFor = (rules) => {
-    const arr = new FlatConfigArray([...languageConfigs, { files: ALL_FILES, plugins: { [ns]: plugin }, rules }], { basePath: SRC_DIR });
+    const arr = new FlatConfigArray([...shared, { files: ALL_FILES, plugins: { [ns]: plugin }, rules }], { basePath });
     arr.normalizeSync();
     return arr;
   };
@@ -128,8 +135,8 @@ export async function benchDiff(files, { plugin, configs, rounds = 5, chunkLines
   const everything = arrayFor(Object.assign({}, ...configs.map((c) => c.rules)));
   const normalArray = normalCheck ? arrayFor(normalCheck) : null;
 
-  const parseLinter = new Linter({ cwd: SRC_DIR });
-  const linter = new Linter({ cwd: SRC_DIR });
+  const parseLinter = new Linter({ cwd: basePath });
+  const linter = new Linter({ cwd: basePath });
 
   const times = Object.fromEntries(all.map((c) => [c.id, Array(rounds).fill(0)]));
   const cpuTimes = Object.fromEntries(all.map((c) => [c.id, Array(rounds).fill(0)]));
