@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../analysis/ast.js';
-import type { LoadFinder, LoadFinding, LoadSuggestionId } from '../analysis/loaders/engine.js';
+import { isConsumable, type LoadFinder, type LoadFinding, type LoadSuggestionId } from '../analysis/loaders/engine.js';
 import { DEFAULT_OPTIONS as LOAD_DEFAULTS } from '../analysis/loaders/options.js';
 import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
@@ -127,12 +127,6 @@ function isPlainValue(node: Node): boolean {
     default:
       return false;
   }
-}
-
-/** What the load finder judges when it is awaited or returned from an async function: a call or a variable. */
-function isConsumable(node: Node): boolean {
-  const target = unwrap(node);
-  return target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.Identifier;
 }
 
 /** Whether `node` is inside an argument of a call that lies within `root` (`root` itself included). */

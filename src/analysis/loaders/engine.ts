@@ -951,7 +951,6 @@ function isFunctionSource(node: Node): boolean {
   return /^\s*[\w.]+\s*\(/.test(target.quasi.quasis[0]?.value.cooked ?? '');
 }
 
-/** `'users'`, `` `${schema}.users` ``, `TABLE_USERS`, `meta.tableName`: what a table argument looks like. */
 /** What `consumed` can judge: a call (`await knex('t').where(…)`) or a variable holding a builder. A cheap test to run before finding out whether the value is consumed. */
 export function isConsumable(expression: Expression): boolean {
   const type = unwrap(expression).type;
@@ -963,6 +962,7 @@ function isTableCall(call: TSESTree.CallExpression): boolean {
   return call.arguments.length === 1 && isTableName(call.arguments[0]!);
 }
 
+/** `'users'`, `` `${schema}.users` ``, `TABLE_USERS`, `meta.tableName`: what a table argument looks like. */
 function isTableName(node: Node): boolean {
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';
