@@ -781,10 +781,11 @@ export class LoadFinder {
   private checkRedis(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
     const { library, loader, command } = this.tables.redis.get(name)!;
     const args = call.arguments;
-    if (args.length < command.minArgs || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement) || isFunctionArgument(args[0], this.scopeOf)) return null;
+    if (args.length < command.minArgs || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    // The receiver first: it rules out the common `Object.keys(x)` at once, and is cached.
     const receiver = this.resolver.resolve(callee.object);
     const evidence: Evidence = command.shape === 'keyspace' ? 'receiver' : loader.evidence;
-    if (!this.accepts(receiver, callee.object, library, loader.role, evidence)) return null;
+    if (!this.accepts(receiver, callee.object, library, loader.role, evidence) || isFunctionArgument(args[0], this.scopeOf)) return null;
     const construct = `${shortText(this.sourceCode.getText(callee), 50)}()`;
     if (command.shape === 'keyspace') {
       return { node: callee.property, messageId: 'redisKeys', data: { construct }, suggest: [] };

@@ -31,6 +31,9 @@ interface ClassMember {
   values: Node[];
 }
 
+/** Built-in objects whose methods share names with loaders' (`keys`, `all`, `from`, `values`). */
+const BUILT_IN_OBJECTS = new Set(['Object', 'Array', 'Promise', 'Reflect', 'JSON', 'Math', 'Number', 'String', 'Symbol', 'Map', 'Set', 'Date', 'Intl']);
+
 /**
  * Answers "what is this receiver?" for one file, from the evidence the catalog describes: how it
  * was created, its annotation or injection, its class's base, the file's imports, and naming
@@ -166,6 +169,10 @@ export class ReceiverResolver {
   }
 
   private resolveIdentifier(node: TSESTree.Identifier): Resolution {
+    // `Object.keys(x)`, `Promise.all(…)`: the most frequent receivers of the loaders' method names,
+    // ruled out before any scope lookup. Where a file shadows one (`import Promise from 'bluebird'`,
+    // `import { Map } from 'immutable'`), the name still holds a stand-in, not a client.
+    if (BUILT_IN_OBJECTS.has(node.name)) return 'other';
     const variable = findVariable(this.scopeOf(node), node.name);
     if (!variable || variable.defs.length === 0) return this.byName(node.name);
     const def = variable.defs[0]!;

@@ -23,6 +23,11 @@ export const a = () => [...m.keys()];
 export const b = (o: object) => Object.keys(o);
 export const c = (o: object) => _.keys(o);
 export const d = (cache: { keys(): string[] }) => cache.keys();`,
+  `// built-ins are not clients, even in a file that uses Redis
+import Redis from 'ioredis';
+export const redis = new Redis();
+export const a = (o: object) => Object.keys(o);
+export const b = (o: object) => Reflect.ownKeys(o);`,
   `// no evidence of Redis: someone's own hgetall
 export const a = (store: { hgetall(k: string): unknown }) => store.hgetall('x');`,
   ],
