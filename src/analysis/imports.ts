@@ -93,8 +93,42 @@ function afterDirectives(program: TSESTree.Program): number {
 }
 
 /**
+ * Comments that must stay above every statement: they only work as a file's leading comments
+ * (`// @ts-check`, `/* eslint-disable *\/`, `/** @jsx h *\/`) or mark a licence (`/*! … *\/`,
+ * `@license`). `// eslint-disable-next-line` and `// @ts-expect-error` are not among them: they
+ * belong to the line below.
+ */
+const FILE_PRAGMA = /^[\s*]*(?:@ts-(?:check|nocheck)\b|@(?:no)?flow\b|@jsx|@license\b|@preserve\b|@format\b|eslint(?:-disable|-enable|-env)?\s|globals?\s|jshint\b|istanbul\b|c8\b)/;
+
+/**
+ * A file's first import or `require`: after its directives; otherwise just above its first
+ * statement and the comments attached to it (adjacent, no blank line), so that a hashbang (which
+ * must come first), a file pragma and a header set apart by a blank line all stay on top.
+ */
+function insertFirstImport(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, text: string): TSESLint.RuleFix {
+  const program = sourceCode.ast;
+  const directivesEnd = afterDirectives(program);
+  if (directivesEnd > 0) return fixer.insertTextAfterRange([directivesEnd, directivesEnd], `\n${text}`);
+  const source = sourceCode.text;
+  const hashbangEnd = source.startsWith('#!') ? source.indexOf('\n') + 1 || source.length : 0;
+  // The first token, not the first statement: a decorator before `export` lies outside its range.
+  const first = program.tokens?.[0];
+  let at = first ? first.range[0] : hashbangEnd;
+  const comments = first ? sourceCode.getCommentsBefore(first) : [];
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i]!;
+    const detached = /\n[ \t]*\r?\n/.test(source.slice(comment.range[1], at));
+    if (comment.range[0] < hashbangEnd || detached || comment.value.startsWith('!') || FILE_PRAGMA.test(comment.value)) break;
+    at = comment.range[0];
+  }
+  at = Math.max(at, hashbangEnd);
+  return fixer.insertTextBeforeRange([at, at], `${text}\n`);
+}
+
+/**
  * A fix that makes `name` from `source` available in the file: merged into an existing value
- * import of that module, else a new import after the last import (or a `require` in CommonJS).
+ * import of that module, else a new import after the last import (or a `require` in CommonJS),
+ * else the file's first (`insertFirstImport`).
  */
 export function addNamedImport(
   fixer: TSESLint.RuleFixer,
@@ -107,9 +141,7 @@ export function addNamedImport(
   if (isCommonJsFile(sourceCode)) {
     const text = `const { ${name} } = require(${quoted});`;
     const lastRequire = program.body.filter(isTopLevelRequire).at(-1);
-    if (lastRequire) return fixer.insertTextAfter(lastRequire, `\n${text}`);
-    const position = afterDirectives(program);
-    return position === 0 ? fixer.insertTextBeforeRange([0, 0], `${text}\n`) : fixer.insertTextAfterRange([position, position], `\n${text}`);
+    return lastRequire ? fixer.insertTextAfter(lastRequire, `\n${text}`) : insertFirstImport(fixer, sourceCode, text);
   }
   const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration);
   const sameModule = imports.find((d) => d.source.value === source && d.importKind !== 'type');
@@ -127,9 +159,7 @@ export function addNamedImport(
   }
   const text = `import { ${name} } from ${quoted};`;
   const lastImport = imports.at(-1);
-  if (lastImport) return fixer.insertTextAfter(lastImport, `\n${text}`);
-  const position = afterDirectives(program);
-  return position === 0 ? fixer.insertTextBeforeRange([0, 0], `${text}\n`) : fixer.insertTextAfterRange([position, position], `\n${text}`);
+  return lastImport ? fixer.insertTextAfter(lastImport, `\n${text}`) : insertFirstImport(fixer, sourceCode, text);
 }
 
 /** Local names bound by top-level imports or `require()`s of `source`: `pTimeout` for `import pTimeout from 'p-timeout'`. */

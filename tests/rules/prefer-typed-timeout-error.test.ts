@@ -3,6 +3,45 @@ import { runRuleTests } from '../rule-tester.js';
 
 const DOM = "DOMException(…, 'TimeoutError')";
 
+/**
+ * A file's first import goes below what must stay on top and above what belongs to the code:
+ * [what stays above the import, the code below it]. The fix also turns `new Error('query
+ * timeout')` into `new QueryTimeoutError('query timeout')` in the code below.
+ */
+const FIRST_IMPORT: [string, string][] = [
+  // A hashbang must be the first line: an import above it would not parse.
+  ['#!/usr/bin/env node\n', "throw new Error('query timeout');"],
+  // A header set apart by a blank line stays on top; a doc comment stays with its function.
+  ['/*\n * Copyright Acme\n */\n\n', "/** Runs the query. */\nfunction f() { throw new Error('query timeout'); }"],
+  // A file pragma only works above every statement.
+  ['// @ts-check\n', "throw new Error('query timeout');"],
+  // `@ts-expect-error` is about the next line: the import goes above it.
+  ['', "// @ts-expect-error legacy typings\nthrow new Error('query timeout');"],
+  // A decorator before `export` lies outside the statement's range: the import goes above it.
+  ['', "@Injectable()\nexport class Repo { load() { throw new Error('query timeout'); } }"],
+];
+
+const FIRST_IMPORT_CASES = [
+  ...FIRST_IMPORT.map(([above, below]) => ({
+    code: above + below,
+    output: `${above}import { QueryTimeoutError } from './errors';\n${fixed(below)}`,
+  })),
+  // In a script, a `require` after the hashbang.
+  {
+    code: "#!/usr/bin/env node\nthrow new Error('query timeout');",
+    languageOptions: { parserOptions: { sourceType: 'script' as const } },
+    output: `#!/usr/bin/env node\nconst { QueryTimeoutError } = require('./errors');\n${fixed("throw new Error('query timeout');")}`,
+  },
+].map((test) => ({
+  ...test,
+  options: [{ autofix: true, timeoutError: { name: 'QueryTimeoutError', from: './errors' } }] as const,
+  errors: [{ messageId: 'untypedTimeoutError' as const }],
+}));
+
+function fixed(code: string): string {
+  return code.replace("new Error('query timeout')", "new QueryTimeoutError('query timeout')");
+}
+
 runRuleTests('prefer-typed-timeout-error', rule, {
   valid: [
     // An abort path whose error says it was cancelled: a cancellation, not a timeout (Backstage's task runner).
@@ -111,6 +150,7 @@ runRuleTests('prefer-typed-timeout-error', rule, {
       output: "import { QueryTimeoutError } from './errors';\nthrow new QueryTimeoutError('query timeout');",
       errors: [{ messageId: 'untypedTimeoutError' }],
     },
+    ...FIRST_IMPORT_CASES,
     {
       code: "const db = require('./db');\nfunction f() { throw new Error('lock wait timeout'); }",
       filename: 'file.cjs',
