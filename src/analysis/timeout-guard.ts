@@ -165,6 +165,12 @@ function elapsedKind(node: Node, words: TimeoutVocabulary): ElapsedKind {
   if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '-' && isNowCall(target.left)) {
     return nameHasWord(lastName(target.right), words.start) ? 'since-start' : 'since-unknown';
   }
+  // elapsedSince(start), timer.elapsed(), stopwatch.getDuration(): a helper that measures. What it
+  // measures is less certain than a variable's name, so only a named limit makes it a timeout test
+  // (`getDuration(video) > 600` is not one).
+  if (target.type === AST_NODE_TYPES.CallExpression && nameHasWord(lastName(target.callee), words.elapsed)) {
+    return 'since-unknown';
+  }
   return null;
 }
 

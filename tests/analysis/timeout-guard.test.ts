@@ -21,6 +21,9 @@ describe('timeoutSide', () => {
     'process.hrtime(start)[0] > maxSeconds',
     'Number(process.hrtime.bigint() - start) / 1e6 > timeoutMs',
     'elapsed > 3000',
+    'elapsedSince(start) > maxWait',
+    'timer.elapsed() >= timeoutMs',
+    'Math.round(stopwatch.getDuration() / 1000) > this.maxDuration',
     'signal.aborted',
     'this.controller.signal.aborted',
     'timedOut',
@@ -57,6 +60,7 @@ describe('timeoutSide', () => {
     "err.name !== 'TimeoutError'",
     'timedOut === false',
     'elapsed < timeout || fallbackAllowed',
+    'elapsedSince(start) < maxWait',
   ])('%s: timed out when false', (code) => {
     expect(side(code)).toBe('false');
   });
@@ -74,6 +78,9 @@ describe('timeoutSide', () => {
     "message.includes('timeout')",
     'hasTimeout',
     'elapsed > somethingElse',
+    'getDuration(video) > 600',
+    'elapsedSince(start) > other',
+    'getTimeout() > maxWait',
     'start > end',
     'typeof timeout === "number"',
   ])('%s: not a timeout test', (code) => {

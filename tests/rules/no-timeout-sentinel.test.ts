@@ -15,6 +15,8 @@ runRuleTests('no-timeout-sentinel', rule, {
     'function get(e: { expiresAt: number }) { if (Date.now() > e.expiresAt) return undefined; return e; }',
     // Timeout paths that throw, reject or pass an error.
     'function f(timePass: number, maxWait: number) { if (timePass > maxWait) throw new TimeoutError("slow"); return 1; }',
+    // A helper's measure against a bare number: a video's length, not a timeout.
+    'function clip(video: Video) { if (getDuration(video) > 600) return null; return trim(video); }',
     'function f(timePass: number, maxWait: number) { if (timePass > maxWait) return [0, new TimeoutError("slow")]; return [1, null]; }',
     'function f(elapsed: number, timeout: number, e: Error) { if (elapsed > timeout) return { data: null, error: e }; return { data: 1, error: null }; }',
     'import { err } from "neverthrow"; function f(elapsed: number, timeout: number) { if (elapsed > timeout) return err(new Error("t")); }',
@@ -124,6 +126,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     {
       code: 'function f(elapsedMs: number, timeoutMs: number) { if (elapsedMs >= timeoutMs) return []; return [1]; }',
       errors: [{ messageId: 'returnsSentinel', data: { path: '`elapsedMs >= timeoutMs`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(elapsedMs: number, timeoutMs: number) { if (elapsedMs >= timeoutMs) throw new DOMException('f timed out', 'TimeoutError'); return [1]; }" }] }],
+    },
+    {
+      // A measuring helper against a named limit.
+      code: 'function poll(start: number, maxWait: number) { if (elapsedSince(start) > maxWait) return 0; return read(); }',
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`elapsedSince(start) > maxWait`', value: '0' }, suggestions: [{ messageId: 'throwTypedError', output: "function poll(start: number, maxWait: number) { if (elapsedSince(start) > maxWait) throw new DOMException('poll timed out', 'TimeoutError'); return read(); }" }] }],
     },
     {
       code: 'function f(budget: number, t0: number) { const start = performance.now(); if (performance.now() - t0 > budget) return -1; return 1; }',
