@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -135,6 +135,17 @@ export function isInside(inner: Node, outer: Node): boolean {
 export function shortText(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/**
+ * `receiver.method()` for a message, in about `max` characters: a long receiver is cut and the
+ * method kept, as the method is what the message is about (`connection.getRepository(ctx, Pro….find()`).
+ */
+export function callText(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.MemberExpression, max: number): string {
+  const whole = shortText(sourceCode.getText(callee), Number.MAX_SAFE_INTEGER);
+  if (whole.length <= max || callee.computed) return `${shortText(whole, max)}()`;
+  const method = `${callee.optional ? '?.' : '.'}${sourceCode.getText(callee.property)}`;
+  return `${shortText(sourceCode.getText(callee.object), Math.max(max - method.length, 12))}${method}()`;
 }
 
 const ENTER_FUNCTIONS = { enterFunctions: true };

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../ast.js';
+import { callText, findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../ast.js';
 import { planTypedError, quote, type TypedErrorOption } from '../typed-error.js';
 import { findVariable } from '../imports.js';
 import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
@@ -331,7 +331,7 @@ export class LoadFinder {
   private optionsFinding(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, library: LibraryEntry, loader: OptionsLoader): LoadFinding {
     const key = loader.fixKey ?? loader.boundKeys[0]!;
     const limit = limitText(this.sourceCode, call, this.settings.limit);
-    const construct = `${shortText(this.sourceCode.getText(callee), 50)}()`;
+    const construct = callText(this.sourceCode, callee, 50);
     const suggest: LoadSuggestion[] = [];
     if (loader.rewrite) {
       const { to, whereArg } = loader.rewrite;
@@ -717,7 +717,7 @@ export class LoadFinder {
     const above = chainAbove(call);
     if (above.links.some((l) => STREAMING.has(l.name))) return null;
     const reportOn = unwrap(source).type === AST_NODE_TYPES.TaggedTemplateExpression ? (unwrap(source) as TSESTree.TaggedTemplateExpression).quasi : source;
-    return this.judgeSqlNode(source, call, reportOn, () => `${shortText(this.sourceCode.getText(callee), 40)}()`, [...call.arguments]);
+    return this.judgeSqlNode(source, call, reportOn, () => callText(this.sourceCode, callee, 40), [...call.arguments]);
   }
 
   /** `db.prepare(sql)`, directly or through a `const stmt = db.prepare(sql)`. */
@@ -786,7 +786,7 @@ export class LoadFinder {
     const receiver = this.resolver.resolve(callee.object);
     const evidence: Evidence = command.shape === 'keyspace' ? 'receiver' : loader.evidence;
     if (!this.accepts(receiver, callee.object, library, loader.role, evidence) || isFunctionArgument(args[0], this.scopeOf)) return null;
-    const construct = `${shortText(this.sourceCode.getText(callee), 50)}()`;
+    const construct = callText(this.sourceCode, callee, 50);
     if (command.shape === 'keyspace') {
       return { node: callee.property, messageId: 'redisKeys', data: { construct }, suggest: [] };
     }
@@ -931,7 +931,7 @@ export class LoadFinder {
       return {
         node: callee.property,
         messageId: 'unboundedCustom',
-        data: { construct: `${shortText(this.sourceCode.getText(callee), 50)}()`, bound: bounds || 'bound' },
+        data: { construct: callText(this.sourceCode, callee, 50), bound: bounds || 'bound' },
         suggest,
       };
     }

@@ -4,7 +4,7 @@
  * loads (most bodies and files are small), so the rule checks them only when asked (`strict`).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../ast.js';
+import { callText, enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
 import { chainAbove } from './chains.js';
 import { hasSizeGuard } from './guards.js';
@@ -60,7 +60,7 @@ export class ReadFinder {
     const name = memberPropertyName(callee);
     if (name === null || !READ_MEMBER_NAMES.has(name)) return null;
     if (this.checks.httpBodies && BODY_METHODS.has(name) && call.arguments.length === 0) return this.checkBody(call, callee, name);
-    if (this.checks.httpBodies && AXIOS_METHODS.has(name)) return this.checkAxios(call, callee.object, `${shortText(this.sourceCode.getText(callee), 40)}()`);
+    if (this.checks.httpBodies && AXIOS_METHODS.has(name)) return this.checkAxios(call, callee.object, callText(this.sourceCode, callee, 40));
     if (this.checks.fileReads && FILE_READS.has(name)) return this.checkFileRead(call, callee, callee.object);
     if (this.checks.streams && name === 'toArray' && call.arguments.length === 0) return this.checkToArray(call, callee);
     if (this.checks.streams && name === 'concat') return this.checkConcat(call, callee);
@@ -93,7 +93,7 @@ export class ReadFinder {
     const response = unwrap(callee.object);
     if (!this.isResponse(response)) return null;
     if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys)) return null;
-    return { node: callee.property, messageId: 'wholeBody', data: { construct: `${shortText(this.sourceCode.getText(callee), 40)}()`, method: name } };
+    return { node: callee.property, messageId: 'wholeBody', data: { construct: callText(this.sourceCode, callee, 40), method: name } };
   }
 
   /** A `fetch` response: `await fetch(…)`, a variable holding one, or undici's `request(…)` body. */
@@ -265,7 +265,7 @@ export class ReadFinder {
 
   private checkToArray(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): ReadFinding | null {
     if (!this.isStream(callee.object)) return null;
-    return { node: callee.property, messageId: 'streamToArray', data: { construct: `${shortText(this.sourceCode.getText(callee), 40)}()` } };
+    return { node: callee.property, messageId: 'streamToArray', data: { construct: callText(this.sourceCode, callee, 40) } };
   }
 
   /** A Node.js readable stream: `fs.createReadStream(…)`, `Readable.from(…)`, `new PassThrough()`, `x.pipe(…)`, `process.stdin`. */

@@ -124,6 +124,26 @@ export const all = () => dataSource.getRepository(User).find({ take: 100 });` },
     ],
   },
   {
+    // The message cuts a long receiver, not the method it is about.
+    name: 'find on a long receiver',
+    code: `import { DataSource } from 'typeorm';
+import { ProductVariantTranslation } from './product-variant-translation.entity';
+const dataSource = new DataSource({ type: 'postgres' });
+export const all = () => dataSource.getRepository(ProductVariantTranslation).find();`,
+    errors: [
+      {
+        messageId: 'unboundedCall',
+        data: { construct: 'dataSource.getRepository(ProductVariantTrans….find()', unit: 'entity', bound: '`take`' },
+        suggestions: [
+          { messageId: 'addOption', output: `import { DataSource } from 'typeorm';
+import { ProductVariantTranslation } from './product-variant-translation.entity';
+const dataSource = new DataSource({ type: 'postgres' });
+export const all = () => dataSource.getRepository(ProductVariantTranslation).find({ take: 100 });` },
+        ],
+      },
+    ],
+  },
+  {
     name: 'findBy takes no bound: rewrite as find',
     code: `import { DataSource } from 'typeorm';
 import { Order } from './order.entity';
