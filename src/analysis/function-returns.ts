@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, type FunctionNode, SKIP_NESTED_FUNCTIONS, unwrap } from './ast.js';
+import { dottedName, findInSubtree, type FunctionNode, isFunction, SKIP_NESTED_FUNCTIONS, unwrap } from './ast.js';
 
 const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
 
@@ -25,6 +25,7 @@ export function isBooleanAnswer(node: TSESTree.Node | null | undefined): boolean
  */
 export class FunctionResults {
   private readonly valueCache = new WeakMap<FunctionNode, boolean>();
+  private readonly realValueCache = new WeakMap<FunctionNode, boolean>();
   private readonly booleanCache = new WeakMap<FunctionNode, boolean>();
 
   constructor(private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys) {}
@@ -48,6 +49,47 @@ export class FunctionResults {
       this.valueCache.set(fn, known);
     }
     return known;
+  }
+
+  /**
+   * Whether the function returns a value that is not nothing: not only `undefined`,
+   * `Promise.resolve()` or a `new Promise` resolved with no argument (`wait()`, `drain()`).
+   */
+  returnsRealValue(fn: FunctionNode): boolean {
+    let known = this.realValueCache.get(fn);
+    if (known === undefined) {
+      known = this.someReturn(fn, (argument) => !this.isNothing(argument));
+      this.realValueCache.set(fn, known);
+    }
+    return known;
+  }
+
+  private isNothing(node: TSESTree.Expression): boolean {
+    const target = unwrap(node);
+    switch (target.type) {
+      case AST_NODE_TYPES.Identifier:
+        return target.name === 'undefined';
+      case AST_NODE_TYPES.UnaryExpression:
+        return target.operator === 'void';
+      case AST_NODE_TYPES.CallExpression:
+        return target.arguments.length === 0 && dottedName(target.callee) === 'Promise.resolve';
+      case AST_NODE_TYPES.NewExpression:
+        return dottedName(target.callee) === 'Promise' && this.resolvesWithNothing(target.arguments[0]);
+      default:
+        return false;
+    }
+  }
+
+  /** An executor whose `resolve` is only ever called bare (`resolve()`), here or in its callbacks. */
+  private resolvesWithNothing(executor: TSESTree.Node | undefined): boolean {
+    if (!executor || !isFunction(executor)) return false;
+    const resolve = executor.params[0];
+    if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
+    const name = resolve.name;
+    const withValue = findInSubtree(executor.body, this.visitorKeys, (node) =>
+      node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name && node.arguments.length > 0 ? true : null,
+    );
+    return withValue === null;
   }
 
   /** Whether the function answers a yes/no question elsewhere, so its `false` is an answer. */

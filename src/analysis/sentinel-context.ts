@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction, functionName, type FunctionNode } from './ast.js';
 import { FunctionResults, isBooleanAnswer } from './function-returns.js';
 import { findVariable } from './imports.js';
-import { isBooleanFalse, isNumeric, type Sentinel } from './sentinel.js';
+import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './sentinel.js';
 
 /** A `false` from these is the answer itself ("not ready yet"), not a disguised timeout. */
 const PREDICATE_NAME = /^(is|has|can|should|wait|try|poll|check|ping|settles?|did|was)([A-Z_]|$)/;
@@ -19,7 +19,8 @@ function namedFunction(node: TSESTree.Node): { fn: FunctionNode; name: string } 
 
 /**
  * Tells a sentinel from a value that is the real answer in its context: `false` from a function
- * that answers yes/no elsewhere, `0` from a function that computes a time.
+ * that answers yes/no elsewhere, `0` from a function that computes a time, nothing from a
+ * function that never returns anything else.
  */
 export class SentinelContext {
   readonly results: FunctionResults;
@@ -31,6 +32,11 @@ export class SentinelContext {
   /** `producer` is where the value is produced; `settle` the `resolve`/`cb` that carries it, if any. */
   isRealAnswer(sentinel: Sentinel, producer: TSESTree.Node, settle?: TSESTree.Identifier): boolean {
     if (isBooleanFalse(sentinel)) return this.answersYesNo(producer, settle);
+    // `return Promise.resolve()` from a `wait()` that never resolves with a value: the only answer.
+    if (!settle && isValueless(sentinel)) {
+      const fn = enclosingFunction(producer);
+      return fn !== null && !this.results.returnsRealValue(fn);
+    }
     if (isNumeric(sentinel)) {
       const named = namedFunction(producer);
       return named !== null && TIME_VALUE_NAME.test(named.name);

@@ -178,6 +178,13 @@ export function isBooleanFalse(sentinel: Sentinel): boolean {
   return sentinel.kind === 'empty' && node.type === AST_NODE_TYPES.Literal && node.value === false;
 }
 
+/** `undefined`, `Promise.resolve()`: no value at all, a sentinel only where the code returns values elsewhere. */
+export function isValueless(sentinel: Sentinel): boolean {
+  if (sentinel.kind === 'wrapped') return sentinel.inner === null;
+  const node = unwrap(sentinel.node);
+  return sentinel.kind === 'empty' && node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
+}
+
 /** `0`, `-1`, `NaN`: a sentinel only where the code does not compute a number of milliseconds. */
 export function isNumeric(sentinel: Sentinel): boolean {
   const node = unwrap(sentinel.node);

@@ -186,11 +186,19 @@ function isLimit(node: Node, words: TimeoutVocabulary, names: readonly string[])
   return false;
 }
 
+/**
+ * A literal limit for a named elapsed time: `elapsed > 3000`. Not zero or less: `duration > 0`
+ * asks whether a duration is set (`this.blockDuration > 0 && …`), not whether time ran out.
+ */
+function isPositiveNumber(node: Node): boolean {
+  const target = stripConversions(node);
+  return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'number' && target.value > 0;
+}
+
 /** `big` exceeds `small` in the sense "elapsed time is past its limit". */
 function exceeds(big: Node, small: Node, words: TimeoutVocabulary): boolean {
   const kind = elapsedKind(big, words);
-  const smallIsNumber = stripConversions(small).type === AST_NODE_TYPES.Literal;
-  if (kind === 'named') return smallIsNumber || isLimit(small, words, words.limit);
+  if (kind === 'named') return isPositiveNumber(small) || isLimit(small, words, words.limit);
   if (kind === 'since-start') return true;
   if (kind === 'since-unknown') return isLimit(small, words, words.limit);
   // Date.now() > deadline

@@ -50,6 +50,10 @@ describe('judgeSql: bounded', () => {
     ["SELECT * FROM information_schema.columns WHERE table_name = 'users'", 'catalog'],
     ['SELECT oid FROM pg_proc WHERE proname = $1', 'catalog'],
     ['SELECT name FROM sqlite_master', 'catalog'],
+    // One-row tables: Oracle's and MySQL's DUAL, SAP HANA's DUMMY (as @nestjs/terminus pings it), DB2's.
+    ['SELECT SYSDATE FROM DUAL', 'catalog'],
+    ['SELECT now() FROM dummy', 'catalog'],
+    ['SELECT 1 FROM SYSIBM.SYSDUMMY1', 'catalog'],
     ['WITH m AS (SELECT max(id) AS id FROM users) SELECT * FROM m', 'cte'],
     ['SELECT * FROM current_database()', 'cte'],
     ['SELECT * FROM "${}"."INFORMATION_SCHEMA"."TABLES" WHERE "TABLE_TYPE" = \'BASE TABLE\'', 'catalog'],

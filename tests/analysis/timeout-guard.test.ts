@@ -81,6 +81,10 @@ describe('timeoutSide', () => {
     'getDuration(video) > 600',
     'elapsedSince(start) > other',
     'getTimeout() > maxWait',
+    // Whether a duration is set, not whether time ran out (rate-limiter-flexible's option setter).
+    'this.inMemoryBlockDuration > 0 && this.inMemoryBlockOnConsumed === 0',
+    '0 < duration',
+    'elapsed >= -1',
     'start > end',
     'typeof timeout === "number"',
   ])('%s: not a timeout test', (code) => {

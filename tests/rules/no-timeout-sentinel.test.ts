@@ -15,6 +15,21 @@ runRuleTests('no-timeout-sentinel', rule, {
     'function get(e: { expiresAt: number }) { if (Date.now() > e.expiresAt) return undefined; return e; }',
     // Timeout paths that throw, reject or pass an error.
     'function f(timePass: number, maxWait: number) { if (timePass > maxWait) throw new TimeoutError("slow"); return 1; }',
+    // Nothing from a function that never returns anything else: a wait that stops early (Backstage's
+    // TaskPipeline barrier), a bare `undefined`. Only a caller expecting a value could be misled.
+    `function createBarrier(waitTimeoutMillis: number, signal: AbortSignal) {
+  function wait() {
+    if (signal.aborted || !(waitTimeoutMillis > 0)) {
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timeoutHandle = setTimeout(done, waitTimeoutMillis);
+      function done() { clearTimeout(timeoutHandle); resolve(); }
+    });
+  }
+  return { wait };
+}`,
+    'function flush(deadline: number) { if (Date.now() > deadline) return undefined; write(); }',
     // A helper's measure against a bare number: a video's length, not a timeout.
     'function clip(video: Video) { if (getDuration(video) > 600) return null; return trim(video); }',
     'function f(timePass: number, maxWait: number) { if (timePass > maxWait) return [0, new TimeoutError("slow")]; return [1, null]; }',
@@ -330,6 +345,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     {
       code: "import * as E from 'fp-ts/Either';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return E.right([]); return E.right([1]); }",
       errors: [{ messageId: 'returnsSentinel', data: { path: '`elapsed > timeout`', value: 'E.right([])' }, suggestions: [{ messageId: 'returnFailure', output: "import * as E from 'fp-ts/Either';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return E.left(new DOMException('f timed out', 'TimeoutError')); return E.right([1]); }" }] }],
+    },
+    {
+      // Nothing, where the function returns values elsewhere: a sentinel.
+      code: 'function f(signal: AbortSignal) { if (signal.aborted) return Promise.resolve(); return new Promise((resolve) => db.get(key, (e, v) => resolve(v))); }',
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`signal.aborted`', value: 'Promise.resolve()' }, suggestions: [{ messageId: 'returnFailure', output: "function f(signal: AbortSignal) { if (signal.aborted) return Promise.reject(new DOMException('f timed out', 'TimeoutError')); return new Promise((resolve) => db.get(key, (e, v) => resolve(v))); }" }] }],
     },
     {
       code: 'async function f(signal: AbortSignal) { if (signal.aborted) return Promise.resolve([]); return q(); }',

@@ -47,6 +47,8 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     // An abort path whose error says it was cancelled: a cancellation, not a timeout (Backstage's task runner).
     "function step(task) { if (task.cancelSignal.aborted) { throw new Error(`Step ${task.id} has been cancelled.`); } run(task); }",
     "function f(signal: AbortSignal) { if (signal.aborted) throw new Error('Operation aborted'); return work(); }",
+    // A duration option that is set, not elapsed time past a limit (rate-limiter-flexible).
+    "class Limiter { set blockDuration(value) { this._blockDuration = value; if (this.blockDuration > 0 && this.blockOnConsumed === 0) { throw new Error('blockOnConsumed option must be set up'); } } }",
     // Dedicated classes.
     "throw new TimeoutError('query timeout');",
     "throw new QueryTimeoutError(`timed out after ${ms} ms`);",

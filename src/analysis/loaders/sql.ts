@@ -162,8 +162,8 @@ const OPERAND_KEYWORDS = new Set([
   'DESC', 'ASC', 'WITH', 'RECURSIVE', 'LATERAL',
 ]);
 
-/** System catalogs: their size is the size of the schema, not of the data. */
-const CATALOG_TABLE = /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|GLOBAL_NAME|SYSDATABASES|SYSOBJECTS|SYSCOLUMNS|SYSINDEXES|SYSUSERS|V\$[A-Z_$]+|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
+/** System catalogs, whose size is the size of the schema, not of the data; and one-row tables (`DUAL`, SAP HANA's `DUMMY`, DB2's `SYSIBM.SYSDUMMY1`). */
+const CATALOG_TABLE = /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|DUMMY|SYSIBM|GLOBAL_NAME|SYSDATABASES|SYSOBJECTS|SYSCOLUMNS|SYSINDEXES|SYSUSERS|V\$[A-Z_$]+|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
 
 /** Whether a table name (`pg_proc`, `information_schema.columns`) is a system catalog. */
 export function isCatalogTable(name: string): boolean {
