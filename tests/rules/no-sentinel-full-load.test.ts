@@ -41,10 +41,28 @@ async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!
     `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany() : [rev].map(String); }`,
     // Array methods are not loaders.
     'function f(rev: number, items: number[]) { return rev === 0 ? items.filter((x) => x > 0) : items.filter((x) => x > rev); }',
+    // The sentinel side's only load is in a callback, which runs later: not this branch's load.
+    `${PRISMA}async function f(rev: number) { if (rev === 0) { setTimeout(() => prisma.service.findMany(), 10); return []; } return prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 }); }`,
     // A function that returns 0 as a count, not on a timeout: no chain, and no other side.
     `${PRISMA}async function count() { return 0; }\nasync function f() { const n = await count(); return n || prisma.service.findMany(); }`,
   ],
   invalid: [
+    {
+      // The branch and the lower bound inside its load name the same load: one report, the branch's.
+      code: `${PRISMA}async function f(rev?: number) { return !rev ? prisma.service.findMany({ where: { revision: { gt: rev } } }) : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 }); }`,
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: '!rev', subject: 'rev', load: 'prisma.service.findMany({ where: { revision: { gt…' },
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function f(rev?: number) { return !rev ? prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 }) : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 }); }`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The incident's caller, in one file.
       code: `${PRISMA}async function sync(rev: number) {
