@@ -16,10 +16,10 @@ import {
 } from './fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
 import { nameRef, unwrapSequence } from './modules.js';
-import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject, PRIMARY_KEYS } from './objects.js';
+import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
 import { type ReceiverResolver, type Resolution, isResolved } from './resolver.js';
 import type { NameKind } from './small-tables.js';
-import { isCatalogTable, judgeSql, looksLikeQuery, type SqlPiece, type SqlPolicy } from './sql.js';
+import { isCatalogTable, judgeSql, looksLikeQuery, PRIMARY_KEYS, type SqlPiece, type SqlPolicy } from './sql.js';
 import { sqlPieces, sqlPreview, sqlTagName } from './sql-source.js';
 
 const { DefinitionType } = TSESLint.Scope;

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
 import { unwrapSequence } from './modules.js';
+import { PRIMARY_KEYS } from './sql.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -92,8 +93,6 @@ export function hasAnyKey(view: ObjectView, keys: readonly string[]): boolean {
   });
 }
 
-/** Field names taken as keys in filters: primary keys, and natural keys that are unique by design. */
-export const PRIMARY_KEYS = new Set(['id', '_id', 'uuid', 'slug', 'email', 'username', 'token', 'code']);
 /** Operators of a filter value that keep it an equality or a list of keys. */
 const KEY_OPERATORS = new Set(['in', 'equals', 'eq', '$in', '$eq']);
 /** Helpers that keep it one (`In(ids)` in TypeORM). */

@@ -171,8 +171,14 @@ export function isCatalogTable(name: string): boolean {
   return CATALOG_TABLE.test(first);
 }
 
-/** Primary keys, and natural keys that are unique by design. */
-const PRIMARY_KEY_COLUMNS = new Set(['ID', 'UUID', '_ID', 'SLUG', 'EMAIL', 'USERNAME', 'TOKEN', 'CODE']);
+/**
+ * Column and field names taken as keys, in SQL and in ORM filters alike: primary keys, and natural
+ * keys that are unique by design.
+ */
+export const PRIMARY_KEYS: ReadonlySet<string> = new Set(['id', '_id', 'uuid', 'slug', 'email', 'username', 'token', 'code']);
+
+/** `PRIMARY_KEYS` as the tokenizer spells identifiers (upper case). */
+const PRIMARY_KEY_COLUMNS = new Set([...PRIMARY_KEYS].map((name) => name.toUpperCase()));
 
 const CLAUSE_END = new Set(['GROUP', 'ORDER', 'LIMIT', 'HAVING', 'WINDOW', 'FOR', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'RETURNING', 'LOCK']);
 
