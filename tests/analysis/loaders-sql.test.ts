@@ -40,6 +40,9 @@ describe('judgeSql: bounded', () => {
     ['SELECT * FROM users WHERE id = ANY($1)', 'primary-key'],
     ['SELECT id FROM tasks WHERE identifier = any($1::text[])', 'primary-key'],
     ['SELECT email FROM users WHERE email IN ($1, $2) AND org = 3', 'primary-key'],
+    // A key-value table's `key` (rate-limiter-flexible's MySQL store).
+    ['SELECT points, expire FROM ??.?? WHERE `key` = ?;', 'primary-key'],
+    ['SELECT value FROM settings WHERE key = $1', 'primary-key'],
     ['SELECT * FROM t WHERE t.name IN (?, ?)', 'primary-key'],
     ['SELECT org, count(*) FROM users GROUP BY org', 'grouped-aggregate'],
     ['SELECT * FROM users WHERE id = ${}', 'primary-key'],

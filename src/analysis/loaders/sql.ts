@@ -175,7 +175,7 @@ export function isCatalogTable(name: string): boolean {
  * Column and field names taken as keys, in SQL and in ORM filters alike: primary keys, and natural
  * keys that are unique by design.
  */
-export const PRIMARY_KEYS: ReadonlySet<string> = new Set(['id', '_id', 'uuid', 'slug', 'email', 'username', 'token', 'code']);
+export const PRIMARY_KEYS: ReadonlySet<string> = new Set(['id', '_id', 'uuid', 'key', 'slug', 'email', 'username', 'token', 'code']);
 
 /** `PRIMARY_KEYS` as the tokenizer spells identifiers (upper case). */
 const PRIMARY_KEY_COLUMNS = new Set([...PRIMARY_KEYS].map((name) => name.toUpperCase()));

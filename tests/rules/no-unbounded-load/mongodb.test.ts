@@ -9,6 +9,7 @@ runRuleTests('no-unbounded-load', rule, {
 export const a = (c: Collection) => c.find({}).limit(50).toArray();
 export const b = (c: Collection) => c.find({}, { limit: 50 }).toArray();
 export const c = (c: Collection, id: string) => c.find({ _id: id }).toArray();
+export const settings = (c: Collection, key: string) => c.find({ key }).toArray();
 export const d = (c: Collection) => c.aggregate([{ $match: {} }, { $limit: 10 }]).toArray();
 export async function e(c: Collection) { for await (const doc of c.find({})) console.log(doc); }
 export const f = (c: Collection) => c.find({}).stream();
