@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from './ast.js';
 import { findVariable } from './imports.js';
 import { isTimeoutCase, timeoutSide, type TimeoutSide } from './timeout-guard.js';
 import type { TimeoutVocabulary } from './timeout-vocabulary.js';
 import {
-  isRaceEntry,
   isSetTimeoutCall,
   isTimeoutWrapperName,
   isTimerPromise,
   methodReceiver,
+  raceOf,
   TimeoutEvidenceFinder,
 } from './timeout-work.js';
 
@@ -29,7 +29,7 @@ export interface TimeoutPath {
   kind: 'guard' | 'catch' | 'timer' | 'race' | 'chain' | 'fallback';
   /** How a message names the path, already in backticks where it quotes code. */
   label: string;
-  /** For `chain`: the `.catch()` call; for `fallback`: the option property. */
+  /** For `chain`: the `.catch()` call; for `race`: the `Promise.race`/`Promise.any` call; for `fallback`: the option property. */
   node?: Node;
 }
 
@@ -182,8 +182,9 @@ export class TimeoutPathFinder {
 
   private callbackArgumentPath(fn: FunctionNode, call: TSESTree.CallExpression): TimeoutPath | null {
     const thenReceiver = methodReceiver(call, 'then');
-    if (thenReceiver && call.arguments[0] === fn && isTimerPromise(thenReceiver) && isRaceEntry(call)) {
-      return { kind: 'race', label: `timer entry ${code(this.sourceCode, thenReceiver, 30)} of \`Promise.race\`` };
+    const race = thenReceiver && call.arguments[0] === fn && isTimerPromise(thenReceiver) ? raceOf(call) : null;
+    if (thenReceiver && race) {
+      return { kind: 'race', label: `timer entry ${code(this.sourceCode, thenReceiver, 30)} of \`${dottedName(race.callee)}\``, node: race };
     }
     const catchReceiver =
       (call.arguments[0] === fn && methodReceiver(call, 'catch')) || (call.arguments[1] === fn && thenReceiver) || null;
@@ -235,7 +236,7 @@ export class TimeoutPathFinder {
     const settlers = [variable];
     const isExecutor = owner.parent?.type === AST_NODE_TYPES.NewExpression && owner.parent.arguments[0] === owner;
     if (isExecutor) {
-      if (isRaceEntry(owner.parent)) return true;
+      if (raceOf(owner.parent)) return true;
       for (const param of owner.params) {
         if (param.type !== AST_NODE_TYPES.Identifier) continue;
         const other = findVariable(this.sourceCode.getScope(owner.body), param.name);

@@ -75,16 +75,14 @@ export class TimeoutEvidenceFinder {
   }
 }
 
-/** `Promise.race([work, here])`: whether `node` is one of at least two racing entries. */
-export function isRaceEntry(node: Node): boolean {
+/** `Promise.race([work, here])`: the race call when `node` is one of at least two racing entries (`Promise.any` too). */
+export function raceOf(node: Node): TSESTree.CallExpression | null {
   const array = node.parent;
-  if (array?.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length < 2) return false;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length < 2) return null;
   const call = array.parent;
-  return (
-    call?.type === AST_NODE_TYPES.CallExpression &&
-    call.arguments[0] === array &&
-    (dottedName(call.callee) === 'Promise.race' || dottedName(call.callee) === 'Promise.any')
-  );
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== array) return null;
+  const name = dottedName(call.callee);
+  return name === 'Promise.race' || name === 'Promise.any' ? call : null;
 }
 
 const TIMER_PROMISE_NAMES = new Set(['sleep', 'delay', 'wait', 'timeout', 'setTimeout', 'timer', 'pause']);

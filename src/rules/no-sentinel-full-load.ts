@@ -236,9 +236,9 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
           return method !== null && loads().memberNames.has(method) ? true : null;
         }
         case AST_NODE_TYPES.AwaitExpression:
-          return isConsumable(node.argument) ? true : null;
+          return isConsumable(node.argument) && loads().checksAwaited ? true : null;
         case AST_NODE_TYPES.ReturnStatement:
-          return node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async ? true : null;
+          return node.argument && isConsumable(node.argument) && loads().checksAwaited && enclosingFunction(node)?.async ? true : null;
         case AST_NODE_TYPES.TaggedTemplateExpression:
           return true;
         default:

@@ -1,11 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, propertyKeyName, shortText, unwrap } from '../analysis/ast.js';
+import { calleeName, dottedName, enclosingFunction, propertyKeyName, shortText, unwrap } from '../analysis/ast.js';
 import { findVariable, importedNames, moduleOfVariable } from '../analysis/imports.js';
 import type { Sentinel } from '../analysis/sentinel.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
+import { mayHoldTimeoutPath } from '../analysis/timeout-gate.js';
 import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import type { TimeoutPath } from '../analysis/timeout-path.js';
 import { TimeoutSentinelDetector } from '../analysis/timeout-sentinels.js';
+import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { methodReceiver } from '../analysis/timeout-work.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
@@ -58,6 +60,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    if (!mayHoldTimeoutPath(sourceCode, buildVocabulary(options.vocabulary))) return {};
     const detector = new TimeoutSentinelDetector(sourceCode, options);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);
@@ -71,6 +74,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       if (path.kind === 'fallback' && path.node?.type === AST_NODE_TYPES.Property) {
         return [fixer.removeOptionFix(path.node, 'fallback')];
       }
+      // `Promise.any` ignores an entry that rejects: a timer that throws would make it wait for the work.
+      if (path.kind === 'race' && path.node?.type === AST_NODE_TYPES.CallExpression && dottedName(path.node.callee) === 'Promise.any') return [];
       // Only a `.catch()` can go; `.then(onValue, onError)` would lose `onValue`.
       if (path.kind === 'chain' && path.node?.type === AST_NODE_TYPES.CallExpression && methodReceiver(path.node, 'catch')) {
         const callback = enclosingFunction(candidate);

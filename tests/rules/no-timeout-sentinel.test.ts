@@ -453,6 +453,36 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       options: [{ vocabulary: { elapsed: ['waitedFor'], limit: ['patience'] } }],
       errors: [{ messageId: 'returnsSentinel', data: { path: '`waitedFor > patience`', value: '0' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(waitedFor: number, patience: number) { if (waitedFor > patience) throw new DOMException('f timed out', 'TimeoutError'); return 1; }" }] }],
     },
+    // A file whose text has none of the timeout words gets no listeners (timeout-gate.ts). Each
+    // case below has a timeout path resting on one word of that list and no other.
+    {
+      code: 'function f(t0) { if (+new Date() - t0 > 500) return []; return g(); }',
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`+new Date() - t0 > 500`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(t0) { if (+new Date() - t0 > 500) throw new DOMException('f timed out', 'TimeoutError'); return g(); }" }] }],
+    },
+    {
+      code: 'function f(t0) { if (new Date().valueOf() - t0 > 500) return []; return g(); }',
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`new Date().valueOf() - t0 > 500`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(t0) { if (new Date().valueOf() - t0 > 500) throw new DOMException('f timed out', 'TimeoutError'); return g(); }" }] }],
+    },
+    {
+      code: "async function f(q) { try { return await q(); } catch (e) { if (e.code === '57014') return []; throw e; } }",
+      errors: [{ messageId: 'returnsSentinel', data: { path: "`e.code === '57014'`", value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "async function f(q) { try { return await q(); } catch (e) { if (e.code === '57014') throw new DOMException('f timed out', 'TimeoutError'); throw e; } }" }] }],
+    },
+    {
+      // No suggestion: \`Promise.any\` ignores an entry that rejects, so a timer that throws would
+      // wait for the work after all.
+      code: 'async function f() { return Promise.any([load(), sleep(50).then(() => [])]); }',
+      errors: [{ messageId: 'returnsSentinel', data: { path: 'timer entry `sleep(50)` of `Promise.any`', value: '[]' }, suggestions: [] }],
+    },
+    {
+      code: 'function f(lag) { if (lag > 500) return []; return g(); }',
+      options: [{ vocabulary: { elapsed: ['lag'] } }],
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`lag > 500`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(lag) { if (lag > 500) throw new DOMException('f timed out', 'TimeoutError'); return g(); }" }] }],
+    },
+    {
+      code: 'function f(s) { if (s.expired) return []; return s.rows; }',
+      options: [{ vocabulary: { flags: ['expired'] } }],
+      errors: [{ messageId: 'returnsSentinel', data: { path: '`s.expired`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(s) { if (s.expired) throw new DOMException('f timed out', 'TimeoutError'); return s.rows; }" }] }],
+    },
     {
       // JavaScript with JSX.
       code: 'export function List({ timedOut }) { if (timedOut) return null; return <ul />; }',

@@ -310,6 +310,27 @@ export const a = (accounts: any) => accounts.find({ where: { active: true }, tak
     ],
   },
   {
+    // The file names no library: the convention is the only word that lets its awaits be checked.
+    name: 'receiverNames: an awaited builder by a convention of your own',
+    code: `export async function openOrders(sqlClient: any) {
+  return await sqlClient('orders').where({ status: 'open' });
+}`,
+    options: [{"receiverNames":{"knex.client":["sqlClient"]}}],
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: "sqlClient('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 2,
+        column: 16,
+        suggestions: [
+          { messageId: 'addMethod', output: `export async function openOrders(sqlClient: any) {
+  return await sqlClient('orders').where({ status: 'open' }).limit(100);
+}` },
+        ],
+      },
+    ],
+  },
+  {
     name: 'defaultLimit',
     code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();

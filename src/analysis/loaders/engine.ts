@@ -183,6 +183,7 @@ export class LoadFinder {
   private readonly tables: LoaderTables;
   private readonly reported = new Set<Node>();
   private noLimitDialect: boolean | undefined;
+  private awaited: boolean | undefined;
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
   private readonly variableChains: VariableChains;
 
@@ -237,9 +238,18 @@ export class LoadFinder {
     return this.tables.sql !== null;
   }
 
+  /**
+   * Whether `consumed` can report anything in this file: a builder that runs when awaited is
+   * recognised by its receiver, and without types that takes a word most files lack (a thenable
+   * library's module, type or naming convention; see `mentionWords`).
+   */
+  get checksAwaited(): boolean {
+    return (this.awaited ??= this.resolver.mayRecogniseAwaitedBuilders());
+  }
+
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): readonly LoadFinding[] {
-    if (!isConsumable(expression) || !this.mayBeThenableBuilder(expression)) return NO_FINDINGS;
+    if (!isConsumable(expression) || !this.checksAwaited || !this.mayBeThenableBuilder(expression)) return NO_FINDINGS;
     return this.once(this.checkBuilder(expression, { kind: 'await', expression }));
   }
 

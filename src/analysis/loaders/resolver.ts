@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberPropertyName, nodeAtIndex, propertyKeyName, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
-import type { LibraryEntry, LibraryId } from './catalog.js';
-import { type CatalogIndex, type RoleKey, fromLibrary, lastSegment, matchesNamePattern, matchesRule } from './catalog-index.js';
+import { lastSegment, type LibraryEntry, type LibraryId } from './catalog.js';
+import { type CatalogIndex, type RoleKey, fromLibrary, matchesNamePattern, matchesRule } from './catalog-index.js';
 import { nameRef, originOfVariable, requiredModule, unwrapSequence } from './modules.js';
 import type { TypeOracle } from './types.js';
+import { textMentions } from '../../util/text-gate.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -82,6 +83,12 @@ export class ReceiverResolver {
     }
     this.imported = found;
     return found;
+  }
+
+  /** Whether an awaited builder's receiver can be recognised in this file: with types, always (they come from other files too). */
+  mayRecogniseAwaitedBuilders(): boolean {
+    const pattern = this.index.awaitedBuilderMentions;
+    return this.types !== null || pattern === null || textMentions(this.sourceCode, pattern);
   }
 
   importsLibrary(library: LibraryEntry): boolean {

@@ -31,6 +31,12 @@ import { getDb } from './local/db';
 export const a = () => getDb().user.findMany();`,
       options: [{ useTypeInformation: false }],
     },
+    {
+      code: `// without types, nothing in this file says what the client is
+import { warehouse } from './local/warehouse';
+export const a = async () => await warehouse('orders').where({ status: 'open' });`,
+      options: [{ useTypeInformation: false }],
+    },
     `// a union with a type of the application's own stays unknown: not reported
 import { AuditRepository } from './local/users.repository';
 export const a = (r: AuditRepository | undefined) => r?.find();`,
@@ -87,6 +93,16 @@ export const a = () => getDb().user.findMany();`,
         suggestions: [{ messageId: 'addOption', output: `// a Prisma delegate, known only by its type
 import { getDb } from './local/db';
 export const a = () => getDb().user.findMany({ take: 100 });` }] }],
+    },
+    {
+      // Types come from other files: a file that names no thenable library still gets its awaits checked.
+      code: `// an awaited builder known only by its type
+import { warehouse } from './local/warehouse';
+export const a = async () => await warehouse('orders').where({ status: 'open' });`,
+      errors: [{ messageId: 'unboundedChain', data: { construct: "warehouse('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' }, line: 3, column: 36,
+        suggestions: [{ messageId: 'addMethod', output: `// an awaited builder known only by its type
+import { warehouse } from './local/warehouse';
+export const a = async () => await warehouse('orders').where({ status: 'open' }).limit(100);` }] }],
     },
   ],
 });
