@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { perOptions } from '../util/per-options.js';
-import { anyWord, textMentions } from '../util/text-gate.js';
+import { anyWordSource, textMentions } from '../util/text-gate.js';
 import type { TimeoutVocabulary } from './timeout-vocabulary.js';
 
 /**
@@ -16,14 +16,16 @@ import type { TimeoutVocabulary } from './timeout-vocabulary.js';
  * - the vocabulary's elapsed-time and flag names, the user's included. Its limit, start and deadline
  *   names only make a timeout test next to an elapsed time or a clock, which the list has.
  */
-const FIXED = ['time', 'abort', '57014', 'deadline', '\\bnow\\b', 'valueof', '\\brace\\b', '\\.\\s*any\\b', '[\'"`]any[\'"`]', '\\+[\\s(]*new\\s+date'];
+const WORDS = ['time', 'abort', '57014', 'deadline', 'valueof'];
+/** Words that need a boundary or a context: `now` alone is in `unknown`, `race` in `trace`. */
+const SHAPES = ['\\bnow\\b', '\\brace\\b', '\\.\\s*any\\b', '[\'"`]any[\'"`]', '\\+[\\s(]*new\\s+date'];
 
 const patternOf = perOptions((words: TimeoutVocabulary) => {
-  const named = anyWord([...words.elapsed, ...words.flags]);
-  return new RegExp(`${FIXED.join('|')}|${named.source}`, 'i');
+  const plain = anyWordSource([...WORDS, ...words.elapsed, ...words.flags], true);
+  return new RegExp(`${plain}|${SHAPES.join('|')}`, 'i');
 });
 
 /** Whether the file can hold a timeout path at all: the timeout rules skip the files that cannot. */
-export function mayHoldTimeoutPath(sourceCode: Readonly<TSESLint.SourceCode>, words: TimeoutVocabulary): boolean {
-  return textMentions(sourceCode, patternOf(words));
+export function mayHoldTimeoutPath(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, words: TimeoutVocabulary): boolean {
+  return textMentions(context, patternOf(words));
 }

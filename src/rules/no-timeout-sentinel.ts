@@ -60,7 +60,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHoldTimeoutPath(sourceCode, buildVocabulary(options.vocabulary))) return {};
+    if (!mayHoldTimeoutPath(context, buildVocabulary(options.vocabulary))) return {};
     const detector = new TimeoutSentinelDetector(sourceCode, options);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);

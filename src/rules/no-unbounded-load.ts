@@ -47,7 +47,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
   create(context, [options]) {
     if (!options.checkMigrations && isMigrationFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
-    const finder = createLoadFinder(sourceCode, options);
+    const finder = createLoadFinder(context, options);
     const checks = { httpBodies: options.checkHttpBodies === true, fileReads: options.checkFileReads === true, streams: options.checkStreams === true };
     const reads = checks.httpBodies || checks.fileReads || checks.streams ? new ReadFinder(sourceCode, checks) : null;
 

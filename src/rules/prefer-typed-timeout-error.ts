@@ -48,7 +48,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const words = buildVocabulary(options.vocabulary);
-    if (!mayHoldTimeoutPath(sourceCode, words)) return {};
+    if (!mayHoldTimeoutPath(context, words)) return {};
     let pathFinder: TimeoutPathFinder | undefined;
     /** Built on first use: most files never deliver a plain `Error` that needs a timeout-path search. */
     const paths = () => (pathFinder ??= new TimeoutPathFinder(sourceCode, words, options));

@@ -39,15 +39,17 @@ describe('fixedPart', () => {
 describe('mentionWords', () => {
   it('takes modules, unimported type names and naming conventions, not names that need the module', () => {
     const words = mentionWords(library('knex'), {})!;
-    expect(words).toEqual(expect.arrayContaining(['knex', 'nestjs-knex', '@nestjsplus/knex', 'Knex', 'Transaction', 'trx', 'knexClient']));
-    // `Transaction` comes from `Knex.Transaction` (looked up by its last segment); the imported
-    // `Transaction` rule and the `default` factory add nothing the module does not.
+    expect(words).toEqual(expect.arrayContaining(['knex', 'nestjs-knex', '@nestjsplus/knex', 'Knex', 'trx', 'knexClient']));
+    // `Knex.Transaction` is written whole: `Knex` is the word, not the common `Transaction`. The
+    // imported `Transaction` rule and the `default` factory add nothing the module does not.
+    expect(words).not.toContain('Transaction');
     expect(words).not.toContain('default');
     expect(words).not.toContain('InjectKnex');
   });
 
   it('takes the longest fixed part of a naming pattern, and the user conventions instead of the built-in ones', () => {
     expect(mentionWords(library('prisma'), {})).toEqual(expect.arrayContaining(['prisma', 'Prisma', 'PrismaClient', '$transaction']));
+    expect(mentionWords(library('mikro-orm'), {})).toContain('MikroORM');
     const words = mentionWords(library('knex'), { 'knex.client': ['sqlClient', '*Store'] })!;
     expect(words).toEqual(expect.arrayContaining(['sqlClient', 'Store']));
     expect(words).not.toContain('trx');
@@ -77,6 +79,8 @@ describe('awaited builders: the file gate', () => {
     ["import { eq } from 'drizzle-orm';", true],
     ["import { MikroORM } from '@mikro-orm/postgresql';", true],
     ['const users = await fetch(url).then((r) => r.json());', false],
+    ['export type Tx = Knex.Transaction;', true],
+    ['await sequelize.transaction(async (t) => {});', false],
     ["import { PrismaClient } from '@prisma/client';", false],
   ])('%s → %s', (text, expected) => {
     expect(pattern.test(text)).toBe(expected);

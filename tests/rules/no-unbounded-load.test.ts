@@ -331,6 +331,26 @@ export const a = (accounts: any) => accounts.find({ where: { active: true }, tak
     ],
   },
   {
+    name: 'receiverNames: a builder run by `.then()`, by a convention of your own',
+    code: `export function openOrders(sqlClient: any) {
+  return sqlClient('orders').where({ status: 'open' }).then((rows: unknown[]) => rows.length);
+}`,
+    options: [{"receiverNames":{"knex.client":["sqlClient"]}}],
+    errors: [
+      {
+        messageId: 'unboundedChain',
+        data: { construct: "sqlClient('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 2,
+        column: 10,
+        suggestions: [
+          { messageId: 'addMethod', output: `export function openOrders(sqlClient: any) {
+  return sqlClient('orders').where({ status: 'open' }).limit(100).then((rows: unknown[]) => rows.length);
+}` },
+        ],
+      },
+    ],
+  },
+  {
     name: 'defaultLimit',
     code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();

@@ -5,7 +5,6 @@ import { lastSegment, type LibraryEntry, type LibraryId } from './catalog.js';
 import { type CatalogIndex, type RoleKey, fromLibrary, matchesNamePattern, matchesRule } from './catalog-index.js';
 import { nameRef, originOfVariable, requiredModule, unwrapSequence } from './modules.js';
 import type { TypeOracle } from './types.js';
-import { textMentions } from '../../util/text-gate.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -53,6 +52,8 @@ export class ReceiverResolver {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly index: CatalogIndex,
     private readonly types: TypeOracle | null,
+    /** Whether the file's text matches a pattern (once per lint; see text-gate.ts). */
+    private readonly mentions: (pattern: RegExp) => boolean,
   ) {}
 
   private scopeOf = (node: Node) => this.sourceCode.getScope(node);
@@ -88,7 +89,7 @@ export class ReceiverResolver {
   /** Whether an awaited builder's receiver can be recognised in this file: with types, always (they come from other files too). */
   mayRecogniseAwaitedBuilders(): boolean {
     const pattern = this.index.awaitedBuilderMentions;
-    return this.types !== null || pattern === null || textMentions(this.sourceCode, pattern);
+    return this.types !== null || pattern === null || this.mentions(pattern);
   }
 
   importsLibrary(library: LibraryEntry): boolean {
