@@ -177,7 +177,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     const sourceCode = context.sourceCode;
     let loadFinder: LoadFinder | undefined;
     /** Built on first use: most files never get as far as looking for a load. */
-    const loads = () => (loadFinder ??= createLoadFinder(context, LOAD_DEFAULTS));
+    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, LOAD_DEFAULTS));
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
     const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
@@ -233,12 +233,12 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
           if (name && isFullLoadName(name)) return true;
           const callee = node.callee;
           const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
-          return method !== null && loads().isLoadMethod(method) ? true : null;
+          return method !== null && loads().memberNames.has(method) ? true : null;
         }
         case AST_NODE_TYPES.AwaitExpression:
-          return isConsumable(node.argument) && loads().checksAwaited ? true : null;
+          return isConsumable(node.argument) ? true : null;
         case AST_NODE_TYPES.ReturnStatement:
-          return node.argument && isConsumable(node.argument) && loads().checksAwaited && enclosingFunction(node)?.async ? true : null;
+          return node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async ? true : null;
         case AST_NODE_TYPES.TaggedTemplateExpression:
           return true;
         default:

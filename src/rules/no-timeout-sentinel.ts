@@ -3,11 +3,9 @@ import { calleeName, dottedName, enclosingFunction, propertyKeyName, shortText, 
 import { findVariable, importedNames, moduleOfVariable } from '../analysis/imports.js';
 import type { Sentinel } from '../analysis/sentinel.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
-import { mayHoldTimeoutPath } from '../analysis/timeout-gate.js';
 import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import type { TimeoutPath } from '../analysis/timeout-path.js';
 import { TimeoutSentinelDetector } from '../analysis/timeout-sentinels.js';
-import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { methodReceiver } from '../analysis/timeout-work.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
 import { createRule } from '../util/create-rule.js';
@@ -60,7 +58,6 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHoldTimeoutPath(context, buildVocabulary(options.vocabulary))) return {};
     const detector = new TimeoutSentinelDetector(sourceCode, options);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);

@@ -47,7 +47,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
   create(context, [options]) {
     if (!options.checkMigrations && isMigrationFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
-    const finder = createLoadFinder(context, options);
+    const finder = createLoadFinder(sourceCode, options);
     const checks = { httpBodies: options.checkHttpBodies === true, fileReads: options.checkFileReads === true, streams: options.checkStreams === true };
     const reads = checks.httpBodies || checks.fileReads || checks.streams ? new ReadFinder(sourceCode, checks) : null;
 
@@ -63,7 +63,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
 
     // Plain node types with the tests inline: ESLint matches attribute selectors (`[callee.type=…]`)
     // with esquery on every node of the type, which costs more than the test itself. Listeners
-    // the options or the file make useless are not registered at all.
+    // the options make useless are not registered at all.
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
         const callee = node.callee.type;
@@ -74,17 +74,17 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
           reportRead(reads.plainCall(node));
         }
       },
-    };
-    if (finder.checksAwaited) {
-      listeners.AwaitExpression = (node) => report(finder.consumed(node.argument));
-      listeners.ReturnStatement = (node) => {
+      AwaitExpression(node) {
+        report(finder.consumed(node.argument));
+      },
+      ReturnStatement(node) {
         // The cheap syntactic test first: most returned values are not calls or variables.
         if (node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async) report(finder.consumed(node.argument));
-      };
-      listeners.ArrowFunctionExpression = (node) => {
+      },
+      ArrowFunctionExpression(node) {
         if (node.async && node.expression) report(finder.consumed(node.body));
-      };
-    }
+      },
+    };
     if (reads) {
       listeners.AssignmentExpression = (node) => {
         if (node.operator === '+=') reportRead(reads.assignment(node));

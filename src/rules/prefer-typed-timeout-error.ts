@@ -2,7 +2,6 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName, shortText } from '../analysis/ast.js';
 import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
 import { caughtErrorName } from '../analysis/sentinel-fixes.js';
-import { mayHoldTimeoutPath } from '../analysis/timeout-gate.js';
 import { isCancellationMessage, isTimeoutMessage } from '../analysis/timeout-message.js';
 import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import { TimeoutPathFinder, type Producer } from '../analysis/timeout-path.js';
@@ -47,11 +46,9 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const words = buildVocabulary(options.vocabulary);
-    if (!mayHoldTimeoutPath(context, words)) return {};
     let pathFinder: TimeoutPathFinder | undefined;
     /** Built on first use: most files never deliver a plain `Error` that needs a timeout-path search. */
-    const paths = () => (pathFinder ??= new TimeoutPathFinder(sourceCode, words, options));
+    const paths = () => (pathFinder ??= new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options));
 
     /** `new Error(msg)` → `new TimeoutError(msg[, { cause }])`, or `new DOMException(msg, 'TimeoutError')`. */
     function typedErrorFixes(node: Node, messageNode: Node | undefined, extraArgs: readonly Node[]): FixOffer<MessageId>[] {

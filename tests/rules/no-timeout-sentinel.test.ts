@@ -453,8 +453,8 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       options: [{ vocabulary: { elapsed: ['waitedFor'], limit: ['patience'] } }],
       errors: [{ messageId: 'returnsSentinel', data: { path: '`waitedFor > patience`', value: '0' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(waitedFor: number, patience: number) { if (waitedFor > patience) throw new DOMException('f timed out', 'TimeoutError'); return 1; }" }] }],
     },
-    // A file whose text has none of the timeout words gets no listeners (timeout-gate.ts). Each
-    // case below has a timeout path resting on one word of that list and no other.
+    // Timeout paths resting on one rarer clue each: a `+new Date` or `valueOf()` clock, PostgreSQL's
+    // statement-timeout code, a `Promise.any` race, and words of the user's vocabulary.
     {
       code: 'function f(t0) { if (+new Date() - t0 > 500) return []; return g(); }',
       errors: [{ messageId: 'returnsSentinel', data: { path: '`+new Date() - t0 > 500`', value: '[]' }, suggestions: [{ messageId: 'throwTypedError', output: "function f(t0) { if (+new Date() - t0 > 500) throw new DOMException('f timed out', 'TimeoutError'); return g(); }" }] }],

@@ -310,7 +310,7 @@ export const a = (accounts: any) => accounts.find({ where: { active: true }, tak
     ],
   },
   {
-    // The file names no library: the convention is the only word that lets its awaits be checked.
+    // The file names no library: only the convention makes `sqlClient` a Knex client.
     name: 'receiverNames: an awaited builder by a convention of your own',
     code: `export async function openOrders(sqlClient: any) {
   return await sqlClient('orders').where({ status: 'open' });

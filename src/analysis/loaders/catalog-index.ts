@@ -1,7 +1,6 @@
 import { BoundedCache } from '../../util/bounded-cache.js';
 import type { LibraryEntry, LibraryId, NameRule, RoleSpec } from './catalog.js';
-import { lastSegment, moduleMatches } from './catalog.js';
-import { mentionPattern } from './mentions.js';
+import { moduleMatches } from './catalog.js';
 import type { BindingOrigin, NameRef } from './modules.js';
 
 /** One role of one library: `typeorm.repository`. */
@@ -35,11 +34,6 @@ export class CatalogIndex {
   readonly memberRoles: RoleKey[] = [];
   readonly moduleObjects: RoleKey[] = [];
   readonly names: { key: RoleKey; patterns: readonly string[] }[] = [];
-  /**
-   * What a file's text must match for an awaited builder (`await knex('t')`) to be recognised in
-   * it without types; null when any file may hold one. Most files mention no such library.
-   */
-  readonly awaitedBuilderMentions: RegExp | null;
 
   constructor(libraries: readonly LibraryEntry[], nameOverrides: Readonly<Record<string, readonly string[]>> = {}) {
     this.libraries = libraries;
@@ -60,9 +54,6 @@ export class CatalogIndex {
         if (patterns.length > 0 || spec.classNames) this.names.push({ key, patterns });
       }
     }
-    const thenable = libraries.filter((library) => library.loaders.some((loader) => loader.kind === 'builder' && loader.thenable));
-    const anyReceiver = thenable.some((library) => library.loaders.some((loader) => loader.kind === 'builder' && loader.thenable && loader.evidence === 'shape'));
-    this.awaitedBuilderMentions = anyReceiver ? null : mentionPattern(thenable, nameOverrides);
   }
 
   has(id: LibraryId): boolean {
@@ -83,6 +74,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+export function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
 
 /** Whether a binding origin is one of the library's modules. */
 export function fromLibrary(origin: BindingOrigin | null, library: LibraryEntry): boolean {

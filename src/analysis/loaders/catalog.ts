@@ -200,8 +200,3 @@ export interface LibraryEntry {
 export function moduleMatches(entry: LibraryEntry, source: string): boolean {
   return entry.modules.some((m) => (typeof m === 'string' ? m === source : m.test(source)));
 }
-
-/** `Transaction` of `Knex.Transaction`: the name a dotted rule is looked up by. */
-export function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
-}

@@ -129,8 +129,6 @@ class LoaderTables {
   readonly constructors: Entry<ConstructorLoader>[] = [];
   readonly sql: Entry<SqlLoader> | null = null;
   readonly custom = new Map<string, CustomLoader[]>();
-  /** Whether `.then()` can only run a thenable builder (no other loader of the options is called `then`). */
-  readonly thenRunsOnlyBuilders: boolean;
 
   constructor(settings: FinderOptions) {
     let sql: Entry<SqlLoader> | null = null;
@@ -165,12 +163,10 @@ class LoaderTables {
     this.sql = sql;
     for (const custom of settings.customLoaders) push(this.custom, custom.callee.slice(custom.callee.lastIndexOf('.') + 1), custom);
     for (const map of [this.options, this.terminals, this.redis, this.custom]) for (const name of map.keys()) this.memberNames.add(name);
-    const sqlNames = sql ? [...sql.loader.methods, ...sql.loader.lazyMethods, ...sql.loader.prepared.terminals] : [];
-    for (const name of sqlNames) this.memberNames.add(name);
-    this.thenRunsOnlyBuilders =
-      !sqlNames.includes('then') &&
-      ![this.options, this.redis, this.custom].some((map) => map.has('then')) &&
-      (this.terminals.get('then') ?? []).every(({ loader }) => loader.thenable);
+    if (sql) {
+      const { methods, lazyMethods, prepared } = sql.loader;
+      for (const name of [...methods, ...lazyMethods, ...prepared.terminals]) this.memberNames.add(name);
+    }
   }
 }
 
@@ -187,7 +183,6 @@ export class LoadFinder {
   private readonly tables: LoaderTables;
   private readonly reported = new Set<Node>();
   private noLimitDialect: boolean | undefined;
-  private awaited: boolean | undefined;
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
   private readonly variableChains: VariableChains;
 
@@ -203,24 +198,20 @@ export class LoadFinder {
     this.tables = tables;
   }
 
-  /**
-   * Whether a call of a method by this name can load here: the rules' first, cheap filter. A
-   * `.then()` runs a thenable builder, which in a file that cannot name one is not worth a look.
-   */
-  isLoadMethod(name: string): boolean {
-    if (!this.tables.memberNames.has(name)) return false;
-    return name !== 'then' || !this.tables.thenRunsOnlyBuilders || this.checksAwaited;
+  /** Every method name any entry point cares about: the rule's first, cheap filter. */
+  get memberNames(): ReadonlySet<string> {
+    return this.tables.memberNames;
   }
 
   // ----------------------------------------------------------------------------------------
   // Entry points
   // ----------------------------------------------------------------------------------------
 
-  /** `x.m(…)` where `m` passes `isLoadMethod`. */
+  /** `x.m(…)` where `m` is one of `memberNames`. */
   memberCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
     const name = memberPropertyName(callee);
-    if (name === null || !this.isLoadMethod(name)) return NO_FINDINGS;
+    if (name === null || !this.tables.memberNames.has(name)) return NO_FINDINGS;
     let findings: LoadFinding[] | undefined;
     const add = (finding: LoadFinding | null) => {
       if (finding && !this.reported.has(finding.node)) {
@@ -246,18 +237,9 @@ export class LoadFinder {
     return this.tables.sql !== null;
   }
 
-  /**
-   * Whether `consumed` can report anything in this file: a builder that runs when awaited is
-   * recognised by its receiver, and without types that takes a word most files lack (a thenable
-   * library's module, type or naming convention; see `mentionWords`).
-   */
-  get checksAwaited(): boolean {
-    return (this.awaited ??= this.resolver.mayRecogniseAwaitedBuilders());
-  }
-
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): readonly LoadFinding[] {
-    if (!isConsumable(expression) || !this.checksAwaited || !this.mayBeThenableBuilder(expression)) return NO_FINDINGS;
+    if (!isConsumable(expression) || !this.mayBeThenableBuilder(expression)) return NO_FINDINGS;
     return this.once(this.checkBuilder(expression, { kind: 'await', expression }));
   }
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberPropertyName, nodeAtIndex, propertyKeyName, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
-import { lastSegment, type LibraryEntry, type LibraryId } from './catalog.js';
-import { type CatalogIndex, type RoleKey, fromLibrary, matchesNamePattern, matchesRule } from './catalog-index.js';
+import type { LibraryEntry, LibraryId } from './catalog.js';
+import { type CatalogIndex, type RoleKey, fromLibrary, lastSegment, matchesNamePattern, matchesRule } from './catalog-index.js';
 import { nameRef, originOfVariable, requiredModule, unwrapSequence } from './modules.js';
 import type { TypeOracle } from './types.js';
 
@@ -52,8 +52,6 @@ export class ReceiverResolver {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly index: CatalogIndex,
     private readonly types: TypeOracle | null,
-    /** Whether the file's text matches a pattern (once per lint; see text-gate.ts). */
-    private readonly mentions: (pattern: RegExp) => boolean,
   ) {}
 
   private scopeOf = (node: Node) => this.sourceCode.getScope(node);
@@ -84,12 +82,6 @@ export class ReceiverResolver {
     }
     this.imported = found;
     return found;
-  }
-
-  /** Whether an awaited builder's receiver can be recognised in this file: with types, always (they come from other files too). */
-  mayRecogniseAwaitedBuilders(): boolean {
-    const pattern = this.index.awaitedBuilderMentions;
-    return this.types !== null || pattern === null || this.mentions(pattern);
   }
 
   importsLibrary(library: LibraryEntry): boolean {

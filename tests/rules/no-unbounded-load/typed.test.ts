@@ -95,7 +95,7 @@ import { getDb } from './local/db';
 export const a = () => getDb().user.findMany({ take: 100 });` }] }],
     },
     {
-      // Types come from other files: a file that names no thenable library still gets its awaits checked.
+      // Only the type, declared in another file, says what the client is.
       code: `// an awaited builder known only by its type
 import { warehouse } from './local/warehouse';
 export const a = async () => await warehouse('orders').where({ status: 'open' });`,
