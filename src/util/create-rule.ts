@@ -1,6 +1,7 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { BoundedCache } from './bounded-cache.js';
+import { stableListeners } from './stable-listeners.js';
 
 /** Which generated config first enables a rule; rules without it are only in `all`. */
 export type RuleLevel = 'recommended' | 'strict';
@@ -46,8 +47,6 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
   return {
     ...rule,
-    create(context) {
-      return spec.create(context, mergedOptions(context.options));
-    },
+    create: stableListeners((context) => spec.create(context, mergedOptions(context.options))),
   };
 }
