@@ -24,9 +24,9 @@ export function isBooleanAnswer(node: TSESTree.Node | null | undefined): boolean
  * about functions with a sentinel on a timeout path, so most functions are never scanned.
  */
 export class FunctionResults {
-  private readonly valueCache = new WeakMap<FunctionNode, boolean>();
-  private readonly realValueCache = new WeakMap<FunctionNode, boolean>();
-  private readonly booleanCache = new WeakMap<FunctionNode, boolean>();
+  private readonly valueCache = new Map<FunctionNode, boolean>();
+  private readonly realValueCache = new Map<FunctionNode, boolean>();
+  private readonly booleanCache = new Map<FunctionNode, boolean>();
 
   constructor(private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys) {}
 

@@ -38,7 +38,7 @@ function callBehind(node: Node): TSESTree.CallExpression | null {
  */
 export class SentinelOrigins {
   private readonly resolver: CalleeResolver;
-  private readonly detectors = new WeakMap<object, TimeoutSentinelDetector>();
+  private readonly detectors = new Map<object, TimeoutSentinelDetector>();
 
   constructor(
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,

@@ -64,9 +64,9 @@ function mentions(test: Node, name: string, sourceCode: Readonly<TSESLint.Source
 export class TimeoutPathFinder {
   private readonly evidence: TimeoutEvidenceFinder;
   /** The first `if (in budget) exit;` of each statement list, or null. */
-  private readonly earlyExits = new WeakMap<readonly TSESTree.Statement[], TSESTree.IfStatement | null>();
+  private readonly earlyExits = new Map<readonly TSESTree.Statement[], TSESTree.IfStatement | null>();
   /** `timeoutSide` of each test: `if (!x) return null;` is judged by its block's early-exit scan and by the walk up from its return. */
-  private readonly sides = new WeakMap<Node, TimeoutSide>();
+  private readonly sides = new Map<Node, TimeoutSide>();
 
   /** `checkTimeoutOptions`: a `timeout` option on the work also makes its `catch` a timeout path. */
   constructor(

@@ -46,7 +46,7 @@ export function executorOfResolve(callee: TSESTree.Identifier, scope: TSESLint.S
 export class TimeoutSentinelDetector {
   readonly paths: TimeoutPathFinder;
   readonly answers: SentinelContext;
-  private readonly byFunction = new WeakMap<FunctionNode, TimeoutSentinel | null>();
+  private readonly byFunction = new Map<FunctionNode, TimeoutSentinel | null>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,

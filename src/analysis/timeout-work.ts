@@ -56,7 +56,7 @@ function timeoutEvidenceAt(node: Node, withOptions: boolean): Node | null {
  * are cached per root.
  */
 export class TimeoutEvidenceFinder {
-  private readonly cache = new WeakMap<Node, Node | null>();
+  private readonly cache = new Map<Node, Node | null>();
 
   constructor(
     private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys,

@@ -181,7 +181,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
     const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
-    const reportedLoads = new WeakSet<Node>();
+    const reportedLoads = new Set<Node>();
 
     /** The first load of every row in `side`: an unbounded library load, or a full-load function. */
     function fullLoadIn(side: Node): { node: Node; finding: LoadFinding | null } | null {

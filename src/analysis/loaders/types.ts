@@ -41,7 +41,7 @@ function symbolName(symbol: ts.Symbol): string {
  */
 export class TypeOracle {
   private readonly checker: ts.TypeChecker;
-  private readonly cache = new WeakMap<TSESTree.Node, Resolution>();
+  private readonly cache = new Map<TSESTree.Node, Resolution>();
   private readonly typeCache = new Map<ts.Type, Resolution>();
 
   constructor(
