@@ -114,6 +114,22 @@ function orList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/**
+ * Where some builders can start, by name only (what `findStart` looks for before resolving any
+ * receiver): a start method, or (`knex('t')`) a call with a table name. A chain with none of
+ * them is none of those builders.
+ */
+interface BuilderStarts {
+  readonly names: Set<string>;
+  callable: boolean;
+}
+
+function addStarts(starts: BuilderStarts, loader: BuilderLoader): void {
+  // `'call'` stays a name too: findStart also takes a link named `call` as a start.
+  for (const start of loader.starts) starts.names.add(start);
+  if (loader.starts.includes('call')) starts.callable = true;
+}
+
 /** The loaders of the enabled libraries, indexed by the names the entry points look up. */
 class LoaderTables {
   /** Every method name any entry point cares about: the rule's first, cheap filter. */
@@ -121,10 +137,11 @@ class LoaderTables {
   readonly options = new Map<string, Entry<OptionsLoader>[]>();
   /** The builders that run when awaited: the candidates for an `await` or async `return`. */
   readonly thenables: Entry<BuilderLoader>[] = [];
-  /** The method names that start a thenable builder, and whether one starts by calling the client (`knex('t')`). */
-  readonly thenableStarts = new Set<string>();
-  thenableCallable = false;
+  /** Where a thenable builder can start: the candidates for an `await` or async `return`. */
+  readonly thenableStarts: BuilderStarts = { names: new Set(), callable: false };
   readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
+  /** Where the builders a terminal (`getMany`, `then`, `exec`) ends can start, by terminal name. */
+  readonly terminalStarts = new Map<string, BuilderStarts>();
   readonly redis = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
   readonly constructors: Entry<ConstructorLoader>[] = [];
   readonly sql: Entry<SqlLoader> | null = null;
@@ -141,9 +158,7 @@ class LoaderTables {
           case 'builder':
             if (loader.thenable) {
               this.thenables.push({ library, loader });
-              // `'call'` stays a name too: findStart also takes a link named `call` as a start.
-              for (const start of loader.starts) this.thenableStarts.add(start);
-              if (loader.starts.includes('call')) this.thenableCallable = true;
+              addStarts(this.thenableStarts, loader);
             }
             for (const name of loader.terminals) push(this.terminals, name, { library, loader });
             if (loader.thenable) push(this.terminals, 'then', { library, loader });
@@ -161,6 +176,11 @@ class LoaderTables {
       }
     }
     this.sql = sql;
+    for (const [name, entries] of this.terminals) {
+      const starts: BuilderStarts = { names: new Set(), callable: false };
+      for (const { loader } of entries) addStarts(starts, loader);
+      this.terminalStarts.set(name, starts);
+    }
     for (const custom of settings.customLoaders) push(this.custom, custom.callee.slice(custom.callee.lastIndexOf('.') + 1), custom);
     for (const map of [this.options, this.terminals, this.redis, this.custom]) for (const name of map.keys()) this.memberNames.add(name);
     if (sql) {
@@ -245,12 +265,12 @@ export class LoadFinder {
 
   /**
    * What `checkBuilder` asks of an awaited expression before anything else, without building its
-   * chain: whether a thenable builder can start in it (`mayStartThenable`), or its root is a
+   * chain: whether a thenable builder can start in it (`mayStart`), or its root is a
    * variable whose assignments may start one. Most awaited calls are neither.
    */
   private mayBeThenableBuilder(expression: Expression): boolean {
     const root = walkChainBelow(expression, this.startsThenable);
-    return root === true || root.type === AST_NODE_TYPES.Identifier || this.startsThenableAtRoot(root);
+    return root === true || root.type === AST_NODE_TYPES.Identifier || startsAtRoot(this.tables.thenableStarts, root);
   }
 
   newExpression(node: TSESTree.NewExpression): readonly LoadFinding[] {
@@ -449,11 +469,15 @@ export class LoadFinder {
 
   private checkBuilder(candidate: Expression, consumption: Consumption): LoadFinding | null {
     const direct = chainBelow(candidate);
-    let match = consumption.kind === 'await' && !this.mayStartThenable(direct) ? 'none' : this.matchChain(direct, consumption);
+    const starts = consumption.kind === 'terminal' ? this.tables.terminalStarts.get(consumption.name)! : this.tables.thenableStarts;
+    const directMayStart = this.mayStart(starts, direct);
+    let match = directMayStart ? this.matchChain(direct, consumption) : 'none';
     if (match === 'none' && direct.root.type === AST_NODE_TYPES.Identifier) {
       const consumer = consumption.kind === 'terminal' ? consumption.call : consumption.expression;
-      // Awaited, the variable is only worth following if a thenable builder can start in it.
-      const worthIt = consumption.kind === 'await' ? (every: Chain) => this.mayStartThenable(every) : undefined;
+      // The variable is only worth following if one of the builders can start in what it adds:
+      // a terminal's chain continues the variable's, so a start in either will do.
+      const worthIt =
+        consumption.kind === 'await' ? (every: Chain) => this.mayStart(starts, every) : (every: Chain) => directMayStart || this.mayStart(starts, every);
       const through = this.variableChains.through(direct.root, consumer, 0, worthIt);
       if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
       match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
@@ -463,21 +487,17 @@ export class LoadFinder {
   }
 
   /**
-   * Whether any thenable builder could start in the chain (what `findStart` looks for, by name
-   * only): most awaited calls (`await fetchUser(id)`, `await this.service.readOne(id)`) have no
-   * start, and are ruled out without trying every library.
+   * Whether any of the builders could start in the chain (what `findStart` looks for, by name
+   * only): most awaited calls (`await fetchUser(id)`, `await this.service.readOne(id)`) and most
+   * `.then()`s have no start, and are ruled out without trying every library.
    */
-  private mayStartThenable(chain: Chain): boolean {
-    return chain.links.some((link) => this.startsThenable(link.name, link.call)) || this.startsThenableAtRoot(chain.root);
+  private mayStart(starts: BuilderStarts, chain: Chain): boolean {
+    for (const link of chain.links) if (startsAt(starts, link.name, link.call)) return true;
+    return startsAtRoot(starts, chain.root);
   }
 
-  /** A link a thenable builder can start at: a start method, or (`knex('t')`) a call with a table name. */
-  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean =>
-    this.tables.thenableStarts.has(name) || (this.tables.thenableCallable && isTableCall(call));
-
-  private startsThenableAtRoot(root: Expression): boolean {
-    return this.tables.thenableCallable && root.type === AST_NODE_TYPES.CallExpression && isTableCall(root);
-  }
+  /** `startsAt` for thenable builders, as `walkChainBelow` calls it. */
+  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean => startsAt(this.tables.thenableStarts, name, call);
 
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
   private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
@@ -959,6 +979,15 @@ export function isConsumable(expression: Expression): boolean {
 }
 
 /** `x('users')`: a call with one argument that may name a table. */
+/** A link a builder can start at: a start method, or (`knex('t')`) a call with a table name. */
+function startsAt(starts: BuilderStarts, name: string, call: TSESTree.CallExpression): boolean {
+  return starts.names.has(name) || (starts.callable && isTableCall(call));
+}
+
+function startsAtRoot(starts: BuilderStarts, root: Expression): boolean {
+  return starts.callable && root.type === AST_NODE_TYPES.CallExpression && isTableCall(root);
+}
+
 function isTableCall(call: TSESTree.CallExpression): boolean {
   return call.arguments.length === 1 && isTableName(call.arguments[0]!);
 }
