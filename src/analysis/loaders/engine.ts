@@ -205,6 +205,7 @@ export class LoadFinder {
   private noLimitDialect: boolean | undefined;
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
   private readonly variableChains: VariableChains;
+  private readonly variableStarts = new Map<BuilderStarts, Map<Chain, boolean>>();
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -477,7 +478,7 @@ export class LoadFinder {
       // The variable is only worth following if one of the builders can start in what it adds:
       // a terminal's chain continues the variable's, so a start in either will do.
       const worthIt =
-        consumption.kind === 'await' ? (every: Chain) => this.mayStart(starts, every) : (every: Chain) => directMayStart || this.mayStart(starts, every);
+        consumption.kind === 'await' ? (every: Chain) => this.mayStartInVariable(starts, every) : (every: Chain) => directMayStart || this.mayStartInVariable(starts, every);
       const through = this.variableChains.through(direct.root, consumer, 0, worthIt);
       if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
       match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
@@ -494,6 +495,19 @@ export class LoadFinder {
   private mayStart(starts: BuilderStarts, chain: Chain): boolean {
     for (const link of chain.links) if (startsAt(starts, link.name, link.call)) return true;
     return startsAtRoot(starts, chain.root);
+  }
+
+  /**
+   * `mayStart` of a variable's every-link chain (one object per variable and depth), asked by
+   * every consumer of the variable: `await client.x()` fifty times in a file walks the calls made
+   * on `client` once.
+   */
+  private mayStartInVariable(starts: BuilderStarts, every: Chain): boolean {
+    let known = this.variableStarts.get(starts);
+    if (!known) this.variableStarts.set(starts, (known = new Map<Chain, boolean>()));
+    let result = known.get(every);
+    if (result === undefined) known.set(every, (result = this.mayStart(starts, every)));
+    return result;
   }
 
   /** `startsAt` for thenable builders, as `walkChainBelow` calls it. */
