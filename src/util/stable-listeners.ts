@@ -20,22 +20,19 @@ type Listener = (...args: never[]) => void;
 export function stableListeners<Context extends { readonly id: string; readonly sourceCode: unknown }>(
   create: (context: Context) => TSESLint.RuleListener,
 ): (context: Context) => TSESLint.RuleListener {
-  /** One slot per selector: the stable listener calls whatever function the slot holds. */
-  const slots = new Map<string, { current: Listener }>();
-  const stable = new Map<string, Listener>();
+  /** One slot per selector: its stable listener calls whatever function the slot holds. */
+  const slots = new Map<string, Slot>();
   // The last file's SourceCode and listeners stay referenced until the next file: one file per rule.
   let lastSourceCode: unknown;
   let lastId: string | undefined;
 
-  const stableFor = (selector: string): Listener => {
-    let listener = stable.get(selector);
-    if (!listener) {
-      const slot: { current: Listener } = { current: noop };
-      slots.set(selector, slot);
-      listener = ((a: never, b: never, c: never) => slot.current(a, b, c));
-      stable.set(selector, listener);
+  const slotFor = (selector: string): Slot => {
+    let slot = slots.get(selector);
+    if (!slot) {
+      const created: Slot = { current: noop, listener: (a: never, b: never, c: never) => created.current(a, b, c) };
+      slots.set(selector, (slot = created));
     }
-    return listener;
+    return slot;
   };
 
   return (context) => {
@@ -51,11 +48,17 @@ export function stableListeners<Context extends { readonly id: string; readonly 
         routed[selector] = listener;
         continue;
       }
-      routed[selector] = stableFor(selector);
-      slots.get(selector)!.current = listener;
+      const slot = slotFor(selector);
+      slot.current = listener;
+      routed[selector] = slot.listener;
     }
     return routed;
   };
+}
+
+interface Slot {
+  current: Listener;
+  readonly listener: Listener;
 }
 
 function noop(): void {}

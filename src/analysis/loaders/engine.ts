@@ -992,16 +992,17 @@ export function isConsumable(expression: Expression): boolean {
   return type === AST_NODE_TYPES.CallExpression || type === AST_NODE_TYPES.Identifier;
 }
 
-/** `x('users')`: a call with one argument that may name a table. */
 /** A link a builder can start at: a start method, or (`knex('t')`) a call with a table name. */
 function startsAt(starts: BuilderStarts, name: string, call: TSESTree.CallExpression): boolean {
   return starts.names.has(name) || (starts.callable && isTableCall(call));
 }
 
+/** A chain's root a builder can start at: `knex('t')` itself. */
 function startsAtRoot(starts: BuilderStarts, root: Expression): boolean {
   return starts.callable && root.type === AST_NODE_TYPES.CallExpression && isTableCall(root);
 }
 
+/** `x('users')`: a call with one argument that may name a table. */
 function isTableCall(call: TSESTree.CallExpression): boolean {
   return call.arguments.length === 1 && isTableName(call.arguments[0]!);
 }
