@@ -44,6 +44,9 @@ describe('judgeSql: bounded', () => {
     ['SELECT points, expire FROM ??.?? WHERE `key` = ?;', 'primary-key'],
     ['SELECT value FROM settings WHERE key = $1', 'primary-key'],
     ['SELECT * FROM t WHERE t.name IN (?, ?)', 'primary-key'],
+    // A row of columns against the caller's rows (@medusajs/product's option links).
+    ['SELECT DISTINCT option_id FROM product_option WHERE (product_id, option_id) IN (${}) AND deleted_at IS NULL', 'primary-key'],
+    ['SELECT * FROM t WHERE (t.a, "b") IN ((?, ?), (?, ?))', 'primary-key'],
     ['SELECT org, count(*) FROM users GROUP BY org', 'grouped-aggregate'],
     ['SELECT * FROM users WHERE id = ${}', 'primary-key'],
     ['SELECT u.*, r.name FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = $1', 'primary-key'],
@@ -83,6 +86,8 @@ describe('judgeSql: unbounded', () => {
     'SELECT * FROM users LIMIT ALL',
     'SELECT * FROM (SELECT * FROM users) AS u',
     "SELECT * FROM users WHERE status IN ('active', 'pending')",
+    "SELECT * FROM t WHERE (a, b) IN (('x', 'y'))",
+    'SELECT * FROM t WHERE (a, b) IN (SELECT a, b FROM u)',
     'SELECT * FROM users WHERE email = ANY(ARRAY[$1])',
     'SELECT * FROM public.users',
     'SELECT * FROM ${} WHERE active',

@@ -234,9 +234,14 @@ const isParameter = (t: Token | undefined) => t?.type === 'param' || t?.type ===
  */
 function isCallerListConjunct(tokens: Token[]): boolean {
   let at: number;
+  const row = tokens[0]?.type === 'open';
   if (tokens[0]?.type === 'word' && tokens[1]?.type === 'open') {
     // `LOWER(email) IN (?, ?)`: a function of the column.
     at = closingIndex(tokens, 1) + 1;
+  } else if (row) {
+    // `(product_id, option_id) IN ((?, ?), …)`: a row of columns against the caller's rows.
+    at = closingIndex(tokens, 0) + 1;
+    if (at <= 1 || !tokens.slice(1, at - 1).every((t) => t.type === 'word' || t.type === 'quoted' || (t.type === 'op' && (t.text === ',' || t.text === '.')))) return false;
   } else {
     const end = tokens[1]?.type === 'op' && tokens[1].text === '.' ? 2 : 0;
     const left = columnAt(tokens, end);
@@ -249,7 +254,8 @@ function isCallerListConjunct(tokens: Token[]): boolean {
   }
   if (isWord(op, 'IN') && tokens[at + 1]?.type === 'open' && tokens.at(-1)?.type === 'close') {
     const inner = tokens.slice(at + 2, -1);
-    return inner.some(isParameter) && inner.every((x) => isValueToken(x) || (x.type === 'op' && x.text === ','));
+    const inList = (x: Token) => isValueToken(x) || (x.type === 'op' && x.text === ',') || (row && (x.type === 'open' || x.type === 'close'));
+    return inner.some(isParameter) && inner.every(inList);
   }
   return false;
 }
