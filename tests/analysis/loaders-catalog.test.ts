@@ -47,6 +47,14 @@ describe.each(entries)('catalog entry %s', (id, entry: LibraryEntry) => {
     }
   });
 
+  it('lists, where it lists option keys, its bound, fix and filter keys among them', () => {
+    for (const loader of entry.loaders) {
+      if (loader.kind !== 'options' || !loader.optionKeys) continue;
+      const keys = [...loader.boundKeys, loader.fixKey, loader.filter?.arg === loader.optionsArg ? loader.filter.key : undefined];
+      for (const key of keys.filter((k) => k !== undefined)) expect(loader.optionKeys, loader.methods.join('/')).toContain(key);
+    }
+  });
+
   it('is the library of its own modules', () => {
     const index = new CatalogIndex(CATALOG);
     for (const module of entry.modules.filter((m): m is string => typeof m === 'string')) {

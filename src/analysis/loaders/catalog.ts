@@ -82,6 +82,12 @@ export interface OptionsLoader {
   optionsArg: number;
   /** Keys that bound the load (`take`, `limit`). */
   boundKeys: readonly string[];
+  /**
+   * Every key the library's options object has, where the options are an argument of their own
+   * (`repo.find(where, options)`): an options literal naming none of them is some other API's
+   * (a project's own `find(query, transformOptions)`), and the call is not judged.
+   */
+  optionKeys?: readonly string[];
   /** Where the row filter is, to recognise a filter on the primary key: an argument, or a key of the options. */
   filter: { arg: number; key?: string } | null;
   /** The suggestion adds this key (the first bound key if absent). */

@@ -334,6 +334,7 @@ export class LoadFinder {
       const view = loader.optionsArg >= 0 ? viewObject(args[loader.optionsArg], this.scopeOf) : null;
       if (loader.optionsArg >= 0) {
         if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
+        if (loader.optionKeys && view.keys.size > 0 && !hasAnyKey(view, loader.optionKeys)) continue;
       }
       if (this.isSmallEntity((loader.minArgs ? args[0] : undefined) ?? callee.object)) return null;
       if (loader.filter) {

@@ -13,6 +13,22 @@ export const c = (em: EntityManager, id: number) => em.findOne(Book, { id });
 export const d = (em: EntityManager) => em.count(Book);
 export const e = (em: EntityManager, ids: number[]) => em.find(Book, { id: { $in: ids } });
 export const f = (em: EntityManager) => em.createQueryBuilder(Book).limit(10).getResultList();`,
+    // A project's own data layer named like a repository, in a file that imports MikroORM: its
+    // second argument has none of FindOptions' keys, so the call is not MikroORM's find(where, options).
+    `const { MikroOrmBaseRepository } = require('@mikro-orm/core');
+class ProductCategoryService {
+  constructor({ productCategoryRepository }) {
+    this.productCategoryRepository_ = productCategoryRepository;
+  }
+  async list(filters = {}, config = {}, sharedContext = {}) {
+    const transformOptions = { includeDescendantsTree: filters?.include_descendants_tree || false };
+    return await this.productCategoryRepository_.find(config, transformOptions, sharedContext);
+  }
+  async tree(config) {
+    return await this.productCategoryRepository_.find(config, { includeDescendantsTree: true });
+  }
+}
+module.exports = { ProductCategoryService, MikroOrmBaseRepository };`,
   ],
   invalid: [
   {
@@ -143,6 +159,39 @@ export class BookService {
     return this.books.findAll({ limit: 100 });
   }
 }` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a repository known by its name, with FindOptions but no limit',
+    code: `const { wrap } = require('@mikro-orm/core');
+class CategoryService {
+  constructor({ categoryRepository }) {
+    this.categoryRepository = categoryRepository;
+  }
+  roots() {
+    return this.categoryRepository.find({ parent: null }, { populate: ['children'] });
+  }
+}
+module.exports = { CategoryService, wrap };`,
+    errors: [
+      {
+        messageId: 'unboundedCall',
+        data: { construct: 'this.categoryRepository.find()', unit: 'entity', bound: '`limit`' },
+        line: 7,
+        column: 36,
+        suggestions: [
+          { messageId: 'addOption', output: `const { wrap } = require('@mikro-orm/core');
+class CategoryService {
+  constructor({ categoryRepository }) {
+    this.categoryRepository = categoryRepository;
+  }
+  roots() {
+    return this.categoryRepository.find({ parent: null }, { populate: ['children'], limit: 100 });
+  }
+}
+module.exports = { CategoryService, wrap };` },
         ],
       },
     ],

@@ -1,5 +1,14 @@
 import type { LibraryEntry } from '../catalog.js';
 
+/** FindOptions and FindAllOptions of MikroORM 5 and 6 (`where` is FindAllOptions' filter). */
+const FIND_OPTION_KEYS = [
+  'where', 'populate', 'populateWhere', 'populateOrderBy', 'populateFilter', 'fields', 'exclude', 'orderBy',
+  'limit', 'offset', 'first', 'last', 'before', 'after', 'includeCount', 'overfetch', 'cache', 'refresh',
+  'convertCustomTypes', 'disableIdentityMap', 'schema', 'flags', 'groupBy', 'having', 'strategy', 'filters',
+  'lockMode', 'lockTableAliases', 'ctx', 'connectionType', 'flushMode', 'indexHint', 'comments', 'hintComments',
+  'loggerContext', 'logging', 'collation', 'allowDiskUse', 'unionWhere', 'unionWhereStrategy',
+];
+
 export const mikroOrm: LibraryEntry = {
   id: 'mikro-orm',
   name: 'MikroORM',
@@ -44,6 +53,7 @@ export const mikroOrm: LibraryEntry = {
       methods: ['find', 'findAndCount'],
       optionsArg: 2,
       boundKeys: ['limit'],
+      optionKeys: FIND_OPTION_KEYS,
       filter: { arg: 1 },
       minArgs: 1,
       evidence: 'receiver',
@@ -55,6 +65,7 @@ export const mikroOrm: LibraryEntry = {
       methods: ['findAll'],
       optionsArg: 1,
       boundKeys: ['limit'],
+      optionKeys: FIND_OPTION_KEYS,
       filter: { arg: 1, key: 'where' },
       minArgs: 1,
       evidence: 'receiver',
@@ -66,6 +77,7 @@ export const mikroOrm: LibraryEntry = {
       methods: ['find', 'findAndCount'],
       optionsArg: 1,
       boundKeys: ['limit'],
+      optionKeys: FIND_OPTION_KEYS,
       filter: { arg: 0 },
       evidence: 'receiver',
       unit: 'entity',
@@ -76,6 +88,7 @@ export const mikroOrm: LibraryEntry = {
       methods: ['findAll'],
       optionsArg: 0,
       boundKeys: ['limit'],
+      optionKeys: FIND_OPTION_KEYS,
       filter: { arg: 0, key: 'where' },
       evidence: 'receiver',
       unit: 'entity',
