@@ -1,6 +1,7 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import { BoundedCache } from './bounded-cache.js';
+import { oneWalk } from './one-walk.js';
 import { stableListeners } from './stable-listeners.js';
 
 /** Which generated config first enables a rule; rules without it are only in `all`. */
@@ -47,6 +48,6 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
   return {
     ...rule,
-    create: stableListeners((context) => spec.create(context, mergedOptions(context.options))),
+    create: stableListeners(oneWalk((context) => spec.create(context, mergedOptions(context.options)))),
   };
 }

@@ -1,0 +1,124 @@
+import * as tsParser from '@typescript-eslint/parser';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { Linter, SourceCode } from 'eslint';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WALKED_NODE_TYPES as WALKED, oneWalk } from '../../src/util/one-walk.js';
+
+const CODE = `
+@Injectable()
+export class Loader {
+  async load(id?: string) {
+    const rows = await this.db.query(sql\`select 1\`, { id: id ?? null });
+    if (!rows) throw new Error(\`none: \${id}\`);
+    x = rows.length > 0 ? rows.map((r) => ({ ...r, ok: r?.a || f() })) : [];
+    return (x satisfies unknown[], <div onClick={() => go()} />, x);
+  }
+}`;
+
+type Log = string[];
+
+/** Listeners on every walked type that log `<type>@<line>:<column>`. */
+function logging(log: Log): Record<string, (node: TSESTree.Node) => void> {
+  return Object.fromEntries(WALKED.map((type) => [type, (node: TSESTree.Node) => log.push(`${type}@${node.loc.start.line}:${node.loc.start.column}`)]));
+}
+
+function rule(create: (context: TSESLint.RuleContext<string, []>) => TSESLint.RuleListener): TSESLint.RuleModule<string, []> {
+  return { defaultOptions: [], meta: { type: 'problem', messages: {}, schema: [] }, create };
+}
+
+function lint(rules: Record<string, TSESLint.RuleModule<string, []>>, code: string | SourceCode = CODE, linter = new Linter()): Linter.LintMessage[] {
+  const config = {
+    files: ['**/*.tsx'],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { t: { rules } },
+    rules: Object.fromEntries(Object.keys(rules).map((name) => [`t/${name}`, 'error'])),
+  } as unknown as Linter.Config;
+  return linter.verify(code, config, { filename: 'file.tsx' });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('oneWalk', () => {
+  it("calls a rule's listeners on the nodes, and in the order, ESLint's dispatch does", () => {
+    const direct: Log = [];
+    const walked: Log = [];
+    let registered: string[] = [];
+    const messages = lint({
+      direct: rule(() => logging(direct)),
+      walked: rule(
+        oneWalk((): TSESLint.RuleListener => {
+          const listeners = logging(walked);
+          return listeners;
+        }),
+      ),
+      keys: rule((context) => {
+        registered = Object.keys(oneWalk(() => logging([]) as TSESLint.RuleListener)(context));
+        return {};
+      }),
+    });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    expect(new Set(direct.map((entry) => entry.split('@')[0]))).toEqual(new Set(WALKED));
+    expect(walked).toEqual(direct);
+    expect(registered).toEqual(['Program']);
+  });
+
+  it('walks the AST by its visitor keys where the SourceCode has no traverse()', () => {
+    const direct: Log = [];
+    const linter = new Linter();
+    lint({ direct: rule(() => logging(direct)) }, CODE, linter);
+    const { ast, visitorKeys } = linter.getSourceCode();
+    const walked: Log = [];
+    const listeners = oneWalk(() => logging(walked) as TSESLint.RuleListener)({ sourceCode: { ast, visitorKeys } }) as Record<string, (node: unknown) => void>;
+    listeners.Program!(ast);
+    expect(walked).toEqual(direct);
+  });
+
+  it("registers other listeners as they are, and calls the rule's own Program listener first", () => {
+    const log: Log = [];
+    lint({
+      mixed: rule(
+        oneWalk(() => ({
+          Program: () => log.push('Program'),
+          'Program:exit': () => log.push('Program:exit'),
+          Identifier: (node) => log.push(`Identifier ${node.name}`),
+          ReturnStatement: () => log.push('ReturnStatement'),
+        })),
+      ),
+    }, 'function f(a) { return a; }');
+    expect(log).toEqual(['Program', 'ReturnStatement', 'Identifier f', 'Identifier a', 'Identifier a', 'Program:exit']);
+  });
+
+  it('leaves a rule without walked listeners as it is', () => {
+    const listeners = { Identifier: () => {} };
+    expect(oneWalk(() => listeners)({ sourceCode: {} })).toBe(listeners);
+  });
+
+  it('collects the nodes once per lint for all rules, and again when the same SourceCode is linted again', () => {
+    const linter = new Linter();
+    lint({ seed: rule(() => ({})) }, CODE, linter);
+    const sourceCode = linter.getSourceCode();
+    const traverse = vi.spyOn(SourceCode.prototype, 'traverse');
+    const counts: number[] = [];
+    const rules = { a: rule(oneWalk(() => logging([]) as TSESLint.RuleListener)), b: rule(oneWalk(() => logging([]) as TSESLint.RuleListener)) };
+    for (let round = 0; round < 2; round++) {
+      traverse.mockClear();
+      lint(rules, sourceCode, linter);
+      counts.push(traverse.mock.calls.length);
+    }
+    // ESLint's own call and ours, in each lint.
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it('names the line of the node a crashing listener was called with', () => {
+    const crash = rule(
+      oneWalk(() => ({
+        CallExpression(node) {
+          if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'boom') throw new Error('crashed');
+        },
+      })),
+    );
+    expect(() => lint({ crash }, 'a();\n\nboom();')).toThrow(/crashed\nOccurred while linting .*file\.tsx:3\nRule: "t\/crash"/);
+  });
+});
