@@ -2,7 +2,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Linter, SourceCode } from 'eslint';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WALKED_NODE_TYPES as WALKED, oneWalk } from '../../src/util/one-walk.js';
+import { WALKED_NODE_TYPES as WALKED, WALK_MAX_CHARS, oneWalk, walkedTypeIndex } from '../../src/util/one-walk.js';
 
 const CODE = `
 @Injectable()
@@ -40,6 +40,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+describe('walkedTypeIndex', () => {
+  it('is the index of each walked type in WALKED_NODE_TYPES, and -1 for any other type', () => {
+    expect(WALKED.map(walkedTypeIndex)).toEqual(WALKED.map((_, index) => index));
+    for (const type of Object.values(AST_NODE_TYPES).filter((t) => !(WALKED as readonly string[]).includes(t))) expect(walkedTypeIndex(type), type).toBe(-1);
+  });
+});
+
 describe('oneWalk', () => {
   it("calls a rule's listeners on the nodes, and in the order, ESLint's dispatch does", () => {
     const direct: Log = [];
@@ -68,9 +75,9 @@ describe('oneWalk', () => {
     const direct: Log = [];
     const linter = new Linter();
     lint({ direct: rule(() => logging(direct)) }, CODE, linter);
-    const { ast, visitorKeys } = linter.getSourceCode();
+    const { text, ast, visitorKeys } = linter.getSourceCode();
     const walked: Log = [];
-    const listeners = oneWalk(() => logging(walked) as TSESLint.RuleListener)({ sourceCode: { ast, visitorKeys } }) as Record<string, (node: unknown) => void>;
+    const listeners = oneWalk(() => logging(walked) as TSESLint.RuleListener)({ sourceCode: { text, ast, visitorKeys } }) as Record<string, (node: unknown) => void>;
     listeners.Program!(ast);
     expect(walked).toEqual(direct);
   });
@@ -92,7 +99,14 @@ describe('oneWalk', () => {
 
   it('leaves a rule without walked listeners as it is', () => {
     const listeners = { Identifier: () => {} };
-    expect(oneWalk(() => listeners)({ sourceCode: {} })).toBe(listeners);
+    expect(oneWalk(() => listeners)({ sourceCode: { text: '' } })).toBe(listeners);
+  });
+
+  it(`leaves files longer than ${WALK_MAX_CHARS} characters to ESLint's dispatch`, () => {
+    const listeners = { CallExpression: () => {}, ReturnStatement: () => {} };
+    const create = oneWalk(() => listeners);
+    expect(Object.keys(create({ sourceCode: { text: 'x'.repeat(WALK_MAX_CHARS) } }))).toEqual(['Program']);
+    expect(create({ sourceCode: { text: 'x'.repeat(WALK_MAX_CHARS + 1) } })).toBe(listeners);
   });
 
   it('collects the nodes once per lint for all rules, and again when the same SourceCode is linted again', () => {
