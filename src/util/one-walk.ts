@@ -68,12 +68,17 @@ export function walkedTypeIndex(type: string): number {
  */
 export const WALK_MAX_CHARS = 100_000;
 
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+}
+
 interface SourceCodeLike {
   readonly text: string;
   readonly ast: TSESTree.Program;
-  readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
-  /** ESLint's traversal steps, computed once per file and cached (ESLint 9 and 10). */
-  traverse?: () => Iterable<{ kind: number; phase?: number; target: unknown }>;
+  /** ESLint's traversal steps, computed once per file before the rules run and cached (ESLint 9 and 10). */
+  traverse?: () => Iterable<TraversalStep>;
 }
 
 /** A file's walked nodes in the order ESLint enters them, and each one's index in `WALKED_NODE_TYPES`. */
@@ -82,59 +87,38 @@ interface Walk {
   readonly types: number[];
 }
 
-/** The last walk: a lint's file context (every rule's context inherits from it) and SourceCode. */
+/** The last walk, and what identifies its lint: the file context every rule's context inherits from, the SourceCode, the AST. */
 let walkedLint: object | null = null;
 let walkedSource: SourceCodeLike | null = null;
+let walkedAst: TSESTree.Program | null = null;
 let lastWalk: Walk = { nodes: [], types: [] };
 
 /**
- * One pass over the file for all our rules in one lint. Keyed by the lint as well as the
- * SourceCode, so a SourceCode linted again (an editor's second pass, the benchmark's rounds) is
- * walked again, as ESLint walks it.
+ * One pass over ESLint's traversal steps for all our rules in one lint. Keyed by the lint and the
+ * AST as well as the SourceCode, so a SourceCode linted again (an editor's second pass, the
+ * benchmark's rounds) is walked again, as ESLint walks it, and a host that keeps one SourceCode
+ * object for every file never gets the last file's nodes.
  */
-function walkOf(lint: object | null, sourceCode: SourceCodeLike): Walk {
-  if (sourceCode === walkedSource && lint === walkedLint) return lastWalk;
+function walkOf(lint: object | null, sourceCode: Required<SourceCodeLike>): Walk {
+  const ast = sourceCode.ast;
+  if (sourceCode === walkedSource && lint === walkedLint && ast === walkedAst) return lastWalk;
   const walk: Walk = { nodes: [], types: [] };
-  const steps = typeof sourceCode.traverse === 'function' ? sourceCode.traverse() : null;
-  if (steps) {
-    // ESLint's steps, built before the rules run: phase 1 is a node's entry (kind 1, a visit).
-    for (const step of steps) {
-      if (step.phase !== 1 || step.kind !== 1) continue;
-      const node = step.target as TSESTree.Node;
-      const type = walkedTypeIndex(node.type);
-      if (type >= 0) {
-        walk.nodes.push(node);
-        walk.types.push(type);
-      }
+  const steps = sourceCode.traverse();
+  // Phase 1 is a node's entry (kind 1, a visit); the other steps are exits and code-path events.
+  for (const step of steps) {
+    if (step.phase !== 1 || step.kind !== 1) continue;
+    const node = step.target as TSESTree.Node;
+    const type = walkedTypeIndex(node.type);
+    if (type >= 0) {
+      walk.nodes.push(node);
+      walk.types.push(type);
     }
-  } else {
-    collect(sourceCode.ast, sourceCode.visitorKeys, walk);
   }
   walkedLint = lint;
   walkedSource = sourceCode;
+  walkedAst = ast;
   lastWalk = walk;
   return walk;
-}
-
-/** The same walk over the AST by its visitor keys, for a SourceCode without `traverse()`. */
-function collect(node: TSESTree.Node, keys: SourceCodeLike['visitorKeys'], walk: Walk): void {
-  const type = walkedTypeIndex(node.type);
-  if (type >= 0) {
-    walk.nodes.push(node);
-    walk.types.push(type);
-  }
-  for (const key of keys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const element of child) if (isNode(element)) collect(element, keys, walk);
-    } else if (isNode(child)) {
-      collect(child, keys, walk);
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**
@@ -143,7 +127,7 @@ function isNode(value: unknown): value is TSESTree.Node {
  * an allocation or two for every node that has listeners (it rebuilds the list of selectors that
  * match), and so does the collector that frees them; a loop over the shared list reads an array.
  * Other listeners (selectors, `:exit`, code-path events) are registered as they are, and so are
- * all of a rule's listeners in a file over `WALK_MAX_CHARS`.
+ * all of a rule's listeners in a file over `WALK_MAX_CHARS` or in a host without ESLint's steps.
  */
 export function oneWalk<Context extends { readonly sourceCode: unknown }>(
   create: (context: Context) => TSESLint.RuleListener,
@@ -151,7 +135,8 @@ export function oneWalk<Context extends { readonly sourceCode: unknown }>(
   return (context) => {
     const listeners = create(context) as Record<string, Listener | undefined>;
     const sourceCode = context.sourceCode as SourceCodeLike;
-    if (sourceCode.text.length > WALK_MAX_CHARS) return listeners;
+    // Another host (Oxlint runs ESLint plugins) has no steps to walk: its own dispatch it is.
+    if (typeof sourceCode.traverse !== 'function' || sourceCode.text.length > WALK_MAX_CHARS) return listeners;
     const handlers: (Listener | undefined)[] = [];
     const rest: Record<string, Listener | undefined> = {};
     let walked = false;
@@ -172,7 +157,7 @@ export function oneWalk<Context extends { readonly sourceCode: unknown }>(
     const lint = Object.getPrototypeOf(context) as object | null;
     rest.Program = (root: never) => {
       program?.(root);
-      const { nodes, types } = walkOf(lint, sourceCode);
+      const { nodes, types } = walkOf(lint, sourceCode as Required<SourceCodeLike>);
       let index = 0;
       try {
         for (; index < nodes.length; index++) handlers[types[index]!]?.(nodes[index] as never);

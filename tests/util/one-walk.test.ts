@@ -71,15 +71,29 @@ describe('oneWalk', () => {
     expect(registered).toEqual(['Program']);
   });
 
-  it('walks the AST by its visitor keys where the SourceCode has no traverse()', () => {
-    const direct: Log = [];
-    const linter = new Linter();
-    lint({ direct: rule(() => logging(direct)) }, CODE, linter);
-    const { text, ast, visitorKeys } = linter.getSourceCode();
-    const walked: Log = [];
-    const listeners = oneWalk(() => logging(walked) as TSESLint.RuleListener)({ sourceCode: { text, ast, visitorKeys } }) as Record<string, (node: unknown) => void>;
-    listeners.Program!(ast);
-    expect(walked).toEqual(direct);
+  it('leaves a host without traverse() (Oxlint keeps one SourceCode for every file) to its own dispatch', () => {
+    const listeners = { CallExpression: () => {} };
+    expect(oneWalk(() => listeners)({ sourceCode: { text: '', ast: {} } })).toBe(listeners);
+  });
+
+  it('walks again when the same SourceCode object and file context come with another AST', () => {
+    const sources = ['f(() => 1);', 'if (a) { return g(); }'].map((code) => {
+      const linter = new Linter();
+      const direct: Log = [];
+      lint({ direct: rule(() => logging(direct)) }, code, linter);
+      return { sourceCode: linter.getSourceCode(), direct };
+    });
+    let current = sources[0]!.sourceCode;
+    const shared = { text: '', get ast() { return current.ast; }, traverse: () => current.traverse() };
+    const fileContext = {};
+    for (const source of sources) {
+      current = source.sourceCode;
+      const walked: Log = [];
+      const context = Object.assign(Object.create(fileContext) as object, { sourceCode: shared });
+      const listeners = oneWalk(() => logging(walked) as TSESLint.RuleListener)(context) as Record<string, (node: unknown) => void>;
+      listeners.Program!(current.ast);
+      expect(walked).toEqual(source.direct);
+    }
   });
 
   it("registers other listeners as they are, and calls the rule's own Program listener first", () => {
@@ -105,8 +119,8 @@ describe('oneWalk', () => {
   it(`leaves files longer than ${WALK_MAX_CHARS} characters to ESLint's dispatch`, () => {
     const listeners = { CallExpression: () => {}, ReturnStatement: () => {} };
     const create = oneWalk(() => listeners);
-    expect(Object.keys(create({ sourceCode: { text: 'x'.repeat(WALK_MAX_CHARS) } }))).toEqual(['Program']);
-    expect(create({ sourceCode: { text: 'x'.repeat(WALK_MAX_CHARS + 1) } })).toBe(listeners);
+    expect(Object.keys(create({ sourceCode: { text: 'x'.repeat(WALK_MAX_CHARS), traverse: () => [] } }))).toEqual(['Program']);
+    expect(create({ sourceCode: { text: 'x'.repeat(WALK_MAX_CHARS + 1), traverse: () => [] } })).toBe(listeners);
   });
 
   it('collects the nodes once per lint for all rules, and again when the same SourceCode is linted again', () => {
