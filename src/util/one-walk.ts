@@ -135,7 +135,7 @@ export function oneWalk<Context extends { readonly sourceCode: unknown }>(
   return (context) => {
     const listeners = create(context) as Record<string, Listener | undefined>;
     const sourceCode = context.sourceCode as SourceCodeLike;
-    // Another host (Oxlint runs ESLint plugins) has no steps to walk: its own dispatch it is.
+    // Another host (Oxlint runs ESLint plugins) has no steps to walk, and dispatches as it does.
     if (typeof sourceCode.traverse !== 'function' || sourceCode.text.length > WALK_MAX_CHARS) return listeners;
     const handlers: (Listener | undefined)[] = [];
     const rest: Record<string, Listener | undefined> = {};
