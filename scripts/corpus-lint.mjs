@@ -2,7 +2,7 @@
 // Lint the real-world corpus (fetched by scripts/corpus-fetch.mjs) with this plugin's rules only.
 //
 //   node scripts/corpus-lint.mjs [--config recommended|strict|all] [--subset] [--json out.json]
-//                                [--stats] [--jobs N] [--package NAME] [--show N] [--plugin PATH]
+//                                [--stats] [--jobs N] [--package NAME] [--census] [--show N] [--plugin PATH]
 //   node scripts/corpus-lint.mjs --fix-check [--subset]
 //
 // Uses the built plugin (dist/index.js, i.e. `npm run build` first) and its flat configs;
@@ -22,6 +22,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ROOT, SRC_DIR, loadCorpus, packageDir, selectFiles } from './corpus-fetch.mjs';
+import { readCensus } from './census.mjs';
 import { ALL_FILES, corpusLanguages } from './corpus-languages.mjs';
 
 // package.json's "import" entry is dist/index.js; tsdown (type: module package, format esm+cjs)
@@ -202,7 +203,7 @@ function createFixChecker(plugin, pluginConfig, makeEslint) {
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { configs: [], fixCheck: false, subset: false, json: null, stats: false, jobs: os.availableParallelism?.() ?? os.cpus().length, packages: [], show: 3, plugin: DEFAULT_PLUGIN, chunk: 40, timeout: 300 };
+  const opts = { configs: [], fixCheck: false, subset: false, json: null, stats: false, jobs: os.availableParallelism?.() ?? os.cpus().length, packages: [], census: false, show: 3, plugin: DEFAULT_PLUGIN, chunk: 40, timeout: 300 };
   const need = (i) => {
     if (i + 1 >= argv.length) usage(`${argv[i]} needs a value`);
     return argv[i + 1];
@@ -219,6 +220,7 @@ function parseArgs(argv) {
         break;
       }
       case '--subset': opts.subset = true; break;
+      case '--census': opts.census = true; break;
       case '--fix-check': opts.fixCheck = true; break;
       case '--stats': opts.stats = true; break;
       case '--json': opts.json = path.resolve(val()); break;
@@ -248,6 +250,7 @@ function usage(error) {
   --stats                      collect ESLint stats; print time per rule and the slowest files
   --jobs N                     worker threads (default: number of CPUs)
   --package NAME               only this corpus entry (repeatable)
+  --census                     only the files of the recall census (bench/census/census.json)
   --show N                     example findings printed per rule (default 3)
   --plugin PATH                plugin module to load (default dist/index.js, else dist/index.mjs)
   --chunk N                    files per lint call (default 40)
@@ -465,7 +468,7 @@ async function main() {
     if (unknown.length) usage(`not in the corpus${opts.subset ? ' subset' : ''}: ${unknown.join(', ')}`);
     packages = packages.filter((e) => opts.packages.includes(e.name));
   }
-  const files = [];
+  let files = [];
   for (const e of packages) {
     const sel = selectFiles(e);
     if (!sel) {
@@ -473,6 +476,12 @@ async function main() {
       process.exit(2);
     }
     for (const f of sel.files) files.push({ ...f, pkg: e });
+  }
+  if (opts.census) {
+    // Only the files the recall census reviewed (scripts/recall.mjs); its packages only.
+    const reviewed = new Set(readCensus().census.files.map((f) => `${f.package}\u0000${f.file}`));
+    files = files.filter((f) => reviewed.has(`${f.pkg.name}\u0000${f.rel}`));
+    packages = packages.filter((e) => files.some((f) => f.pkg === e));
   }
 
   const runs = [];
