@@ -4,7 +4,7 @@
 // runs differ by more than most single changes do; the ratio from one A/B run does not.
 //
 //   git stash && npm run build && cp dist/index.js .cache/base.js && git stash pop && npm run build
-//   node scripts/bench-ab.mjs --base .cache/base.js [--subset] [--package NAME]… [--rule NAME]…
+//   node scripts/bench-ab.mjs --base .cache/base.js [--this dist/index.js] [--subset] [--package NAME]… [--rule NAME]…
 //                            [--config recommended|strict|all] [--rounds N]
 //
 // Keep the base bundle inside the repository (`.cache/` is ignored), so that its imports resolve
@@ -18,12 +18,13 @@ import { benchDiff } from './bench-diff.mjs';
 import { ROOT, selectCorpus } from './corpus-fetch.mjs';
 
 function parseArgs(argv) {
-  const opts = { base: null, subset: false, packages: [], rules: [], config: 'recommended', rounds: 5 };
+  const opts = { base: null, self: path.join(ROOT, 'dist', 'index.js'), subset: false, packages: [], rules: [], config: 'recommended', rounds: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
     switch (a) {
       case '--base': opts.base = path.resolve(val()); break;
+      case '--this': opts.self = path.resolve(val()); break;
       case '--subset': opts.subset = true; break;
       case '--package': opts.packages.push(val()); break;
       case '--rule': opts.rules.push(val()); break;
@@ -40,7 +41,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node scripts/bench-ab.mjs --base PATH [--subset] [--package NAME]… [--rule NAME]… [--config NAME] [--rounds N]';
+  const text = 'usage: node scripts/bench-ab.mjs --base PATH [--this PATH (default dist/index.js)] [--subset] [--package NAME]… [--rule NAME]… [--config NAME] [--rounds N]';
   if (error) {
     console.error(`${error}\n${text}`);
     process.exit(2);
@@ -50,7 +51,7 @@ function usage(error) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const plugin = (await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)).default;
+const plugin = (await import(pathToFileURL(opts.self).href)).default;
 const base = (await import(pathToFileURL(opts.base).href)).default;
 const ns = plugin.meta.namespace;
 

@@ -7,8 +7,6 @@
 //
 // The no-op listeners have the same selectors as the real ones and, like them, are the same
 // function objects for every file (see src/util/stable-listeners.ts); each rule has its own.
-// Since src/util/one-walk.ts a rule's node listeners are one `Program` listener that walks the
-// file's collected nodes, so the floor is `create` and four calls: the walk counts as the rules'.
 // Findings differ from the real build by design, so bench-ab.mjs reports them as changed.
 
 import plugin from '../dist/index.js';

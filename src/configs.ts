@@ -13,20 +13,20 @@ const LEVELS_BY_CONFIG: Record<ConfigName, ReadonlyArray<RuleLevel | undefined>>
   all: ['recommended', 'strict', undefined],
 };
 
-type RuleEntry = 'error' | ['error', ...unknown[]];
+type RuleEntry = 'error';
 
 /**
- * Rule ids (`resilience/<name>`) a config turns on, read from each rule's `meta.docs`:
- * `recommended` says which config first includes it, `strictOptions` what `strict` and `all` add.
+ * Rule ids (`resilience/<name>`) a config turns on, read from each rule's `meta.docs.recommended`.
+ * What `strict` and `all` add to a rule's detection (`meta.docs.strictOptions`) is not written into
+ * the rule entries, which a user's own options would replace whole, but turned on by the
+ * `settings.resilience.strictChecks` these configs set, under the user's options.
  */
 export function rulesForConfig(rules: Record<string, AnyRule>, config: ConfigName): Record<string, RuleEntry> {
   const levels = LEVELS_BY_CONFIG[config];
   const enabled: Record<string, RuleEntry> = {};
   for (const [name, rule] of Object.entries(rules)) {
-    const docs = rule.meta.docs;
-    if (rule.meta.deprecated || !levels.includes(docs?.recommended)) continue;
-    const strictOptions = config === 'recommended' ? undefined : docs?.strictOptions;
-    enabled[`${NAMESPACE}/${name}`] = strictOptions ? ['error', ...strictOptions] : 'error';
+    if (rule.meta.deprecated || !levels.includes(rule.meta.docs?.recommended)) continue;
+    enabled[`${NAMESPACE}/${name}`] = 'error';
   }
   return enabled;
 }
@@ -40,6 +40,7 @@ export function buildConfigs<Plugin extends object>(
     name: `${NAMESPACE}/${config}`,
     plugins: { [NAMESPACE]: plugin },
     rules: rulesForConfig(rules, config),
+    ...(config === 'recommended' ? {} : { settings: { [NAMESPACE]: { strictChecks: true } } }),
   });
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };
 }

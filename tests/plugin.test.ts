@@ -100,15 +100,14 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     }
   });
 
-  it('gets its default options in recommended, and meta.docs.strictOptions in strict and all', () => {
+  it('is a bare "error" in every config: strict and all turn its strictOptions on through settings.resilience.strictChecks', () => {
     const id = `${NAMESPACE}/${name}`;
-    const { strictOptions } = docsOf(rule);
-    const entry = (config: ConfigName): unknown => plugin.configs[config].rules?.[id];
-    if (entry('recommended') !== undefined) expect(entry('recommended')).toBe('error');
-    for (const config of ['strict', 'all'] as const) {
-      if (entry(config) === undefined) continue;
-      expect(entry(config), `${id} in ${config}`).toEqual(strictOptions ? ['error', ...strictOptions] : 'error');
+    for (const config of CONFIG_NAMES) {
+      const entry = plugin.configs[config].rules?.[id];
+      if (entry !== undefined) expect(entry, `${id} in ${config}`).toBe('error');
     }
+    expect(plugin.configs.recommended.settings).toBeUndefined();
+    for (const config of ['strict', 'all'] as const) expect(plugin.configs[config].settings).toEqual({ resilience: { strictChecks: true } });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { vocabularySchema, type VocabularyOption } from './timeout-vocabulary.js';
 import { typedErrorSchema, type TypedErrorOption } from './typed-error.js';
+import type { SettingKey } from '../settings.js';
 
 /** Options shared by the rules that recognise timeouts and fix them towards a typed error. */
 export interface TimeoutRuleOptions {
@@ -15,18 +16,21 @@ export const timeoutRuleOptionsSchema: JSONSchema4 = {
   properties: {
     autofix: {
       type: 'boolean',
-      description: 'Apply the typed-error fix with `--fix` instead of offering it as a suggestion.',
+      description: 'Deprecated: set `settings.resilience.autofix`. Apply the typed-error fix with `--fix` instead of offering it as a suggestion.',
     },
     checkTimeoutOptions: {
       type: 'boolean',
       description:
         'Also treat the `catch` (or `.catch()`) of work with a `timeout` option (`{ timeout: 5000 }`) as a timeout path, not only work under a timeout wrapper, race or `AbortSignal.timeout()`.',
     },
-    timeoutError: typedErrorSchema,
-    vocabulary: vocabularySchema,
+    timeoutError: { ...typedErrorSchema, description: 'Deprecated: set `settings.resilience.timeoutError`. ' + typedErrorSchema.description },
+    vocabulary: { ...vocabularySchema, description: 'Deprecated: set `settings.resilience.vocabulary`. ' + vocabularySchema.description },
   },
   additionalProperties: false,
 };
+
+/** The `settings.resilience` keys these rules read as their options' defaults. */
+export const TIMEOUT_RULE_SETTINGS: readonly SettingKey[] = ['autofix', 'timeoutError', 'vocabulary'];
 
 /** What `strict` adds to the timeout rules: timeout options count as evidence too. */
 export const STRICT_TIMEOUT_OPTIONS: readonly TimeoutRuleOptions[] = [{ checkTimeoutOptions: true }];

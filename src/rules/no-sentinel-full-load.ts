@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../analysis/ast.js';
 import { isConsumable, type LoadFinder, type LoadFinding, type LoadSuggestionId } from '../analysis/loaders/engine.js';
-import { DEFAULT_OPTIONS as LOAD_DEFAULTS } from '../analysis/loaders/options.js';
+import { DEFAULT_OPTIONS as LOAD_DEFAULTS, LOAD_SETTINGS, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
+import { resilienceSettings, type ResilienceSettings } from '../settings.js';
 import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
 import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
@@ -137,6 +138,16 @@ function isCallArgumentWithin(node: Node, root: Node): boolean {
   return false;
 }
 
+/**
+ * How this rule judges loads: no-unbounded-load's defaults with the project's libraries, loaders,
+ * receiver names and small tables from `settings.resilience`, so both rules see the same loads.
+ */
+const loadOptionsOf = perOptions((settings: Readonly<ResilienceSettings>): NoUnboundedLoadOptions => {
+  const options: NoUnboundedLoadOptions = { ...LOAD_DEFAULTS };
+  for (const key of LOAD_SETTINGS) if (settings[key] !== undefined) Object.assign(options, { [key]: settings[key] });
+  return options;
+});
+
 export default createRule<[NoSentinelFullLoadOptions], MessageId>({
   name: 'no-sentinel-full-load',
   meta: {
@@ -144,6 +155,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     docs: {
       description: 'Disallow a zero, empty or missing value from selecting a load of every row',
       recommended: 'recommended',
+      settings: ['vocabulary'],
     },
     hasSuggestions: true,
     messages: {
@@ -166,7 +178,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
             items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*\\*?$' },
             uniqueItems: true,
           },
-          vocabulary: vocabularySchema,
+          vocabulary: { ...vocabularySchema, description: 'Deprecated: set `settings.resilience.vocabulary`. ' + vocabularySchema.description },
         } satisfies Record<keyof NoSentinelFullLoadOptions, JSONSchema4>,
         additionalProperties: false,
       },
@@ -177,7 +189,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     const sourceCode = context.sourceCode;
     let loadFinder: LoadFinder | undefined;
     /** Built on first use: most files never get as far as looking for a load. */
-    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, LOAD_DEFAULTS));
+    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, loadOptionsOf(resilienceSettings(context))));
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
     const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */

@@ -3,7 +3,7 @@ import { calleeName, dottedName, enclosingFunction, propertyKeyName, shortText, 
 import { findVariable, importedNames, moduleOfVariable } from '../analysis/imports.js';
 import type { Sentinel } from '../analysis/sentinel.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
-import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
+import { STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import type { TimeoutPath } from '../analysis/timeout-path.js';
 import { TimeoutSentinelDetector } from '../analysis/timeout-sentinels.js';
 import { methodReceiver } from '../analysis/timeout-work.js';
@@ -43,6 +43,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       description: 'Disallow timeout paths that produce a value callers cannot tell from a real result',
       recommended: 'recommended',
       strictOptions: STRICT_TIMEOUT_OPTIONS,
+      settings: TIMEOUT_RULE_SETTINGS,
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -54,7 +55,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       ...SENTINEL_FIX_MESSAGES,
     },
     schema: [timeoutRuleOptionsSchema],
-    defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
+    // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from strictChecks.
+    defaultOptions: [{}],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;

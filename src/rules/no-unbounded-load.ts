@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
 import { isConsumable, type LoadFinding, type LoadMessageId, type LoadSuggestionId } from '../analysis/loaders/engine.js';
-import { DEFAULT_OPTIONS, STRICT_OPTIONS, isMigrationFile, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
+import { DEFAULT_OPTIONS, LOAD_SETTINGS, STRICT_OPTIONS, isMigrationFile, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
 import { ReadFinder, type ReadMessageId } from '../analysis/loaders/reads.js';
 import { createLoadFinder } from '../analysis/loaders/setup.js';
 import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
@@ -19,6 +19,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       description: 'Disallow queries, collection reads and batches that load every matching row with no bound',
       recommended: 'recommended',
       strictOptions: STRICT_OPTIONS,
+      settings: LOAD_SETTINGS,
     },
     hasSuggestions: true,
     messages: {

@@ -3,7 +3,7 @@ import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName
 import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
 import { caughtErrorName } from '../analysis/sentinel-fixes.js';
 import { isCancellationMessage, isTimeoutMessage } from '../analysis/timeout-message.js';
-import { STRICT_TIMEOUT_OPTIONS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
+import { STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
 import { TimeoutPathFinder, type Producer } from '../analysis/timeout-path.js';
 import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
 import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
@@ -29,6 +29,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       description: 'Require timeouts to be signalled with a typed error, not a plain `Error` or a string',
       recommended: 'recommended',
       strictOptions: STRICT_TIMEOUT_OPTIONS,
+      settings: TIMEOUT_RULE_SETTINGS,
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -42,7 +43,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       useTypedError: 'Use `{{error}}` instead.',
     },
     schema: [timeoutRuleOptionsSchema],
-    defaultOptions: [{ autofix: false, checkTimeoutOptions: false }],
+    // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from strictChecks.
+    defaultOptions: [{}],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;

@@ -6,6 +6,7 @@ import type { CustomLoader, FinderOptions } from './engine.js';
 import { CATALOG } from './libraries/index.js';
 import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
 import { perOptions } from '../../util/per-options.js';
+import type { SettingKey } from '../../settings.js';
 
 export interface NoUnboundedLoadOptions {
   libraries?: LibraryId[];
@@ -36,13 +37,13 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
   properties: {
     libraries: {
       type: 'array',
-      description: 'The catalog entries to check (default: all of them).',
+      description: 'Deprecated: set `settings.resilience.libraries`. The catalog entries to check (default: all of them).',
       items: { type: 'string', enum: CATALOG.map((l) => l.id) },
       uniqueItems: true,
     },
     loaders: {
       type: 'array',
-      description: 'Your own loading functions, checked like the libraries: a call to `callee` must carry one of `boundArgs` or be chained with one of `boundMethods`.',
+      description: 'Deprecated: set `settings.resilience.loaders`. Your own loading functions, checked like the libraries: a call to `callee` must carry one of `boundArgs` or be chained with one of `boundMethods`.',
       items: {
         type: 'object',
         properties: {
@@ -72,7 +73,7 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
     receiverNames: {
       type: 'object',
       description:
-        'Naming conventions, the last resort for recognising a receiver without types: name patterns for its last name, per `<library>.<role>`, where `*` stands for any characters (`*Repository`). These replace the defaults; an empty list turns them off.',
+        'Deprecated: set `settings.resilience.receiverNames`. Naming conventions, the last resort for recognising a receiver without types: name patterns for its last name, per `<library>.<role>`, where `*` stands for any characters (`*Repository`). These replace the defaults; an empty list turns them off.',
       properties: Object.fromEntries(
         ROLE_KEYS.map((key) => [
           key,
@@ -126,7 +127,7 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
     smallTables: {
       type: 'array',
       description:
-        'Tables and entities small by construction (schema, configuration, access metadata), whose loads are not reported: patterns where `*` stands for any characters, matched against the name in snake case and singular (`Role`, `roles`, `directus_roles` and `this.roleRepository` all meet `*role`). These replace the defaults; an empty list turns them off.',
+        'Deprecated: set `settings.resilience.smallTables`. Tables and entities small by construction (schema, configuration, access metadata), whose loads are not reported: patterns where `*` stands for any characters, matched against the name in snake case and singular (`Role`, `roles`, `directus_roles` and `this.roleRepository` all meet `*role`). These replace the defaults; an empty list turns them off.',
       items: { type: 'string', pattern: '^[A-Za-z0-9_*]+$', minLength: 1, maxLength: 64 },
       uniqueItems: true,
     },
@@ -134,17 +135,18 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
   additionalProperties: false,
 };
 
+/**
+ * The rule's own defaults. The `check*` options are absent (off) so that `strictChecks` can turn
+ * them on under the user's options, and the project-wide ones (libraries, loaders, receiverNames,
+ * smallTables) come from `settings.resilience`, falling back to the catalog's defaults.
+ */
 export const DEFAULT_OPTIONS: NoUnboundedLoadOptions = {
   defaultLimit: DEFAULT_LIMIT,
   useTypeInformation: true,
-  checkHttpBodies: false,
-  checkFileReads: false,
-  checkStreams: false,
-  checkMigrations: false,
-  checkGroupedAggregates: false,
-  checkBatchLoaders: false,
-  smallTables: [...DEFAULT_SMALL_TABLES],
 };
+
+/** The `settings.resilience` keys no-unbounded-load reads as its options' defaults. */
+export const LOAD_SETTINGS: readonly SettingKey[] = ['libraries', 'loaders', 'receiverNames', 'smallTables'];
 
 /** What `strict` and `all` turn on: the noisier whole-payload reads, migrations, grouped aggregates and batch loaders. */
 export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [
