@@ -3,28 +3,8 @@ import { dottedName, unwrap } from './ast.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
-type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
-
-/** Where a binding comes from: the module of an import or `require()`, or null for anything else. */
-export function moduleOfVariable(variable: Variable): string | null {
-  const def = variable.defs[0];
-  if (!def) return null;
-  if (def.type === DefinitionType.ImportBinding) {
-    const declaration = def.parent as TSESTree.ImportDeclaration;
-    return String(declaration.source.value);
-  }
-  if (def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-    let init: Node = unwrap(def.node.init);
-    if (init.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
-    if (init.type === AST_NODE_TYPES.CallExpression && dottedName(init.callee) === 'require') {
-      const source = init.arguments[0];
-      if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') return source.value;
-    }
-  }
-  return null;
-}
 
 /** Whether a binding is only a type (`import type`, `interface`, `type`), which cannot be constructed. */
 export function isTypeOnly(variable: Variable): boolean {
@@ -160,28 +140,4 @@ export function addNamedImport(
   const text = `import { ${name} } from ${quoted};`;
   const lastImport = imports.at(-1);
   return lastImport ? fixer.insertTextAfter(lastImport, `\n${text}`) : insertFirstImport(fixer, sourceCode, text);
-}
-
-/** Local names bound by top-level imports or `require()`s of `source`: `pTimeout` for `import pTimeout from 'p-timeout'`. */
-export function importedNames(program: TSESTree.Program, source: string): Set<string> {
-  const names = new Set<string>();
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === source) {
-      for (const specifier of statement.specifiers) names.add(specifier.local.name);
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration && isTopLevelRequire(statement)) {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init && unwrap(declarator.init);
-        const call = init?.type === AST_NODE_TYPES.MemberExpression ? unwrap(init.object) : init;
-        const argument = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
-        if (argument?.type !== AST_NODE_TYPES.Literal || argument.value !== source) continue;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
-        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-          for (const property of declarator.id.properties) {
-            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) names.add(property.value.name);
-          }
-        }
-      }
-    }
-  }
-  return names;
 }

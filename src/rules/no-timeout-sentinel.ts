@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, enclosingFunction, propertyKeyName, shortText, unwrap } from '../analysis/ast.js';
-import { findVariable, importedNames, moduleOfVariable } from '../analysis/imports.js';
+import { findVariable } from '../analysis/imports.js';
+import { importedNames, moduleOfVariable } from '../analysis/js/index.js';
 import type { Sentinel } from '../analysis/sentinel.js';
 import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
 import { STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { importedNames, isCommonJsFile } from '../../src/analysis/imports.js';
+import { isCommonJsFile } from '../../src/analysis/imports.js';
+import { importedNames } from '../../src/analysis/js/index.js';
 import { parseProgram } from './parse.js';
 
 const sourceCodeOf = (code: string) => ({ ast: parseProgram(code) }) as unknown as TSESLint.SourceCode;

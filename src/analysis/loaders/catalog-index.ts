@@ -1,7 +1,7 @@
 import { BoundedCache } from '../../util/bounded-cache.js';
 import type { LibraryEntry, LibraryId, NameRule, RoleSpec } from './catalog.js';
 import { moduleMatches } from './catalog.js';
-import type { BindingOrigin, NameRef } from './modules.js';
+import type { BindingOrigin, NameRef } from '../js/index.js';
 
 /** One role of one library: `typeorm.repository`. */
 export interface RoleKey {

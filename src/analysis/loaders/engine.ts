@@ -15,7 +15,7 @@ import {
   setOption,
 } from './fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
-import { nameRef, unwrapSequence } from './modules.js';
+import { nameRef, topLevelModules, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
 import { type ReceiverResolver, type Resolution, isResolved } from './resolver.js';
 import type { NameKind } from './small-tables.js';
@@ -796,17 +796,9 @@ export class LoadFinder {
 
   /** Whether the file loads a driver whose SQL has no `LIMIT`; once per file, since it scans the whole top level. */
   private usesDialectWithoutLimit(): boolean {
-    this.noLimitDialect ??= [...DIALECTS_WITHOUT_LIMIT].some((m) => this.importsModule(m));
+    const modules = topLevelModules(this.sourceCode.ast);
+    this.noLimitDialect ??= [...DIALECTS_WITHOUT_LIMIT].some((m) => modules.has(m));
     return this.noLimitDialect;
-  }
-
-  private importsModule(module: string): boolean {
-    return this.sourceCode.ast.body.some(
-      (s) =>
-        (s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === module) ||
-        (s.type === AST_NODE_TYPES.VariableDeclaration &&
-          s.declarations.some((d) => d.init && this.sourceCode.getText(d.init).includes(`require('${module}')`))),
-    );
   }
 
   // ----------------------------------------------------------------------------------------

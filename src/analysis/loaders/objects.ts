@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../ast.js';
 import { findVariable } from '../imports.js';
-import { unwrapSequence } from './modules.js';
+import { unwrapSequence } from '../js/index.js';
 import { PRIMARY_KEYS } from './sql.js';
 
 const { DefinitionType } = TSESLint.Scope;

@@ -8,7 +8,7 @@ import { callText, enclosingFunction, findInSubtree, isFunction, memberPropertyN
 import { findVariable } from '../imports.js';
 import { chainAbove } from './chains.js';
 import { hasSizeGuard } from './guards.js';
-import { nameRef, unwrapSequence } from './modules.js';
+import { nameRef, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, viewObject } from './objects.js';
 
 const { DefinitionType } = TSESLint.Scope;

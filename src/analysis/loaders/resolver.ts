@@ -3,7 +3,7 @@ import { isFunction, memberPropertyName, nodeAtIndex, propertyKeyName, unwrap } 
 import { findVariable } from '../imports.js';
 import type { LibraryEntry, LibraryId } from './catalog.js';
 import { type CatalogIndex, type RoleKey, fromLibrary, lastSegment, matchesNamePattern, matchesRule } from './catalog-index.js';
-import { nameRef, originOfVariable, requiredModule, unwrapSequence } from './modules.js';
+import { nameRef, originOfVariable, topLevelModules, unwrapSequence } from '../js/index.js';
 import type { TypeOracle } from './types.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -60,25 +60,9 @@ export class ReceiverResolver {
   fileImports(): Set<LibraryId> {
     if (this.imported) return this.imported;
     const found = new Set<LibraryId>();
-    const add = (source: string | null) => {
-      if (source === null) return;
-      const library = this.index.libraryOfModule(source);
+    for (const module of topLevelModules(this.sourceCode.ast)) {
+      const library = this.index.libraryOfModule(module);
       if (library) found.add(library.id);
-    };
-    for (const statement of this.sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) add(String(statement.source.value));
-      else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-        const ref = statement.moduleReference;
-        if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal) add(String(ref.expression.value));
-      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of statement.declarations) {
-          if (!declarator.init) continue;
-          const init = unwrapSequence(declarator.init);
-          add(requiredModule(init.type === AST_NODE_TYPES.MemberExpression ? init.object : init));
-        }
-      } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-        if (statement.source) add(String(statement.source.value));
-      }
     }
     this.imported = found;
     return found;

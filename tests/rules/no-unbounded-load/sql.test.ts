@@ -267,6 +267,15 @@ export const b = (db: any) => db.execute(sql\`SELECT * FROM person LIMIT 100\`);
     ],
   },
   {
+    // The driver required with double quotes: the file's modules come from the AST, not from a
+    // text search for require('mssql'), so SQL Server code is not told to add LIMIT.
+    name: 'SQL Server through require("mssql"): reported, no LIMIT suggestion',
+    code: `const sql = require("mssql");
+exports.all = (pool) => pool.query('SELECT * FROM users');`,
+    filename: 'file.cjs',
+    errors: [{ messageId: 'unboundedSql', data: { construct: 'pool.query()', sql: 'SELECT * FROM users' }, line: 2, suggestions: [] }],
+  },
+  {
     name: 'SQL Server: reported, no LIMIT suggestion',
     code: `import sql from 'mssql';
 export const all = (pool: sql.ConnectionPool) => pool.query('SELECT * FROM users');`,

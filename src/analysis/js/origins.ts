@@ -7,6 +7,9 @@ const { DefinitionType } = TSESLint.Scope;
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 
+// Where a binding comes from, answered in one place for every rule: ESM imports, `require()` in any
+// quoting, behind interop helpers or `await import()`, `import x = require()`, destructuring.
+
 /** Where a binding comes from: a module, and which of its exports (`default`, `*` for the whole module, or a name). */
 export interface BindingOrigin {
   module: string;
@@ -23,21 +26,23 @@ export function unwrapSequence(node: Node): Node {
   return current;
 }
 
+/** A module specifier written as a string: `'m'`, `"m"` or `` `m` `` (a template with no substitution). */
+function specifierText(node: Node | undefined): string | null {
+  if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]!.value.cooked;
+  return null;
+}
+
 /** The module of `require('m')`, `await import('m')` or an interop helper around them, or null. */
 export function requiredModule(node: Node): string | null {
   let current = unwrapSequence(node);
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapSequence(current.argument);
-  if (current.type === AST_NODE_TYPES.ImportExpression) {
-    return current.source.type === AST_NODE_TYPES.Literal && typeof current.source.value === 'string' ? current.source.value : null;
-  }
+  if (current.type === AST_NODE_TYPES.ImportExpression) return specifierText(current.source);
   if (current.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = unwrapSequence(current.callee);
   const calleeName =
     callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
-  if (calleeName === 'require') {
-    const source = current.arguments[0];
-    return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : null;
-  }
+  if (calleeName === 'require') return specifierText(current.arguments[0]);
   if (calleeName && INTEROP_HELPERS.test(calleeName) && current.arguments[0]) return requiredModule(current.arguments[0]);
   return null;
 }
@@ -87,6 +92,79 @@ export function originOfVariable(variable: Variable): BindingOrigin | null {
     return null;
   }
   return { module, imported: property ?? '*' };
+}
+
+/** The module a binding comes from, or null when it is not imported or required. */
+export function moduleOfVariable(variable: Variable): string | null {
+  return originOfVariable(variable)?.module ?? null;
+}
+
+/** The module a top-level statement loads, if it is an import, an export-from or a `require()` declaration. */
+function* modulesOfStatement(statement: TSESTree.ProgramStatement): Generator<string> {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+      yield String(statement.source.value);
+      return;
+    case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+      const ref = statement.moduleReference;
+      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal) yield String(ref.expression.value);
+      return;
+    }
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+      if (statement.source) yield String(statement.source.value);
+      return;
+    case AST_NODE_TYPES.VariableDeclaration:
+      for (const declarator of statement.declarations) {
+        if (!declarator.init) continue;
+        const init = unwrapSequence(declarator.init);
+        const module = requiredModule(init.type === AST_NODE_TYPES.MemberExpression ? init.object : init);
+        if (module !== null) yield module;
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+const fileModules = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** The modules a file imports, requires or re-exports at its top level; once per file for every rule. */
+export function topLevelModules(program: TSESTree.Program): ReadonlySet<string> {
+  let modules = fileModules.get(program);
+  if (!modules) {
+    const found = new Set<string>();
+    for (const statement of program.body) for (const module of modulesOfStatement(statement)) found.add(module);
+    fileModules.set(program, (modules = found));
+  }
+  return modules;
+}
+
+/** Local names bound by top-level imports or `require()`s of `source`: `pTimeout` for `import pTimeout from 'p-timeout'`. */
+export function importedNames(program: TSESTree.Program, source: string): Set<string> {
+  const names = new Set<string>();
+  if (!topLevelModules(program).has(source)) return names;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === source) {
+      for (const specifier of statement.specifiers) names.add(specifier.local.name);
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && [...modulesOfStatement(statement)][0] === source) {
+      names.add(statement.id.name);
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (!declarator.init) continue;
+        const init = unwrapSequence(declarator.init);
+        if (requiredModule(init.type === AST_NODE_TYPES.MemberExpression ? init.object : init) !== source) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const property of declarator.id.properties) {
+            const value = property.type === AST_NODE_TYPES.Property ? (property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value) : null;
+            if (value?.type === AST_NODE_TYPES.Identifier) names.add(value.name);
+          }
+        }
+      }
+    }
+  }
+  return names;
 }
 
 /** A reference to something that may be imported: `X`, `ns.X`, `(0, ns.X)`, `require('m')`. */
