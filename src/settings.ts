@@ -2,8 +2,8 @@ import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/ut
 import type { CustomLoader } from './analysis/loaders/engine.js';
 import type { LibraryId } from './analysis/loaders/catalog.js';
 import { noUnboundedLoadSchema } from './analysis/loaders/options.js';
-import { vocabularySchema, type VocabularyOption } from './analysis/timeout-vocabulary.js';
-import { typedErrorSchema, type TypedErrorOption } from './analysis/typed-error.js';
+import { vocabularySchema, type VocabularyOption } from './analysis/timeout/vocabulary.js';
+import { typedErrorSchema, type TypedErrorOption } from './analysis/fixes/typed-error.js';
 import { schemaProblems } from './util/schema-check.js';
 
 /**

@@ -1,17 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../analysis/ast.js';
-import { isConsumable, type LoadFinder, type LoadFinding, type LoadSuggestionId } from '../analysis/loaders/engine.js';
-import { DEFAULT_OPTIONS as LOAD_DEFAULTS, LOAD_SETTINGS, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
+import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../analysis/js/index.js';
+import { createLoadFinder, DEFAULT_OPTIONS as LOAD_DEFAULTS, isConsumable, LIMIT_ERROR_FALLBACK, LOAD_SETTINGS, LOAD_SUGGESTION_MESSAGES, type LoadFinder, type LoadFinding, type LoadSuggestionId, type NoUnboundedLoadOptions } from '../analysis/loaders/index.js';
 import { resilienceSettings, type ResilienceSettings } from '../settings.js';
-import { LIMIT_ERROR_FALLBACK } from '../analysis/loaders/fixes.js';
-import { createLoadFinder } from '../analysis/loaders/setup.js';
-import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
-import { SentinelOrigins, type SentinelOrigin } from '../analysis/sentinel-origins.js';
-import { identifiersIn, maybeEmptyReason } from '../analysis/maybe-empty.js';
-import { sentinelBranchOf, type SentinelBranch } from '../analysis/sentinel-test.js';
-import { vocabularySchema, type VocabularyOption } from '../analysis/timeout-vocabulary.js';
-import { planTypedError, quote } from '../analysis/typed-error.js';
+import { identifiersIn, maybeEmptyReason, type SentinelBranch, sentinelBranchOf, type SentinelOrigin, SentinelOrigins } from '../analysis/sentinel/index.js';
+import { type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
+import { planTypedError, quote } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { perOptions } from '../util/per-options.js';
 

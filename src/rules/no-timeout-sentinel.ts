@@ -1,14 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, enclosingFunction, propertyKeyName, shortText, unwrap } from '../analysis/ast.js';
-import { findVariable } from '../analysis/imports.js';
-import { importedNames, moduleOfVariable } from '../analysis/js/index.js';
-import type { Sentinel } from '../analysis/sentinel.js';
-import { SENTINEL_FIX_MESSAGES, SentinelFixer, type SentinelFix, type SentinelFixMessageId } from '../analysis/sentinel-fixes.js';
-import { STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
-import type { TimeoutPath } from '../analysis/timeout-path.js';
-import { TimeoutSentinelDetector } from '../analysis/timeout-sentinels.js';
-import { methodReceiver } from '../analysis/timeout-work.js';
-import { TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
+import { calleeName, dottedName, enclosingFunction, findVariable, importedNames, moduleOfVariable, propertyKeyName, shortText, unwrap } from '../analysis/js/index.js';
+import { type Sentinel, SENTINEL_FIX_MESSAGES, type SentinelFix, SentinelFixer, type SentinelFixMessageId } from '../analysis/sentinel/index.js';
+import { methodReceiver, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, type TimeoutPath, type TimeoutRuleOptions, timeoutRuleOptionsSchema, TimeoutSentinelDetector } from '../analysis/timeout/index.js';
+import { TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes } from '../util/report-fixes.js';
 

@@ -1,10 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction } from '../analysis/ast.js';
-import { isConsumable, type LoadFinding, type LoadMessageId, type LoadSuggestionId } from '../analysis/loaders/engine.js';
-import { DEFAULT_OPTIONS, LOAD_SETTINGS, STRICT_OPTIONS, isMigrationFile, noUnboundedLoadSchema, type NoUnboundedLoadOptions } from '../analysis/loaders/options.js';
-import { ReadFinder, type ReadMessageId } from '../analysis/loaders/reads.js';
-import { createLoadFinder } from '../analysis/loaders/setup.js';
-import { LOAD_SUGGESTION_MESSAGES } from '../analysis/loaders/suggestion-messages.js';
+import { enclosingFunction } from '../analysis/js/index.js';
+import { createLoadFinder, DEFAULT_OPTIONS, isConsumable, isMigrationFile, LOAD_SETTINGS, LOAD_SUGGESTION_MESSAGES, type LoadFinding, type LoadMessageId, type LoadSuggestionId, type NoUnboundedLoadOptions, noUnboundedLoadSchema, ReadFinder, type ReadMessageId, STRICT_OPTIONS } from '../analysis/loaders/index.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = LoadMessageId | LoadSuggestionId | ReadMessageId;

@@ -1,12 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, isFunction, memberPropertyName, propertyKeyName, shortText } from '../analysis/ast.js';
-import { findVariable, isUnshadowedGlobal } from '../analysis/imports.js';
-import { caughtErrorName } from '../analysis/sentinel-fixes.js';
-import { isCancellationMessage, isTimeoutMessage } from '../analysis/timeout-message.js';
-import { STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, timeoutRuleOptionsSchema, type TimeoutRuleOptions } from '../analysis/timeout-options.js';
-import { TimeoutPathFinder, type Producer } from '../analysis/timeout-path.js';
-import { buildVocabulary } from '../analysis/timeout-vocabulary.js';
-import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/typed-error.js';
+import { calleeName, dottedName, findVariable, isFunction, isUnshadowedGlobal, memberPropertyName, propertyKeyName, shortText } from '../analysis/js/index.js';
+import { caughtErrorName } from '../analysis/sentinel/index.js';
+import { buildVocabulary, isCancellationMessage, isTimeoutMessage, type Producer, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, TimeoutPathFinder, type TimeoutRuleOptions, timeoutRuleOptionsSchema } from '../analysis/timeout/index.js';
+import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
 

@@ -2,7 +2,7 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { callText, findInSubtree, SKIP_NESTED_FUNCTIONS } from '../../src/analysis/ast.js';
+import { callText, findInSubtree, SKIP_NESTED_FUNCTIONS } from '../../src/analysis/js/ast.js';
 
 const { ast, visitorKeys } = parseForESLint('f(a, () => b); g(c); h(d);', { range: true, sourceType: 'module' });
 const identifier = (name: string) => (node: TSESTree.Node) => (node.type === AST_NODE_TYPES.Identifier && node.name === name ? node : null);

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isCommonJsFile } from '../../src/analysis/imports.js';
+import { isCommonJsFile } from '../../src/analysis/js/imports.js';
 import { importedNames } from '../../src/analysis/js/index.js';
 import { parseProgram } from './parse.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySentinel } from '../../src/analysis/sentinel.js';
+import { classifySentinel } from '../../src/analysis/sentinel/values.js';
 import { parseExpression } from './parse.js';
 
 const kindOf = (code: string) => classifySentinel(parseExpression(code))?.kind ?? null;

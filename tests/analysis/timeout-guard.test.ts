@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeoutCase, timeoutSide } from '../../src/analysis/timeout-guard.js';
-import { buildVocabulary, DEFAULT_VOCABULARY } from '../../src/analysis/timeout-vocabulary.js';
+import { isTimeoutCase, timeoutSide } from '../../src/analysis/timeout/guard.js';
+import { buildVocabulary, DEFAULT_VOCABULARY } from '../../src/analysis/timeout/vocabulary.js';
 import { parseExpression, parseProgram } from './parse.js';
 
 const words = buildVocabulary();

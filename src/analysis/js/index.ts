@@ -1,12 +1,7 @@
-// JavaScript facts every rule asks about: where a binding comes from (imports and requires).
-export {
-  importedNames,
-  moduleOfVariable,
-  nameRef,
-  originOfVariable,
-  requiredModule,
-  topLevelModules,
-  unwrapSequence,
-  type BindingOrigin,
-  type NameRef,
-} from './origins.js';
+// JavaScript facts every rule asks about: AST helpers, where a binding comes from (imports and
+// requires), what a callee resolves to, what a function returns, and how to add an import.
+export * from './ast.js';
+export * from './callee-resolution.js';
+export * from './function-returns.js';
+export * from './imports.js';
+export * from './origins.js';

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberPropertyName, unwrap } from '../ast.js';
-import { findVariable } from '../imports.js';
+import { memberPropertyName, unwrap } from './ast.js';
+import { findVariable } from './imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunction, isInside, memberPropertyName, unwrap } from '../ast.js';
-import { findVariable } from '../imports.js';
+import { enclosingFunction, isFunction, isInside, memberPropertyName, unwrap } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { callText, findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../ast.js';
-import { planTypedError, quote, type TypedErrorOption } from '../typed-error.js';
-import { findVariable } from '../imports.js';
+import { callText, findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../js/ast.js';
+import { planTypedError, quote, type TypedErrorOption } from '../fixes/typed-error.js';
+import { findVariable } from '../js/imports.js';
 import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
 import { matchesRule } from './catalog-index.js';
 import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains, walkChainBelow } from './chains.js';
@@ -17,7 +17,8 @@ import {
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
 import { nameRef, topLevelModules, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
-import { type ReceiverResolver, type Resolution, isResolved } from './resolver.js';
+import { type Resolution, isResolved } from './resolution.js';
+import type { ReceiverResolver } from './resolver.js';
 import type { NameKind } from './small-tables.js';
 import { isCatalogTable, judgeSql, looksLikeQuery, PRIMARY_KEYS, type SqlPiece, type SqlPolicy } from './sql.js';
 import { sqlPieces, sqlPreview, sqlTagName } from './sql-source.js';

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVariable, isUnshadowedGlobal } from '../imports.js';
-import type { TypedErrorFallback } from '../typed-error.js';
+import { findVariable, isUnshadowedGlobal } from '../js/imports.js';
+import type { TypedErrorFallback } from '../fixes/typed-error.js';
 
 type Node = TSESTree.Node;
 type Fixer = TSESLint.RuleFixer;

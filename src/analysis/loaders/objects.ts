@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../ast.js';
-import { findVariable } from '../imports.js';
+import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
 import { unwrapSequence } from '../js/index.js';
 import { PRIMARY_KEYS } from './sql.js';
 

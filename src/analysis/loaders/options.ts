@@ -1,12 +1,11 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { typedErrorSchema, type TypedErrorOption } from '../typed-error.js';
+import { typedErrorSchema, type TypedErrorOption } from '../fixes/typed-error.js';
 import type { LibraryEntry, LibraryId } from './catalog.js';
 import { CatalogIndex } from './catalog-index.js';
 import type { CustomLoader, FinderOptions } from './engine.js';
 import { CATALOG } from './libraries/index.js';
 import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
 import { perOptions } from '../../util/per-options.js';
-import type { SettingKey } from '../../settings.js';
 
 export interface NoUnboundedLoadOptions {
   libraries?: LibraryId[];
@@ -146,7 +145,7 @@ export const DEFAULT_OPTIONS: NoUnboundedLoadOptions = {
 };
 
 /** The `settings.resilience` keys no-unbounded-load reads as its options' defaults. */
-export const LOAD_SETTINGS: readonly SettingKey[] = ['libraries', 'loaders', 'receiverNames', 'smallTables'];
+export const LOAD_SETTINGS = ['libraries', 'loaders', 'receiverNames', 'smallTables'] as const;
 
 /** What `strict` and `all` turn on: the noisier whole-payload reads, migrations, grouped aggregates and batch loaders. */
 export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [

@@ -4,8 +4,8 @@
  * loads (most bodies and files are small), so the rule checks them only when asked (`strict`).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { callText, enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../ast.js';
-import { findVariable } from '../imports.js';
+import { callText, enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
 import { chainAbove } from './chains.js';
 import { hasSizeGuard } from './guards.js';
 import { nameRef, unwrapSequence } from '../js/index.js';

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberPropertyName, nodeAtIndex, propertyKeyName, unwrap } from '../ast.js';
-import { findVariable } from '../imports.js';
+import { isFunction, memberPropertyName, nodeAtIndex, propertyKeyName, unwrap } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
 import type { LibraryEntry, LibraryId } from './catalog.js';
 import { type CatalogIndex, type RoleKey, fromLibrary, lastSegment, matchesNamePattern, matchesRule } from './catalog-index.js';
 import { nameRef, originOfVariable, topLevelModules, unwrapSequence } from '../js/index.js';
+import { isResolved, type Resolution, type Resolved, type Via } from './resolution.js';
 import type { TypeOracle } from './types.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -11,19 +12,6 @@ const { DefinitionType } = TSESLint.Scope;
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** How a receiver was recognised, from the strongest evidence to the weakest. */
-export type Via = 'type' | 'creation' | 'annotation' | 'injection' | 'base' | 'import' | 'name';
-
-export interface Resolved {
-  library: LibraryEntry;
-  role: string;
-  via: Via;
-}
-
-/** A role; `'other'` when the receiver is known to be something else (an array, a local class); null when unknown. */
-export type Resolution = Resolved | 'other' | null;
-
-export const isResolved = (r: Resolution): r is Resolved => r !== null && r !== 'other';
 
 interface ClassMember {
   annotations: TSESTree.TypeNode[];

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberPropertyName, unwrap } from '../ast.js';
-import { findVariable } from '../imports.js';
+import { memberPropertyName, unwrap } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
 import type { SqlPiece } from './sql.js';
 
 const { DefinitionType } = TSESLint.Scope;

@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import type * as ts from 'typescript';
 import { moduleMatches } from './catalog.js';
 import type { CatalogIndex } from './catalog-index.js';
-import type { Resolution } from './resolver.js';
+import type { Resolution } from './resolution.js';
 
 // TypeFlags values, stable since TypeScript 3 (read here so the plugin never imports `typescript`).
 const ANY = 1;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, lastName, memberPropertyName, unwrap } from './ast.js';
-import { nameHasWord, type TimeoutVocabulary } from './timeout-vocabulary.js';
+import { dottedName, lastName, memberPropertyName, unwrap } from '../js/ast.js';
+import { nameHasWord, type TimeoutVocabulary } from './vocabulary.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;

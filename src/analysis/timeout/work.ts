@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, findInSubtree, isFunction, memberPropertyName, propertyKeyName, unwrap } from './ast.js';
+import { calleeName, dottedName, findInSubtree, isFunction, memberPropertyName, propertyKeyName, unwrap } from '../js/ast.js';
 
 type Node = TSESTree.Node;
 

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from './ast.js';
+import { unwrap } from '../js/ast.js';
 
 const TIMEOUT_WORDS = /\btime[ds]?[\s_-]?out\b|\btimed[\s_-]?out\b|deadline exceeded|\bE(SOCKET)?TIMEDOUT\b/i;
 /** "invalid timeout", "timeout must be a positive number": a complaint about a setting, not a timeout. */

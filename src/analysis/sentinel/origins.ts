@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, shortText, unwrap } from './ast.js';
-import { CalleeResolver } from './callee-resolution.js';
-import { findVariable } from './imports.js';
-import type { TimeoutRuleOptions } from './timeout-options.js';
-import { TimeoutSentinelDetector, type TimeoutSentinel } from './timeout-sentinels.js';
+import { calleeName, dottedName, shortText, unwrap } from '../js/ast.js';
+import { CalleeResolver } from '../js/callee-resolution.js';
+import { findVariable } from '../js/imports.js';
+import type { TimeoutRuleOptions } from '../timeout/options.js';
+import { TimeoutSentinelDetector, type TimeoutSentinel } from '../timeout/sentinels.js';
 
 type Node = TSESTree.Node;
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from './ast.js';
-import { findVariable } from './imports.js';
-import { isTimeoutCase, timeoutSide, type TimeoutSide } from './timeout-guard.js';
-import type { TimeoutVocabulary } from './timeout-vocabulary.js';
+import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
+import { isTimeoutCase, timeoutSide, type TimeoutSide } from './guard.js';
+import type { TimeoutVocabulary } from './vocabulary.js';
 import {
   isSetTimeoutCall,
   isTimeoutWrapperName,
@@ -10,7 +10,7 @@ import {
   methodReceiver,
   raceOf,
   TimeoutEvidenceFinder,
-} from './timeout-work.js';
+} from './work.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, functionName, type FunctionNode } from './ast.js';
-import { FunctionResults, isBooleanAnswer } from './function-returns.js';
-import { findVariable } from './imports.js';
-import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './sentinel.js';
+import { enclosingFunction, functionName, type FunctionNode } from '../js/ast.js';
+import { FunctionResults, isBooleanAnswer } from '../js/function-returns.js';
+import { findVariable } from '../js/imports.js';
+import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './values.js';
 
 /** A `false` from these is the answer itself ("not ready yet"), not a disguised timeout. */
 const PREDICATE_NAME = /^(is|has|can|should|wait|try|poll|check|ping|settles?|did|was)([A-Z_]|$)/;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, isNullish, lastName, memberPropertyName, propertyKeyName, unwrap } from './ast.js';
+import { dottedName, isNullish, lastName, memberPropertyName, propertyKeyName, unwrap } from '../js/ast.js';
 
 type Node = TSESTree.Node;
 

@@ -1,7 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { vocabularySchema, type VocabularyOption } from './timeout-vocabulary.js';
-import { typedErrorSchema, type TypedErrorOption } from './typed-error.js';
-import type { SettingKey } from '../settings.js';
+import { vocabularySchema, type VocabularyOption } from './vocabulary.js';
+import { typedErrorSchema, type TypedErrorOption } from '../fixes/typed-error.js';
 
 /** Options shared by the rules that recognise timeouts and fix them towards a typed error. */
 export interface TimeoutRuleOptions {
@@ -30,7 +29,7 @@ export const timeoutRuleOptionsSchema: JSONSchema4 = {
 };
 
 /** The `settings.resilience` keys these rules read as their options' defaults. */
-export const TIMEOUT_RULE_SETTINGS: readonly SettingKey[] = ['autofix', 'timeoutError', 'vocabulary'];
+export const TIMEOUT_RULE_SETTINGS = ['autofix', 'timeoutError', 'vocabulary'] as const;
 
 /** What `strict` adds to the timeout rules: timeout options count as evidence too. */
 export const STRICT_TIMEOUT_OPTIONS: readonly TimeoutRuleOptions[] = [{ checkTimeoutOptions: true }];

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isNullish, unwrap } from './ast.js';
+import { isNullish, unwrap } from '../js/ast.js';
 
 type Node = TSESTree.Node;
 

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { addNamedImport, findVariable, isTypeOnly, isUnshadowedGlobal } from './imports.js';
-import { moduleOfVariable } from './js/index.js';
+import { addNamedImport, findVariable, isTypeOnly, isUnshadowedGlobal } from '../js/imports.js';
+import { moduleOfVariable } from '../js/index.js';
 
 /** The error class a fix should construct: a name, and the module to import it from when missing. */
 export interface TypedErrorOption {

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, type FunctionNode, isFunction, isNullish, SKIP_NESTED_FUNCTIONS, unwrap } from './ast.js';
-import { findVariable } from './imports.js';
-import { classifySentinel, type Sentinel } from './sentinel.js';
-import { SentinelContext } from './sentinel-context.js';
-import type { TimeoutRuleOptions } from './timeout-options.js';
-import { TimeoutPathFinder, type Producer, type TimeoutPath } from './timeout-path.js';
-import { buildVocabulary } from './timeout-vocabulary.js';
+import { enclosingFunction, findInSubtree, type FunctionNode, isFunction, isNullish, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import { findVariable } from '../js/imports.js';
+import { classifySentinel, type Sentinel } from '../sentinel/values.js';
+import { SentinelContext } from '../sentinel/context.js';
+import type { TimeoutRuleOptions } from './options.js';
+import { TimeoutPathFinder, type Producer, type TimeoutPath } from './path.js';
+import { buildVocabulary } from './vocabulary.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, functionName, isFunction, unwrap, type FunctionNode } from './ast.js';
-import { addNamedImport, findVariable } from './imports.js';
-import { moduleOfVariable } from './js/index.js';
-import type { Sentinel } from './sentinel.js';
-import { planTypedError, quote, type TypedErrorFallback, type TypedErrorOption, type TypedErrorPlan } from './typed-error.js';
+import { enclosingFunction, functionName, isFunction, unwrap, type FunctionNode } from '../js/ast.js';
+import { addNamedImport, findVariable } from '../js/imports.js';
+import { moduleOfVariable } from '../js/index.js';
+import type { Sentinel } from './values.js';
+import { planTypedError, quote, type TypedErrorFallback, type TypedErrorOption, type TypedErrorPlan } from '../fixes/typed-error.js';
 
 type Node = TSESTree.Node;
 

@@ -1,4 +1,4 @@
-import { perOptions } from '../util/per-options.js';
+import { perOptions } from '../../util/per-options.js';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 /**
