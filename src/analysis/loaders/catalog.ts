@@ -12,6 +12,7 @@ export type LibraryId =
   | 'mongoose'
   | 'mongodb'
   | 'knex'
+  | 'objection'
   | 'drizzle'
   | 'kysely'
   | 'sql'

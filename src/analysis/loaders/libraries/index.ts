@@ -8,6 +8,7 @@ import { kysely } from './kysely.js';
 import { mikroOrm } from './mikro-orm.js';
 import { mongodb } from './mongodb.js';
 import { mongoose } from './mongoose.js';
+import { objection } from './objection.js';
 import { prisma } from './prisma.js';
 import { redis } from './redis.js';
 import { sequelize } from './sequelize.js';
@@ -23,6 +24,7 @@ export const CATALOG: readonly LibraryEntry[] = [
   mongoose,
   mongodb,
   knex,
+  objection,
   drizzle,
   kysely,
   redis,
