@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, enclosingFunction, findVariable, importedNames, moduleOfVariable, propertyKeyName, shortText, unwrap } from '../analysis/js/index.js';
 import { type Sentinel, SENTINEL_FIX_MESSAGES, type SentinelFix, SentinelFixer, type SentinelFixMessageId } from '../analysis/sentinel/index.js';
-import { methodReceiver, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, type TimeoutPath, type TimeoutRuleOptions, timeoutRuleOptionsSchema, TimeoutSentinelDetector } from '../analysis/timeout/index.js';
+import { methodReceiver, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, type TimeoutPath, type TimeoutRuleOptions, timeoutRuleOptionsSchema, timeoutSentinelsOf } from '../analysis/timeout/index.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes } from '../util/report-fixes.js';
@@ -55,7 +55,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const detector = new TimeoutSentinelDetector(sourceCode, options);
+    const detector = timeoutSentinelsOf(sourceCode, options);
     const fixer = new SentinelFixer(sourceCode, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);
     let pTimeoutNames: Set<string> | undefined;

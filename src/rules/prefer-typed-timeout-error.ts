@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, findVariable, isFunction, isUnshadowedGlobal, memberPropertyName, propertyKeyName, shortText } from '../analysis/js/index.js';
 import { caughtErrorName } from '../analysis/sentinel/index.js';
-import { buildVocabulary, isCancellationMessage, isTimeoutMessage, type Producer, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, TimeoutPathFinder, type TimeoutRuleOptions, timeoutRuleOptionsSchema } from '../analysis/timeout/index.js';
+import { buildVocabulary, isCancellationMessage, isTimeoutMessage, type Producer, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, type TimeoutPathFinder, timeoutPathsOf, type TimeoutRuleOptions, timeoutRuleOptionsSchema } from '../analysis/timeout/index.js';
 import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
@@ -46,7 +46,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     const sourceCode = context.sourceCode;
     let pathFinder: TimeoutPathFinder | undefined;
     /** Built on first use: most files never deliver a plain `Error` that needs a timeout-path search. */
-    const paths = () => (pathFinder ??= new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options));
+    const paths = () => (pathFinder ??= timeoutPathsOf(sourceCode, buildVocabulary(options.vocabulary), options));
 
     /** `new Error(msg)` → `new TimeoutError(msg[, { cause }])`, or `new DOMException(msg, 'TimeoutError')`. */
     function typedErrorFixes(node: Node, messageNode: Node | undefined, extraArgs: readonly Node[]): FixOffer<MessageId>[] {

@@ -5,3 +5,4 @@ export * from './callee-resolution.js';
 export * from './function-returns.js';
 export * from './imports.js';
 export * from './origins.js';
+export * from './per-file.js';

@@ -5,6 +5,7 @@ import { CatalogIndex } from './catalog-index.js';
 import type { CustomLoader, FinderOptions } from './engine.js';
 import { CATALOG } from './libraries/index.js';
 import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
+import { BoundedCache } from '../../util/bounded-cache.js';
 import { perOptions } from '../../util/per-options.js';
 
 export interface NoUnboundedLoadOptions {
@@ -157,7 +158,7 @@ export const settingsFor = perOptions(buildSettings);
 
 function buildSettings(options: NoUnboundedLoadOptions): { index: CatalogIndex; finder: FinderOptions } {
   const libraries: readonly LibraryEntry[] = options.libraries ? CATALOG.filter((l) => options.libraries!.includes(l.id)) : CATALOG;
-  const index = new CatalogIndex(libraries, options.receiverNames ?? {});
+  const index = catalogIndexOf(libraries, options.receiverNames ?? {});
   const isSmallTable = smallTableMatcher(options.smallTables ?? DEFAULT_SMALL_TABLES);
   const finder: FinderOptions = {
     libraries,
@@ -174,4 +175,16 @@ function buildSettings(options: NoUnboundedLoadOptions): { index: CatalogIndex; 
 /** A migration file: under a `migrations`/`migration` folder (`db/migrations/20240101-add.js`). */
 export function isMigrationFile(filename: string): boolean {
   return /(?:^|[\\/])migrations?[\\/]/i.test(filename);
+}
+
+const indexes = new BoundedCache<string, CatalogIndex>(20);
+
+/**
+ * One catalog index per set of libraries and naming conventions, whichever rule's options ask:
+ * no-unbounded-load and no-sentinel-full-load build their options apart (one has checks the other
+ * does not), and share the index, and through it the file's receiver resolver.
+ */
+function catalogIndexOf(libraries: readonly LibraryEntry[], receiverNames: Record<string, string[]>): CatalogIndex {
+  const key = JSON.stringify([libraries.map((l) => l.id), receiverNames]);
+  return indexes.get(key, () => new CatalogIndex(libraries, receiverNames));
 }

@@ -1,4 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+import { identityOf, perFile } from '../js/per-file.js';
 import { LoadFinder } from './engine.js';
 import { settingsFor, type NoUnboundedLoadOptions } from './options.js';
 import { ReceiverResolver } from './resolver.js';
@@ -12,9 +13,12 @@ import { TypeOracle } from './types.js';
 export function createLoadFinder(sourceCode: Readonly<TSESLint.SourceCode>, options: NoUnboundedLoadOptions): LoadFinder {
   const { index, finder: settings } = settingsFor(options);
   const services = sourceCode.parserServices;
-  const types =
-    options.useTypeInformation !== false && services?.program && services.esTreeNodeToTSNodeMap
-      ? new TypeOracle(services as ParserServicesWithTypeInformation, index)
-      : null;
-  return new LoadFinder(sourceCode, new ReceiverResolver(sourceCode, index, types), settings);
+  const typed = options.useTypeInformation !== false && Boolean(services?.program && services.esTreeNodeToTSNodeMap);
+  // The receivers of a file depend on the catalog index (libraries and naming conventions) and on
+  // whether types are used, not on a rule's checks: both load rules share one resolver per file.
+  const resolver = perFile(sourceCode.ast, `receivers:${identityOf(index)}:${typed}`, () => {
+    const types = typed ? new TypeOracle(services as ParserServicesWithTypeInformation, index) : null;
+    return new ReceiverResolver(sourceCode, index, types);
+  });
+  return new LoadFinder(sourceCode, resolver, settings);
 }

@@ -3,7 +3,7 @@ import { calleeName, dottedName, shortText, unwrap } from '../js/ast.js';
 import { CalleeResolver } from '../js/callee-resolution.js';
 import { findVariable } from '../js/imports.js';
 import type { TimeoutRuleOptions } from '../timeout/options.js';
-import { TimeoutSentinelDetector, type TimeoutSentinel } from '../timeout/sentinels.js';
+import { timeoutSentinelsOf, type TimeoutSentinel, type TimeoutSentinelDetector } from '../timeout/sentinels.js';
 
 type Node = TSESTree.Node;
 
@@ -38,7 +38,6 @@ function callBehind(node: Node): TSESTree.CallExpression | null {
  */
 export class SentinelOrigins {
   private readonly resolver: CalleeResolver;
-  private readonly detectors = new Map<object, TimeoutSentinelDetector>();
 
   constructor(
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -47,13 +46,9 @@ export class SentinelOrigins {
     this.resolver = new CalleeResolver(context);
   }
 
+  /** The detector of the linted file, or of a callee's file read through types: one per parse, shared with no-timeout-sentinel. */
   private detectorFor(sourceCode: Readonly<TSESLint.SourceCode>): TimeoutSentinelDetector {
-    let detector = this.detectors.get(sourceCode);
-    if (!detector) {
-      detector = new TimeoutSentinelDetector(sourceCode, this.options);
-      this.detectors.set(sourceCode, detector);
-    }
-    return detector;
+    return timeoutSentinelsOf(sourceCode, this.options);
   }
 
   /** The producing call of the value `node` reads: the call itself, or a variable's initialiser. */

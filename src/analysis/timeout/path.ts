@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
+import { identityOf, perFile } from '../js/per-file.js';
 import { isTimeoutCase, timeoutSide, type TimeoutSide } from './guard.js';
 import type { TimeoutVocabulary } from './vocabulary.js';
 import {
@@ -245,4 +246,17 @@ export class TimeoutPathFinder {
     }
     return settlers.some((v) => v.references.some((ref) => !isInside(ref.identifier, timer)));
   }
+}
+
+/**
+ * The file's TimeoutPathFinder for these words and options, one for every rule that asks (the
+ * timeout rules and no-sentinel-full-load read the same vocabulary from `settings.resilience`).
+ */
+export function timeoutPathsOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  words: TimeoutVocabulary,
+  options: { checkTimeoutOptions?: boolean } = {},
+): TimeoutPathFinder {
+  const key = `timeout-paths:${identityOf(words)}:${options.checkTimeoutOptions === true}`;
+  return perFile(sourceCode.ast, key, () => new TimeoutPathFinder(sourceCode, words, options));
 }

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findInSubtree, type FunctionNode, isFunction, isNullish, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
+import { identityOf, perFile } from '../js/per-file.js';
 import { classifySentinel, type Sentinel } from '../sentinel/values.js';
 import { SentinelContext } from '../sentinel/context.js';
 import type { TimeoutRuleOptions } from './options.js';
-import { TimeoutPathFinder, type Producer, type TimeoutPath } from './path.js';
+import { timeoutPathsOf, type Producer, type TimeoutPath, type TimeoutPathFinder } from './path.js';
 import { buildVocabulary } from './vocabulary.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -52,7 +53,7 @@ export class TimeoutSentinelDetector {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     options: TimeoutRuleOptions,
   ) {
-    this.paths = new TimeoutPathFinder(sourceCode, buildVocabulary(options.vocabulary), options);
+    this.paths = timeoutPathsOf(sourceCode, buildVocabulary(options.vocabulary), options);
     this.answers = new SentinelContext(sourceCode);
   }
 
@@ -149,4 +150,10 @@ export class TimeoutSentinelDetector {
         : null,
     );
   }
+}
+
+/** The file's TimeoutSentinelDetector for these options' words and evidence, one for every rule that asks. */
+export function timeoutSentinelsOf(sourceCode: Readonly<TSESLint.SourceCode>, options: TimeoutRuleOptions): TimeoutSentinelDetector {
+  const key = `timeout-sentinels:${identityOf(buildVocabulary(options.vocabulary))}:${options.checkTimeoutOptions === true}`;
+  return perFile(sourceCode.ast, key, () => new TimeoutSentinelDetector(sourceCode, options));
 }
