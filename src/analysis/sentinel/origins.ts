@@ -46,9 +46,13 @@ export class SentinelOrigins {
     this.resolver = new CalleeResolver(context);
   }
 
+  private readonly detectors = new Map<object, TimeoutSentinelDetector>();
+
   /** The detector of the linted file, or of a callee's file read through types: one per parse, shared with no-timeout-sentinel. */
   private detectorFor(sourceCode: Readonly<TSESLint.SourceCode>): TimeoutSentinelDetector {
-    return timeoutSentinelsOf(sourceCode, this.options);
+    let detector = this.detectors.get(sourceCode);
+    if (!detector) this.detectors.set(sourceCode, (detector = timeoutSentinelsOf(sourceCode, this.options)));
+    return detector;
   }
 
   /** The producing call of the value `node` reads: the call itself, or a variable's initialiser. */
