@@ -18,20 +18,46 @@ import { benchDiff } from './bench-diff.mjs';
 import { ROOT, selectCorpus } from './corpus-fetch.mjs';
 
 function parseArgs(argv) {
-  const opts = { base: null, self: path.join(ROOT, 'dist', 'index.js'), subset: false, packages: [], rules: [], config: 'recommended', rounds: 5 };
+  const opts = {
+    base: null,
+    self: path.join(ROOT, 'dist', 'index.js'),
+    subset: false,
+    packages: [],
+    rules: [],
+    config: 'recommended',
+    rounds: 5,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
     switch (a) {
-      case '--base': opts.base = path.resolve(val()); break;
-      case '--this': opts.self = path.resolve(val()); break;
-      case '--subset': opts.subset = true; break;
-      case '--package': opts.packages.push(val()); break;
-      case '--rule': opts.rules.push(val()); break;
-      case '--config': opts.config = val(); break;
-      case '--rounds': opts.rounds = Number(val()); break;
-      case '-h': case '--help': usage(); break;
-      default: usage(`unknown option ${a}`);
+      case '--base':
+        opts.base = path.resolve(val());
+        break;
+      case '--this':
+        opts.self = path.resolve(val());
+        break;
+      case '--subset':
+        opts.subset = true;
+        break;
+      case '--package':
+        opts.packages.push(val());
+        break;
+      case '--rule':
+        opts.rules.push(val());
+        break;
+      case '--config':
+        opts.config = val();
+        break;
+      case '--rounds':
+        opts.rounds = Number(val());
+        break;
+      case '-h':
+      case '--help':
+        usage();
+        break;
+      default:
+        usage(`unknown option ${a}`);
     }
   }
   if (!opts.base) usage('--base PATH is required');
@@ -41,7 +67,8 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: node scripts/bench-ab.mjs --base PATH [--this PATH (default dist/index.js)] [--subset] [--package NAME]… [--rule NAME]… [--config NAME] [--rounds N]';
+  const text =
+    'usage: node scripts/bench-ab.mjs --base PATH [--this PATH (default dist/index.js)] [--subset] [--package NAME]… [--rule NAME]… [--config NAME] [--rounds N]';
   if (error) {
     console.error(`${error}\n${text}`);
     process.exit(2);
@@ -90,8 +117,12 @@ const run = await benchDiff(files, { plugin: { ...plugin, rules }, configs, roun
 const byId = Object.fromEntries(run.configs.map((c) => [c.id, c]));
 const ms = (x) => `${x.toFixed(1)} ms`;
 const reference = byId[REFERENCE_RULE].ms;
-console.log(`${run.files} files, ${run.lines.toLocaleString('en-US')} lines; parse ${ms(run.parseMs)}; ${opts.rounds} interleaved rounds; ${REFERENCE_RULE} ${ms(reference)}`);
-console.log(`${'rule'.padEnd(32)} ${'base'.padStart(10)} ${'this'.padStart(10)} ${'this/base'.padStart(10)} ${`× ${REFERENCE_RULE}`.padStart(18)}  findings`);
+console.log(
+  `${run.files} files, ${run.lines.toLocaleString('en-US')} lines; parse ${ms(run.parseMs)}; ${opts.rounds} interleaved rounds; ${REFERENCE_RULE} ${ms(reference)}`,
+);
+console.log(
+  `${'rule'.padEnd(32)} ${'base'.padStart(10)} ${'this'.padStart(10)} ${'this/base'.padStart(10)} ${`× ${REFERENCE_RULE}`.padStart(18)}  findings`,
+);
 const sum = (findings) => Object.values(findings).reduce((total, n) => total + n, 0);
 let changed = 0;
 for (const name of names.length > 1 ? [...names, TOGETHER] : names) {
@@ -102,7 +133,9 @@ for (const name of names.length > 1 ? [...names, TOGETHER] : names) {
   if (fa !== fb) changed++;
   const ratio = a.ms > 0 ? `${(b.ms / a.ms).toFixed(2)}×` : '—';
   const vsReference = reference > 0 ? `${(b.ms / reference).toFixed(2)}×` : '—';
-  console.log(`${name.padEnd(32)} ${ms(a.ms).padStart(10)} ${ms(b.ms).padStart(10)} ${ratio.padStart(10)} ${vsReference.padStart(18)}  ${fa === fb ? fb : `${fa} → ${fb} CHANGED`}`);
+  console.log(
+    `${name.padEnd(32)} ${ms(a.ms).padStart(10)} ${ms(b.ms).padStart(10)} ${ratio.padStart(10)} ${vsReference.padStart(18)}  ${fa === fb ? fb : `${fa} → ${fb} CHANGED`}`,
+  );
 }
 if (changed) {
   console.log(`${changed} rule(s) found a different number of problems than the base build`);

@@ -32,11 +32,18 @@ async function workerMain() {
   const { ESLint } = await import('eslint');
   const { configs: languageConfigs } = await corpusLanguages();
   const plugin = (await import(pathToFileURL(pluginPath).href)).default;
-  const blocks = [{ files: ALL_FILES, plugins: { [plugin.meta.namespace]: plugin }, rules: { ...ourRules(plugin, config), [REFERENCE_RULE]: 'error' } }];
+  const blocks = [
+    { files: ALL_FILES, plugins: { [plugin.meta.namespace]: plugin }, rules: { ...ourRules(plugin, config), [REFERENCE_RULE]: 'error' } },
+  ];
   if (unicorn) {
     const unicornPlugin = (await import('eslint-plugin-unicorn')).default;
     const rec = unicornPlugin.configs.recommended ?? unicornPlugin.configs['flat/recommended'];
-    blocks.push({ files: ALL_FILES, plugins: rec.plugins, rules: rec.rules, languageOptions: { globals: rec.languageOptions?.globals ?? {} } });
+    blocks.push({
+      files: ALL_FILES,
+      plugins: rec.plugins,
+      rules: rec.rules,
+      languageOptions: { globals: rec.languageOptions?.globals ?? {} },
+    });
   }
   const eslint = new ESLint({
     cwd: SRC_DIR,
@@ -69,7 +76,13 @@ async function workerMain() {
         try {
           for (const r of await eslint.lintFiles([f])) add(acc, r);
         } catch (e) {
-          acc.errors.push({ file: f, message: String(e?.message ?? e).split('\n').slice(0, 2).join(' ') });
+          acc.errors.push({
+            file: f,
+            message: String(e?.message ?? e)
+              .split('\n')
+              .slice(0, 2)
+              .join(' '),
+          });
         }
       }
     }

@@ -108,7 +108,17 @@ function tally(messages, into) {
  */
 export async function benchDiff(
   files,
-  { plugin, configs, rounds = 5, chunkLines = 20000, normalCheck = null, sourceCodeMode = 'reuse', baseConfigs = null, basePath = SRC_DIR, onProgress },
+  {
+    plugin,
+    configs,
+    rounds = 5,
+    chunkLines = 20000,
+    normalCheck = null,
+    sourceCodeMode = 'reuse',
+    baseConfigs = null,
+    basePath = SRC_DIR,
+    onProgress,
+  },
 ) {
   const { Linter, SourceCode } = await import('eslint');
   // 'reuse': every verify gets the same SourceCode. 'fresh': every verify gets a new SourceCode
@@ -117,7 +127,15 @@ export async function benchDiff(
   // the token index, is then part of every configuration's time alike).
   const wrap =
     sourceCodeMode === 'fresh'
-      ? (sc) => () => new SourceCode({ text: sc.text, ast: sc.ast, hasBOM: sc.hasBOM, parserServices: sc.parserServices, scopeManager: sc.scopeManager, visitorKeys: sc.visitorKeys })
+      ? (sc) => () =>
+          new SourceCode({
+            text: sc.text,
+            ast: sc.ast,
+            hasBOM: sc.hasBOM,
+            parserServices: sc.parserServices,
+            scopeManager: sc.scopeManager,
+            visitorKeys: sc.visitorKeys,
+          })
       : (sc) => () => sc;
   const FlatConfigArray = loadFlatConfigArray();
   // `baseConfigs` (every configuration's, the baseline's included): the corpus's languages by
@@ -190,7 +208,13 @@ export async function benchDiff(
         linted++;
         lines += f.lines;
       } catch (e) {
-        errors.push({ file: f.abs, message: String(e?.message ?? e).split('\n').slice(0, 2).join(' ') });
+        errors.push({
+          file: f.abs,
+          message: String(e?.message ?? e)
+            .split('\n')
+            .slice(0, 2)
+            .join(' '),
+        });
       }
     }
 
@@ -228,9 +252,7 @@ export async function benchDiff(
   }
 
   // Reuse check: a configuration's findings must be the same in every round.
-  const unstable = all
-    .filter((c) => findings[c.id].some((f) => JSON.stringify(f) !== JSON.stringify(findings[c.id][0])))
-    .map((c) => c.id);
+  const unstable = all.filter((c) => findings[c.id].some((f) => JSON.stringify(f) !== JSON.stringify(findings[c.id][0]))).map((c) => c.id);
   const count = (f, id) => f[id]?.count ?? 0;
   const base = chunkMedians[BASELINE];
   const cpuBase = median(cpuTimes[BASELINE]);

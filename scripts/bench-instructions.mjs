@@ -38,17 +38,30 @@ function parseArgs(argv) {
     const a = argv[i];
     const val = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
     switch (a) {
-      case '--files': opts.files = Number(val()); break;
-      case '--config': opts.configs.push(val()); break;
-      case '--base': opts.base = path.resolve(val()); break;
-      case '--drop': opts.drop.push(val()); break;
-      case '-h': case '--help': usage(); break;
-      default: usage(`unknown option ${a}`);
+      case '--files':
+        opts.files = Number(val());
+        break;
+      case '--config':
+        opts.configs.push(val());
+        break;
+      case '--base':
+        opts.base = path.resolve(val());
+        break;
+      case '--drop':
+        opts.drop.push(val());
+        break;
+      case '-h':
+      case '--help':
+        usage();
+        break;
+      default:
+        usage(`unknown option ${a}`);
     }
   }
   if (!Number.isInteger(opts.files) || opts.files < 1) usage('--files must be a positive integer');
   if (opts.configs.length === 0) opts.configs.push('together');
-  for (const d of opts.drop) if (!/^[\w-]+:[\w:]+$/.test(d)) usage(`--drop takes RULE:LISTENER (no-unbounded-load:AwaitExpression), not ${d}`);
+  for (const d of opts.drop)
+    if (!/^[\w-]+:[\w:]+$/.test(d)) usage(`--drop takes RULE:LISTENER (no-unbounded-load:AwaitExpression), not ${d}`);
   return opts;
 }
 
@@ -86,14 +99,20 @@ async function loadPlugin(file, drop) {
 /** Child: parse the sample, then lint it `rounds` times with `config`. Valgrind counts all of it. */
 async function child([rounds, config, pluginFile, count, drop]) {
   const { Linter } = await import('eslint');
-  const { FlatConfigArray } = await import(pathToFileURL(path.join(path.dirname(path.dirname(fileURLToPath(import.meta.resolve('eslint')))), 'lib', 'config', 'flat-config-array.js')).href);
+  const { FlatConfigArray } = await import(
+    pathToFileURL(
+      path.join(path.dirname(path.dirname(fileURLToPath(import.meta.resolve('eslint')))), 'lib', 'config', 'flat-config-array.js'),
+    ).href
+  );
   const plugin = await loadPlugin(pluginFile, drop ? drop.split(',') : []);
   const { configs: languageConfigs } = await corpusLanguages();
   const ours = ourRules(plugin, 'recommended');
   const ns = plugin.meta.namespace;
   const rules = config === 'baseline' ? {} : config === 'together' ? ours : { [`${ns}/${config}`]: ours[`${ns}/${config}`] ?? 'error' };
   const make = (r) => {
-    const array = new FlatConfigArray([...languageConfigs, { files: ALL_FILES, plugins: { [ns]: plugin }, rules: r }], { basePath: SRC_DIR });
+    const array = new FlatConfigArray([...languageConfigs, { files: ALL_FILES, plugins: { [ns]: plugin }, rules: r }], {
+      basePath: SRC_DIR,
+    });
     array.normalizeSync();
     return array;
   };
@@ -125,11 +144,24 @@ function sample(count) {
 /** Instructions of one child run under cachegrind. */
 function countInstructions(rounds, config, pluginFile, files, drop) {
   const args = [
-    '--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null',
+    '--tool=cachegrind',
+    '--cache-sim=no',
+    '--cachegrind-out-file=/dev/null',
     // V8 in its predictable mode: one thread, fixed hash and random seeds. Without it, two runs of the
     // same configuration differ by up to 15 % in the steady-state figure (random hash seeds change
     // how maps probe; background compilation and GC land at different points).
-    process.execPath, '--predictable', '--hash-seed=1', '--random-seed=1', '--expose-gc', SELF, '--child', String(rounds), config, pluginFile, String(files), drop.join(','),
+    process.execPath,
+    '--predictable',
+    '--hash-seed=1',
+    '--random-seed=1',
+    '--expose-gc',
+    SELF,
+    '--child',
+    String(rounds),
+    config,
+    pluginFile,
+    String(files),
+    drop.join(','),
   ];
   return new Promise((resolve, reject) => {
     const proc = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -162,23 +194,43 @@ async function pool(jobs, limit) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const builds = [{ label: opts.drop.length ? `this build without ${opts.drop.join(', ')}` : 'this build', file: path.join(ROOT, 'dist', 'index.js'), drop: opts.drop }];
+  const builds = [
+    {
+      label: opts.drop.length ? `this build without ${opts.drop.join(', ')}` : 'this build',
+      file: path.join(ROOT, 'dist', 'index.js'),
+      drop: opts.drop,
+    },
+  ];
   if (opts.base) builds.push({ label: 'base', file: opts.base, drop: [] });
   for (const b of builds) if (!fs.existsSync(b.file)) usage(`no plugin at ${b.file}${b.file.includes('dist') ? ' (npm run build)' : ''}`);
   // The empty configuration once: it does not depend on the build.
   const runs = [{ build: builds[0], config: 'baseline' }, ...builds.flatMap((build) => opts.configs.map((config) => ({ build, config })))];
-  const jobs = runs.flatMap((run) => [SHORT_ROUNDS, LONG_ROUNDS].map((rounds) => () => countInstructions(rounds, run.config, run.build.file, opts.files, run.build.drop)));
+  const jobs = runs.flatMap((run) =>
+    [SHORT_ROUNDS, LONG_ROUNDS].map((rounds) => () => countInstructions(rounds, run.config, run.build.file, opts.files, run.build.drop)),
+  );
   const started = Date.now();
   console.log(`${jobs.length} valgrind runs over ${opts.files} files of the CI subset, ${os.availableParallelism()} at a time…`);
   const results = await pool(jobs, os.availableParallelism());
-  const perRound = runs.map((run, i) => ({ ...run, ...results[2 * i + 1], perRound: (results[2 * i + 1].instructions - results[2 * i].instructions) / (LONG_ROUNDS - SHORT_ROUNDS) }));
+  const perRound = runs.map((run, i) => ({
+    ...run,
+    ...results[2 * i + 1],
+    perRound: (results[2 * i + 1].instructions - results[2 * i].instructions) / (LONG_ROUNDS - SHORT_ROUNDS),
+  }));
   const baseline = perRound[0].perRound;
   const m = (n) => `${(n / 1e6).toFixed(1)} M`;
-  console.log(`${perRound[0].files} files parsed; empty configuration ${m(baseline)} instructions a round (steady state: ${LONG_ROUNDS} rounds minus ${SHORT_ROUNDS})`);
+  console.log(
+    `${perRound[0].files} files parsed; empty configuration ${m(baseline)} instructions a round (steady state: ${LONG_ROUNDS} rounds minus ${SHORT_ROUNDS})`,
+  );
   for (const config of opts.configs) {
     const rows = perRound.filter((r) => r.config === config);
-    for (const r of rows) console.log(`  ${config.padEnd(28)} ${r.build.label.padEnd(12)} ${m(r.perRound - baseline).padStart(9)} a round over the empty configuration, ${r.findings / LONG_ROUNDS} findings`);
-    if (rows.length === 2) console.log(`  ${config.padEnd(28)} this build / base: ${((rows[0].perRound - baseline) / (rows[1].perRound - baseline)).toFixed(3)}`);
+    for (const r of rows)
+      console.log(
+        `  ${config.padEnd(28)} ${r.build.label.padEnd(12)} ${m(r.perRound - baseline).padStart(9)} a round over the empty configuration, ${r.findings / LONG_ROUNDS} findings`,
+      );
+    if (rows.length === 2)
+      console.log(
+        `  ${config.padEnd(28)} this build / base: ${((rows[0].perRound - baseline) / (rows[1].perRound - baseline)).toFixed(3)}`,
+      );
   }
   console.log(`${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

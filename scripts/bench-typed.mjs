@@ -167,7 +167,10 @@ export function benchTyped(files, { pluginPath, configs, rounds = 3, cwd = SRC_D
       median: base,
       cpuRuns: cpu[BASELINE],
       cpuMedian: cpuBase,
-      findings: sum(findings[BASELINE], Object.keys(findings[BASELINE] ?? {}).filter((k) => k !== 'null')),
+      findings: sum(
+        findings[BASELINE],
+        Object.keys(findings[BASELINE] ?? {}).filter((k) => k !== 'null'),
+      ),
     },
     configs: configs.map((c) => {
       const m = median(runs[c.id]);
@@ -197,7 +200,14 @@ async function child(jobFile) {
   if (Object.keys(job.rules).length) config.push({ plugins: { [plugin.meta.namespace]: plugin }, rules: job.rules });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const eslint = new ESLint({ cwd: job.cwd, overrideConfigFile: true, ignore: false, cache: false, errorOnUnmatchedPattern: false, overrideConfig: config });
+  const eslint = new ESLint({
+    cwd: job.cwd,
+    overrideConfigFile: true,
+    ignore: false,
+    cache: false,
+    errorOnUnmatchedPattern: false,
+    overrideConfig: config,
+  });
   const results = await eslint.lintFiles(job.files);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);

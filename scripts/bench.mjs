@@ -81,30 +81,81 @@ function parseArgs(argv) {
     const a = argv[i];
     const val = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
     switch (a) {
-      case '--subset': opts.subset = true; break;
-      case '--package': opts.packages.push(val()); break;
-      case '--config': opts.config = val(); if (!['recommended', 'strict', 'all'].includes(opts.config)) usage('--config must be recommended, strict or all'); break;
-      case '--jobs': opts.jobs = Math.max(1, Number(val()) | 0); break;
-      case '--sizes': opts.sizes = val().split(',').map((s) => Number(s.replace(/k$/i, '000'))).filter((n) => n > 0).sort((x, y) => x - y); break;
-      case '--import-runs': opts.importRuns = Math.max(1, Number(val()) | 0); break;
-      case '--rounds': opts.rounds = Math.max(1, Number(val()) | 0); break;
-      case '--chunk-lines': opts.chunkLines = Math.max(1000, Number(val()) | 0); break;
-      case '--sourcecode': opts.sourceCode = val(); if (!['reuse', 'fresh'].includes(opts.sourceCode)) usage('--sourcecode must be reuse or fresh'); break;
-      case '--typed-rounds': opts.typedRounds = Math.max(1, Number(val()) | 0); break;
-      case '--typed-diff-rounds': opts.typedDiffRounds = Math.max(1, Number(val()) | 0); break;
-      case '--typed-lines': opts.typedLines = Math.max(1, Number(val().replace(/k$/i, '000')) | 0); break;
-      case '--json': opts.json = path.resolve(val()); break;
-      case '--plugin': opts.plugin = path.resolve(val()); break;
-      case '--no-corpus': opts.corpus = false; break;
-      case '--no-stats': opts.stats = false; break;
-      case '--no-diff': opts.diff = false; break;
-      case '--no-typed': opts.typed = false; break;
-      case '--no-scaling': opts.scaling = false; break;
-      case '--no-import': opts.import = false; break;
-      case '--no-unicorn': opts.unicorn = false; break;
+      case '--subset':
+        opts.subset = true;
+        break;
+      case '--package':
+        opts.packages.push(val());
+        break;
+      case '--config':
+        opts.config = val();
+        if (!['recommended', 'strict', 'all'].includes(opts.config)) usage('--config must be recommended, strict or all');
+        break;
+      case '--jobs':
+        opts.jobs = Math.max(1, Number(val()) | 0);
+        break;
+      case '--sizes':
+        opts.sizes = val()
+          .split(',')
+          .map((s) => Number(s.replace(/k$/i, '000')))
+          .filter((n) => n > 0)
+          .sort((x, y) => x - y);
+        break;
+      case '--import-runs':
+        opts.importRuns = Math.max(1, Number(val()) | 0);
+        break;
+      case '--rounds':
+        opts.rounds = Math.max(1, Number(val()) | 0);
+        break;
+      case '--chunk-lines':
+        opts.chunkLines = Math.max(1000, Number(val()) | 0);
+        break;
+      case '--sourcecode':
+        opts.sourceCode = val();
+        if (!['reuse', 'fresh'].includes(opts.sourceCode)) usage('--sourcecode must be reuse or fresh');
+        break;
+      case '--typed-rounds':
+        opts.typedRounds = Math.max(1, Number(val()) | 0);
+        break;
+      case '--typed-diff-rounds':
+        opts.typedDiffRounds = Math.max(1, Number(val()) | 0);
+        break;
+      case '--typed-lines':
+        opts.typedLines = Math.max(1, Number(val().replace(/k$/i, '000')) | 0);
+        break;
+      case '--json':
+        opts.json = path.resolve(val());
+        break;
+      case '--plugin':
+        opts.plugin = path.resolve(val());
+        break;
+      case '--no-corpus':
+        opts.corpus = false;
+        break;
+      case '--no-stats':
+        opts.stats = false;
+        break;
+      case '--no-diff':
+        opts.diff = false;
+        break;
+      case '--no-typed':
+        opts.typed = false;
+        break;
+      case '--no-scaling':
+        opts.scaling = false;
+        break;
+      case '--no-import':
+        opts.import = false;
+        break;
+      case '--no-unicorn':
+        opts.unicorn = false;
+        break;
       case '-h':
-      case '--help': usage(); break;
-      default: usage(`unknown argument: ${a}`);
+      case '--help':
+        usage();
+        break;
+      default:
+        usage(`unknown argument: ${a}`);
     }
   }
   if (opts.scaling && opts.sizes.length < 2) usage('--sizes needs at least two sizes');
@@ -180,7 +231,13 @@ const progressFor = (label) =>
 async function corpusPart(plugin, opts, { packages, files, lines }) {
   const loadBefore = load();
   const progress = progressFor('corpus, stats run: files');
-  const run = await benchCorpus(files, { pluginPath: opts.plugin, config: opts.config, unicorn: opts.unicorn, jobs: opts.jobs, onProgress: progress });
+  const run = await benchCorpus(files, {
+    pluginPath: opts.plugin,
+    config: opts.config,
+    unicorn: opts.unicorn,
+    jobs: opts.jobs,
+    onProgress: progress,
+  });
   progress.end();
 
   const ns = `${plugin.meta.namespace}/`;
@@ -189,7 +246,9 @@ async function corpusPart(plugin, opts, { packages, files, lines }) {
   const time = (id) => run.rules[id] ?? 0;
   const reference = time(REFERENCE_RULE);
   const unicornIds = Object.keys(run.rules).filter((id) => id.startsWith('unicorn/'));
-  const allRanked = Object.entries(run.rules).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const allRanked = Object.entries(run.rules)
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id);
   const ourRows = ours.map((id) => ({
     id,
     recommended: recommended.includes(id),
@@ -221,7 +280,10 @@ async function corpusPart(plugin, opts, { packages, files, lines }) {
           rules: unicornIds.length,
           ms: unicornTimes.reduce((a, b) => a + b, 0),
           medianMs: unicornTimes.length ? median(unicornTimes) : 0,
-          slowest: unicornIds.sort((a, b) => time(b) - time(a)).slice(0, 5).map((id) => ({ id, ms: time(id) })),
+          slowest: unicornIds
+            .sort((a, b) => time(b) - time(a))
+            .slice(0, 5)
+            .map((id) => ({ id, ms: time(id) })),
           cheaperThanNoUnusedVars: unicornTimes.filter((t) => t < reference).length,
         }
       : null,
@@ -231,22 +293,51 @@ async function corpusPart(plugin, opts, { packages, files, lines }) {
 
 function printCorpus(c, opts) {
   const p = (s = '') => console.log(s);
-  p(`== corpus, ESLint stats (inflated by per-listener timing; for reference, no target uses these)${opts.subset ? ' (subset)' : ''}: ${c.packages} packages, ${fmt(c.files)} files, ${fmt(c.lines)} non-empty lines; ${opts.jobs} job(s), ${c.seconds.toFixed(1)} s wall, load average ${c.loadAvg}`);
-  p(`   ESLint ${versionOf('eslint')}, ${c.rulesInRun} rules in one run: ours (${opts.config} options), core ${REFERENCE_RULE}` +
-    `${c.unicorn ? `, eslint-plugin-unicorn ${c.unicorn.version} recommended (${c.unicorn.rules} rules)` : ''}`);
-  p(`   ESLint stats, summed over files: parse ${ms(c.parseMs)}, whole lint ${ms(c.lintMs)}` +
-    `${c.parseFailures ? `; ${c.parseFailures} files did not parse` : ''}${c.errors.length ? `; ${c.errors.length} files left out (a rule threw)` : ''}`);
+  p(
+    `== corpus, ESLint stats (inflated by per-listener timing; for reference, no target uses these)${opts.subset ? ' (subset)' : ''}: ${c.packages} packages, ${fmt(c.files)} files, ${fmt(c.lines)} non-empty lines; ${opts.jobs} job(s), ${c.seconds.toFixed(1)} s wall, load average ${c.loadAvg}`,
+  );
+  p(
+    `   ESLint ${versionOf('eslint')}, ${c.rulesInRun} rules in one run: ours (${opts.config} options), core ${REFERENCE_RULE}` +
+      `${c.unicorn ? `, eslint-plugin-unicorn ${c.unicorn.version} recommended (${c.unicorn.rules} rules)` : ''}`,
+  );
+  p(
+    `   ESLint stats, summed over files: parse ${ms(c.parseMs)}, whole lint ${ms(c.lintMs)}` +
+      `${c.parseFailures ? `; ${c.parseFailures} files did not parse` : ''}${c.errors.length ? `; ${c.errors.length} files left out (a rule threw)` : ''}`,
+  );
   for (const e of c.errors.slice(0, 5)) p(`     left out: ${path.relative(ROOT, e.file)}: ${e.message}`);
   p();
-  p(`   ${'rule'.padEnd(44)} ${'time'.padStart(10)} ${'of parse'.padStart(9)} ${`vs ${REFERENCE_RULE}`.padStart(18)} ${'rank'.padStart(9)}`);
+  p(
+    `   ${'rule'.padEnd(44)} ${'time'.padStart(10)} ${'of parse'.padStart(9)} ${`vs ${REFERENCE_RULE}`.padStart(18)} ${'rank'.padStart(9)}`,
+  );
   const row = (id, t, share, vs, rank) =>
-    p(`   ${id.padEnd(44)} ${ms(t).padStart(10)} ${pct(share).padStart(9)} ${(vs === null ? '' : `${vs.toFixed(2)}×`).padStart(18)} ${rank.padStart(9)}`);
-  for (const r of c.ours) row(`${r.id}${r.recommended ? '' : ' (not in recommended)'}`, r.ms, r.shareOfParse, r.vsReference, `${r.rank}/${c.rulesInRun}`);
-  row(TOGETHER, c.recommendedTogether.ms, c.recommendedTogether.shareOfParse, c.reference.ms ? c.recommendedTogether.ms / c.reference.ms : null, '');
+    p(
+      `   ${id.padEnd(44)} ${ms(t).padStart(10)} ${pct(share).padStart(9)} ${(vs === null ? '' : `${vs.toFixed(2)}×`).padStart(18)} ${rank.padStart(9)}`,
+    );
+  for (const r of c.ours)
+    row(`${r.id}${r.recommended ? '' : ' (not in recommended)'}`, r.ms, r.shareOfParse, r.vsReference, `${r.rank}/${c.rulesInRun}`);
+  row(
+    TOGETHER,
+    c.recommendedTogether.ms,
+    c.recommendedTogether.shareOfParse,
+    c.reference.ms ? c.recommendedTogether.ms / c.reference.ms : null,
+    '',
+  );
   row(`${REFERENCE_RULE} (core)`, c.reference.ms, c.reference.shareOfParse, 1, '');
   if (c.unicorn) {
-    row(`unicorn: ${c.unicorn.rules} rules together`, c.unicorn.ms, c.unicorn.ms / c.parseMs, c.reference.ms ? c.unicorn.ms / c.reference.ms : null, '');
-    row('unicorn: median rule', c.unicorn.medianMs, c.unicorn.medianMs / c.parseMs, c.reference.ms ? c.unicorn.medianMs / c.reference.ms : null, '');
+    row(
+      `unicorn: ${c.unicorn.rules} rules together`,
+      c.unicorn.ms,
+      c.unicorn.ms / c.parseMs,
+      c.reference.ms ? c.unicorn.ms / c.reference.ms : null,
+      '',
+    );
+    row(
+      'unicorn: median rule',
+      c.unicorn.medianMs,
+      c.unicorn.medianMs / c.parseMs,
+      c.reference.ms ? c.unicorn.medianMs / c.reference.ms : null,
+      '',
+    );
     p(`   unicorn's slowest: ${c.unicorn.slowest.map((s) => `${s.id} ${ms(s.ms)}`).join(', ')}`);
     p(`   ${c.unicorn.cheaperThanNoUnusedVars} of ${c.unicorn.rules} unicorn rules are cheaper than ${REFERENCE_RULE}`);
   }
@@ -269,7 +360,15 @@ async function diffPart(plugin, opts, { packages, files }, stats) {
   const loadBefore = load();
   const progress = progressFor('corpus, differential run: files');
   // Without the stats run, check the findings against a normal lint (from text) done here.
-  const run = await benchDiff(files, { plugin, configs, rounds: opts.rounds, chunkLines: opts.chunkLines, sourceCodeMode: opts.sourceCode, normalCheck: stats ? null : { ...ours, [REFERENCE_RULE]: 'error' }, onProgress: progress });
+  const run = await benchDiff(files, {
+    plugin,
+    configs,
+    rounds: opts.rounds,
+    chunkLines: opts.chunkLines,
+    sourceCodeMode: opts.sourceCode,
+    normalCheck: stats ? null : { ...ours, [REFERENCE_RULE]: 'error' },
+    onProgress: progress,
+  });
   progress.end();
   const loadAvg = `${loadBefore} → ${load()}`;
 
@@ -286,13 +385,21 @@ async function diffPart(plugin, opts, { packages, files }, stats) {
     shareOfParse: c.ms / run.parseMs,
     vsReference: reference > 0 ? c.ms / reference : null,
     findings: c.findings,
-    statsMs: stats ? (c.id === TOGETHER ? stats.recommendedTogether.ms : c.id === REFERENCE_RULE ? stats.reference.ms : stats.ours.find((r) => r.id === c.id)?.ms ?? null) : null,
+    statsMs: stats
+      ? c.id === TOGETHER
+        ? stats.recommendedTogether.ms
+        : c.id === REFERENCE_RULE
+          ? stats.reference.ms
+          : (stats.ours.find((r) => r.id === c.id)?.ms ?? null)
+      : null,
   });
 
   // Findings: each rule alone = the same rule in the together run = the warm-up run (all rules at
   // once) = a normal lint from text (the stats run, or normalCheck).
   const normal = stats ? stats.findings : run.normalFindings;
-  const normalLabel = stats ? 'the stats run (ESLint#lintFiles, parsing each file)' : 'a normal lint from text (Linter#verify, parsing each file)';
+  const normalLabel = stats
+    ? 'the stats run (ESLint#lintFiles, parsing each file)'
+    : 'a normal lint from text (Linter#verify, parsing each file)';
   const check = [...ids, REFERENCE_RULE].map((id) => {
     const alone = byId[id].findings[id];
     const together = recommended.has(id) ? byId[TOGETHER].findings[id] : alone;
@@ -317,7 +424,13 @@ async function diffPart(plugin, opts, { packages, files }, stats) {
     parseFailures: run.parseFailures,
     errors: run.errors,
     unstable: run.unstable,
-    baseline: { ms: run.baseline.ms, runs: run.baseline.runs, cpuMs: run.baseline.cpuMs, cpuRuns: run.baseline.cpuRuns, shareOfParse: run.baseline.ms / run.parseMs },
+    baseline: {
+      ms: run.baseline.ms,
+      runs: run.baseline.runs,
+      cpuMs: run.baseline.cpuMs,
+      cpuRuns: run.baseline.cpuRuns,
+      shareOfParse: run.baseline.ms / run.parseMs,
+    },
     ours: ids.map((id) => row(byId[id])),
     together: row(byId[TOGETHER]),
     reference: row(byId[REFERENCE_RULE]),
@@ -328,30 +441,49 @@ async function diffPart(plugin, opts, { packages, files }, stats) {
 function printDiff(d, opts) {
   const p = (s = '') => console.log(s);
   const spread = (runs) => `${ms(Math.min(...runs))}–${ms(Math.max(...runs))}`;
-  p(`== corpus, differential (targets a, b)${opts.subset ? ' (subset)' : ''}: ${d.packages} packages, ${fmt(d.files)} files, ${fmt(d.lines)} non-empty lines; one thread, ${d.rounds} interleaved rounds, ~${fmt(d.chunkLines)}-line chunks, ${d.seconds.toFixed(1)} s wall, load average ${d.loadAvg}`);
-  p(`   each file parsed once, ${d.sourceCodeMode === 'fresh' ? 'a fresh SourceCode around its AST for every verify' : 'its SourceCode reused by every configuration'}; no listener is wrapped in timing code`);
-  p(`   parse (ESLint's parse figure: parser + scope analysis + SourceCode, summed over files): ${ms(d.parseMs)}` +
-    `${d.parseFailures.length ? `; ${d.parseFailures.length} files did not parse` : ''}${d.errors.length ? `; ${d.errors.length} files left out (a rule threw)` : ''}`);
+  p(
+    `== corpus, differential (targets a, b)${opts.subset ? ' (subset)' : ''}: ${d.packages} packages, ${fmt(d.files)} files, ${fmt(d.lines)} non-empty lines; one thread, ${d.rounds} interleaved rounds, ~${fmt(d.chunkLines)}-line chunks, ${d.seconds.toFixed(1)} s wall, load average ${d.loadAvg}`,
+  );
+  p(
+    `   each file parsed once, ${d.sourceCodeMode === 'fresh' ? 'a fresh SourceCode around its AST for every verify' : 'its SourceCode reused by every configuration'}; no listener is wrapped in timing code`,
+  );
+  p(
+    `   parse (ESLint's parse figure: parser + scope analysis + SourceCode, summed over files): ${ms(d.parseMs)}` +
+      `${d.parseFailures.length ? `; ${d.parseFailures.length} files did not parse` : ''}${d.errors.length ? `; ${d.errors.length} files left out (a rule threw)` : ''}`,
+  );
   for (const e of d.errors.slice(0, 5)) p(`     left out: ${path.relative(ROOT, e.file)}: ${e.message}`);
   p(`   ${BASELINE}: ${ms(d.baseline.ms)} (${pct(d.baseline.shareOfParse)} of parse; rounds ${spread(d.baseline.runs)})`);
-  p(`   cost of a configuration = Σ over chunks of its median round − the same for the baseline (rounds below: whole-corpus totals per round)`);
+  p(
+    `   cost of a configuration = Σ over chunks of its median round − the same for the baseline (rounds below: whole-corpus totals per round)`,
+  );
   p();
   const statsHead = d.ours[0]?.statsMs != null ? `${'ESLint stats'.padStart(13)}` : '';
-  p(`   ${'rule'.padEnd(44)} ${'cost'.padStart(10)} ${'of parse'.padStart(9)} ${`× ${REFERENCE_RULE}`.padStart(17)} ${'rounds (whole lint)'.padStart(23)} ${'findings'.padStart(9)} ${statsHead}`);
+  p(
+    `   ${'rule'.padEnd(44)} ${'cost'.padStart(10)} ${'of parse'.padStart(9)} ${`× ${REFERENCE_RULE}`.padStart(17)} ${'rounds (whole lint)'.padStart(23)} ${'findings'.padStart(9)} ${statsHead}`,
+  );
   const line = (label, r) => {
     const n = Object.values(r.findings).reduce((a, b) => a + b, 0);
-    p(`   ${label.padEnd(44)} ${ms(r.ms).padStart(10)} ${pct(r.shareOfParse).padStart(9)} ${(r.vsReference === null ? '—' : `${r.vsReference.toFixed(2)}×`).padStart(17)} ${spread(r.runs).padStart(23)} ${fmt(n).padStart(9)} ${r.statsMs != null ? ms(r.statsMs).padStart(13) : ''}`);
+    p(
+      `   ${label.padEnd(44)} ${ms(r.ms).padStart(10)} ${pct(r.shareOfParse).padStart(9)} ${(r.vsReference === null ? '—' : `${r.vsReference.toFixed(2)}×`).padStart(17)} ${spread(r.runs).padStart(23)} ${fmt(n).padStart(9)} ${r.statsMs != null ? ms(r.statsMs).padStart(13) : ''}`,
+    );
   };
   for (const r of d.ours) line(`${r.id}${r.recommended ? '' : ' (not in recommended)'}`, r);
   line(TOGETHER, d.together);
   line(`${REFERENCE_RULE} (core)`, d.reference);
   p();
-  p(`   reuse check: ${d.unstable.length ? `FINDINGS DIFFER between rounds for ${d.unstable.join(', ')}` : `findings identical in all ${d.rounds} rounds for every configuration`}`);
+  p(
+    `   reuse check: ${d.unstable.length ? `FINDINGS DIFFER between rounds for ${d.unstable.join(', ')}` : `findings identical in all ${d.rounds} rounds for every configuration`}`,
+  );
   if (d.check.ok) {
-    p(`   findings check: each rule alone = in the together run = all rules at once = ${d.check.against}: ${d.check.rows.map((r) => `${r.id} ${fmt(r.alone)}`).join(', ')}`);
+    p(
+      `   findings check: each rule alone = in the together run = all rules at once = ${d.check.against}: ${d.check.rows.map((r) => `${r.id} ${fmt(r.alone)}`).join(', ')}`,
+    );
   } else {
-    p(`   findings check: MISMATCH against ${d.check.against}${d.check.comparable ? '' : ' (the runs left out different files, so counts may differ)'}:`);
-    for (const r of d.check.rows) p(`     ${r.ok ? 'ok  ' : 'DIFF'} ${r.id}: alone ${r.alone}, together ${r.together}, all at once ${r.warm}, normal lint ${r.normal}`);
+    p(
+      `   findings check: MISMATCH against ${d.check.against}${d.check.comparable ? '' : ' (the runs left out different files, so counts may differ)'}:`,
+    );
+    for (const r of d.check.rows)
+      p(`     ${r.ok ? 'ok  ' : 'DIFF'} ${r.id}: alone ${r.alone}, together ${r.together}, all at once ${r.warm}, normal lint ${r.normal}`);
   }
   p();
 }
@@ -376,18 +508,33 @@ function typedFiles({ packages, files }, opts) {
   }
   if (!chosen.length && byPkg.length) chosen.push([...byPkg].sort((a, b) => a.lines - b.lines)[0]);
   if (chosen.length) {
-    return { source: `corpus: ${chosen.map((x) => `${x.name} (${fmt(x.lines)})`).join(', ')}`, files: chosen.flatMap((x) => x.files), cwd: SRC_DIR, declarations: [], skipped: byPkg.filter((x) => !chosen.includes(x)).map((x) => x.name) };
+    return {
+      source: `corpus: ${chosen.map((x) => `${x.name} (${fmt(x.lines)})`).join(', ')}`,
+      files: chosen.flatMap((x) => x.files),
+      cwd: SRC_DIR,
+      declarations: [],
+      skipped: byPkg.filter((x) => !chosen.includes(x)).map((x) => x.name),
+    };
   }
   // No TypeScript in the selection: the repository's example project.
   const dir = path.join(ROOT, 'examples');
-  const walk = (d) => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)])) : []);
+  const walk = (d) =>
+    fs.existsSync(d)
+      ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]))
+      : [];
   const ts = walk(path.join(dir, 'src')).filter((f) => TYPED_EXT.test(f) && !/\.d\.[cm]?ts$/.test(f));
-  const count = (f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).length;
+  const count = (f) =>
+    fs
+      .readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()).length;
   return {
     source: 'examples/ (the selected corpus has no TypeScript)',
     files: ts.map((abs) => ({ abs, lines: count(abs) })),
     cwd: dir,
-    declarations: walk(path.join(dir, 'types')).filter((f) => /\.d\.[cm]?ts$/.test(f)).map((abs) => ({ abs })),
+    declarations: walk(path.join(dir, 'types'))
+      .filter((f) => /\.d\.[cm]?ts$/.test(f))
+      .map((abs) => ({ abs })),
     skipped: [],
   };
 }
@@ -398,32 +545,65 @@ async function typedPart(plugin, opts, selection) {
   const ours = ourRules(plugin, opts.config);
   const recommended = Object.keys(plugin.configs.recommended.rules ?? {});
   const ids = Object.keys(ours).sort();
-  const configs = [...ids.map((id) => ({ id, rules: { [id]: ours[id] } })), { id: TOGETHER, rules: Object.fromEntries(recommended.map((id) => [id, ours[id]])) }];
+  const configs = [
+    ...ids.map((id) => ({ id, rules: { [id]: ours[id] } })),
+    { id: TOGETHER, rules: Object.fromEntries(recommended.map((id) => [id, ours[id]])) },
+  ];
   const loadBefore = load();
   const diffProgress = progressFor('typed differential: files');
-  const diff = await benchTypedDiff(sel.files, { plugin, configs, rounds: opts.typedDiffRounds, cwd: sel.cwd, declarations: sel.declarations, onProgress: diffProgress });
+  const diff = await benchTypedDiff(sel.files, {
+    plugin,
+    configs,
+    rounds: opts.typedDiffRounds,
+    cwd: sel.cwd,
+    declarations: sel.declarations,
+    onProgress: diffProgress,
+  });
   diffProgress.end();
   const progress = progressFor('typed runs');
-  const run = benchTyped(sel.files, { pluginPath: opts.plugin, configs, rounds: opts.typedRounds, cwd: sel.cwd, declarations: sel.declarations, onProgress: progress });
+  const run = benchTyped(sel.files, {
+    pluginPath: opts.plugin,
+    configs,
+    rounds: opts.typedRounds,
+    cwd: sel.cwd,
+    declarations: sel.declarations,
+    onProgress: progress,
+  });
   progress.end();
-  return { ...run, diff, loadAvg: `${loadBefore} → ${load()}`, source: sel.source, skipped: sel.skipped, tsEslint: versionOf('typescript-eslint'), typescript: versionOf('typescript') };
+  return {
+    ...run,
+    diff,
+    loadAvg: `${loadBefore} → ${load()}`,
+    source: sel.source,
+    skipped: sel.skipped,
+    tsEslint: versionOf('typescript-eslint'),
+    typescript: versionOf('typescript'),
+  };
 }
 
 function printTyped(t) {
   const p = (s = '') => console.log(s);
   const spread = (runs) => `${ms(Math.min(...runs))}–${ms(Math.max(...runs))}`;
   const b = t.baseline;
-  p(`== typed (target c): ${fmt(t.files)} TypeScript files, ${fmt(t.lines)} non-empty lines from ${t.source}; ${t.rounds} interleaved rounds of fresh processes, load average ${t.loadAvg}`);
+  p(
+    `== typed (target c): ${fmt(t.files)} TypeScript files, ${fmt(t.lines)} non-empty lines from ${t.source}; ${t.rounds} interleaved rounds of fresh processes, load average ${t.loadAvg}`,
+  );
   if (t.skipped.length) p(`   left out by --typed-lines: ${t.skipped.join(', ')}`);
-  p(`   baseline: typescript-eslint ${t.tsEslint} recommendedTypeChecked, parserOptions.project = a temporary tsconfig (TypeScript ${t.typescript}, skipLibCheck, noEmit, allowJs false)`);
-  p(`   baseline wall time (ESLint#lintFiles incl. the TypeScript program): median ${ms(b.median)} (runs ${spread(b.runs)}, spread ${pct((Math.max(...b.runs) - Math.min(...b.runs)) / b.median)}); ${fmt(b.findings)} typescript-eslint findings${t.fatal ? `, ${t.fatal} files did not parse` : ''}`);
+  p(
+    `   baseline: typescript-eslint ${t.tsEslint} recommendedTypeChecked, parserOptions.project = a temporary tsconfig (TypeScript ${t.typescript}, skipLibCheck, noEmit, allowJs false)`,
+  );
+  p(
+    `   baseline wall time (ESLint#lintFiles incl. the TypeScript program): median ${ms(b.median)} (runs ${spread(b.runs)}, spread ${pct((Math.max(...b.runs) - Math.min(...b.runs)) / b.median)}); ${fmt(b.findings)} typescript-eslint findings${t.fatal ? `, ${t.fatal} files did not parse` : ''}`,
+  );
   p(`   the corpus packages' own dependencies are not installed: their imports type as \`any\``);
   p(`   baseline CPU time (all threads of the process): median ${ms(b.cpuMedian)} (runs ${spread(b.cpuRuns)})`);
   p();
   const d = t.diff;
   p(`   differential (judges target c): the files parsed once with type information, then the baseline and the baseline + rule`);
   p(`   lint the same SourceCodes in ${d.rounds} interleaved rounds (type checker caches warm after the first pass); a rule's cost is`);
-  p(`   its median minus the baseline's, as a share of the typed run: parse ${ms(d.parseMs)} (the program included) + baseline rules ${ms(d.baseline.ms)} = ${ms(d.typedRunMs)}`);
+  p(
+    `   its median minus the baseline's, as a share of the typed run: parse ${ms(d.parseMs)} (the program included) + baseline rules ${ms(d.baseline.ms)} = ${ms(d.typedRunMs)}`,
+  );
   p(`   ${'baseline + rule'.padEnd(44)} ${'added'.padStart(10)} ${'of typed run'.padStart(13)} ${'findings'.padStart(9)}`);
   for (const r of d.configs) {
     const found = Object.values(r.findings).reduce((a, n) => a + n, 0);
@@ -432,9 +612,13 @@ function printTyped(t) {
   if (d.unstable.length) p(`   reuse check: FINDINGS DIFFER between rounds for ${d.unstable.join(', ')}`);
   p();
   p(`   fresh processes (a cold cross-check, each a whole typed lint; not the target's figure when its spread exceeds the target):`);
-  p(`   ${'baseline + rule'.padEnd(44)} ${'wall'.padStart(10)} ${'added'.padStart(10)} ${'of typed run'.padStart(13)} ${'wall runs'.padStart(19)} ${'CPU added'.padStart(10)} ${'findings'.padStart(9)}`);
+  p(
+    `   ${'baseline + rule'.padEnd(44)} ${'wall'.padStart(10)} ${'added'.padStart(10)} ${'of typed run'.padStart(13)} ${'wall runs'.padStart(19)} ${'CPU added'.padStart(10)} ${'findings'.padStart(9)}`,
+  );
   for (const r of t.configs) {
-    p(`   ${r.id.padEnd(44)} ${ms(r.median).padStart(10)} ${ms(r.addedMs).padStart(10)} ${pct(r.addedShare).padStart(13)} ${spread(r.runs).padStart(19)} ${pct(r.cpuAddedShare).padStart(10)} ${fmt(r.findings).padStart(9)}`);
+    p(
+      `   ${r.id.padEnd(44)} ${ms(r.median).padStart(10)} ${ms(r.addedMs).padStart(10)} ${pct(r.addedShare).padStart(13)} ${spread(r.runs).padStart(19)} ${pct(r.cpuAddedShare).padStart(10)} ${fmt(r.findings).padStart(9)}`,
+    );
   }
   p();
 }
@@ -496,7 +680,12 @@ async function scalingPart(plugin, opts) {
   const linter = new Linter();
   const ours = ourRules(plugin, 'all');
   const config = [
-    { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { [plugin.meta.namespace]: plugin }, rules: { ...ours, [REFERENCE_RULE]: 'error' } },
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser },
+      plugins: { [plugin.meta.namespace]: plugin },
+      rules: { ...ours, [REFERENCE_RULE]: 'error' },
+    },
   ];
   const ids = [...Object.keys(ours).sort(), REFERENCE_RULE];
   const sizes = [];
@@ -517,7 +706,14 @@ async function scalingPart(plugin, opts) {
       parse = Math.min(parse, pass.parse?.total ?? Infinity);
       for (const id of ids) best[id] = Math.min(best[id], pass.rules?.[id]?.total ?? 0);
     }
-    sizes.push({ target, lines, runs, findings, parseMs: parse, perLineUs: Object.fromEntries(ids.map((id) => [id, (best[id] * 1000) / lines])) });
+    sizes.push({
+      target,
+      lines,
+      runs,
+      findings,
+      parseMs: parse,
+      perLineUs: Object.fromEntries(ids.map((id) => [id, (best[id] * 1000) / lines])),
+    });
   }
   const first = sizes[0];
   const last = sizes[sizes.length - 1];
@@ -527,14 +723,21 @@ async function scalingPart(plugin, opts) {
 
 function printScaling(s, plugin) {
   const p = (x = '') => console.log(x);
-  p(`== scaling: a generated rule-heavy TypeScript file (scripts/bench-generate.mjs), every rule of ours with configs.all options; best of N runs`);
+  p(
+    `== scaling: a generated rule-heavy TypeScript file (scripts/bench-generate.mjs), every rule of ours with configs.all options; best of N runs`,
+  );
   p(`   ${'size'.padEnd(10)} ${'lines'.padStart(8)} ${'runs'.padStart(5)} ${'findings'.padStart(9)} ${'parse'.padStart(10)}`);
-  for (const z of s.sizes) p(`   ${fmt(z.target).padEnd(10)} ${fmt(z.lines).padStart(8)} ${String(z.runs).padStart(5)} ${fmt(z.findings).padStart(9)} ${ms(z.parseMs).padStart(10)}`);
+  for (const z of s.sizes)
+    p(
+      `   ${fmt(z.target).padEnd(10)} ${fmt(z.lines).padStart(8)} ${String(z.runs).padStart(5)} ${fmt(z.findings).padStart(9)} ${ms(z.parseMs).padStart(10)}`,
+    );
   p();
   p(`   µs per line  ${'rule'.padEnd(40)} ${s.sizes.map((z) => fmt(z.target).padStart(9)).join(' ')} ${'last/first'.padStart(11)}`);
   for (const id of s.ids) {
     const label = id.startsWith(`${plugin.meta.namespace}/`) ? id : `${id} (reference)`;
-    p(`                ${label.padEnd(40)} ${s.sizes.map((z) => z.perLineUs[id].toFixed(2).padStart(9)).join(' ')} ${(s.ratio[id] === null ? '—' : `${s.ratio[id].toFixed(2)}×`).padStart(11)}`);
+    p(
+      `                ${label.padEnd(40)} ${s.sizes.map((z) => z.perLineUs[id].toFixed(2).padStart(9)).join(' ')} ${(s.ratio[id] === null ? '—' : `${s.ratio[id].toFixed(2)}×`).padStart(11)}`,
+    );
   }
   p();
 }
@@ -562,7 +765,11 @@ function targets(d, t, s, plugin) {
       });
     }
     if (d.unstable.length || !d.check.ok) {
-      out.push({ name: 'differential run lints like a normal lint (same findings every round and as a normal lint)', pass: false, value: d.unstable.length ? `unstable: ${d.unstable.join(', ')}` : 'findings differ, see above' });
+      out.push({
+        name: 'differential run lints like a normal lint (same findings every round and as a normal lint)',
+        pass: false,
+        value: d.unstable.length ? `unstable: ${d.unstable.join(', ')}` : 'findings differ, see above',
+      });
     }
   } else out.push({ name: '(a), (b) not measured (the differential run was skipped)', pass: true, skipped: true, value: 'no figures' });
   if (t) {
@@ -589,7 +796,13 @@ function targets(d, t, s, plugin) {
       pass: rules.every((r) => r.cpuAddedShare <= TARGET_TYPED_SHARE),
       value: `worst: ${worstCpu.id} ${spct(worstCpu.cpuAddedShare)} (baseline CPU runs spread ${pct((Math.max(...t.baseline.cpuRuns) - Math.min(...t.baseline.cpuRuns)) / t.baseline.cpuMedian)})`,
     });
-  } else out.push({ name: '(c) not measured (the typed run was skipped or found no TypeScript)', pass: true, skipped: true, value: 'no figures' });
+  } else
+    out.push({
+      name: '(c) not measured (the typed run was skipped or found no TypeScript)',
+      pass: true,
+      skipped: true,
+      value: 'no figures',
+    });
   if (s) {
     const ours = s.ids.filter((id) => id.startsWith(`${plugin.meta.namespace}/`));
     const worst = [...ours].sort((a, b) => (s.ratio[b] ?? 0) - (s.ratio[a] ?? 0))[0];
@@ -615,16 +828,29 @@ function markdown(c, d, t, s, imp, opts, plugin) {
     ...(s ? ['growth'] : []),
   ];
   L.push(`| ${head.join(' | ')} |`);
-  L.push(`| --- | ${head.slice(1).map(() => '---:').join(' | ')} |`);
-  const diffCells = (r) => (d ? (r ? [ms(r.ms), pct(r.shareOfParse), r.vsReference != null ? `${r.vsReference.toFixed(2)}×` : '—'] : ['—', '—', '—']) : []);
+  L.push(
+    `| --- | ${head
+      .slice(1)
+      .map(() => '---:')
+      .join(' | ')} |`,
+  );
+  const diffCells = (r) =>
+    d ? (r ? [ms(r.ms), pct(r.shareOfParse), r.vsReference != null ? `${r.vsReference.toFixed(2)}×` : '—'] : ['—', '—', '—']) : [];
   const typedCell = (id) => {
     if (!t) return [];
     const r = t.diff.configs.find((x) => x.id === id);
     return [r ? spct(r.addedShare) : '—'];
   };
-  const scal = (id) => (s ? [...s.sizes.map((z) => z.perLineUs[id]?.toFixed(2) ?? '—'), s.ratio[id] == null ? '—' : `${s.ratio[id].toFixed(2)}×`] : []);
+  const scal = (id) =>
+    s ? [...s.sizes.map((z) => z.perLineUs[id]?.toFixed(2) ?? '—'), s.ratio[id] == null ? '—' : `${s.ratio[id].toFixed(2)}×`] : [];
   const none = s ? [...s.sizes.map(() => '—'), '—'] : [];
-  const ids = d ? d.ours.map((r) => r.id) : t ? t.configs.filter((r) => r.id !== TOGETHER).map((r) => r.id) : s ? s.ids.filter((id) => id.startsWith(`${plugin.meta.namespace}/`)) : [];
+  const ids = d
+    ? d.ours.map((r) => r.id)
+    : t
+      ? t.configs.filter((r) => r.id !== TOGETHER).map((r) => r.id)
+      : s
+        ? s.ids.filter((id) => id.startsWith(`${plugin.meta.namespace}/`))
+        : [];
   const row = (cells) => L.push(`| ${cells.join(' | ')} |`);
   for (const id of ids) row([`\`${id}\``, ...diffCells(d?.ours.find((x) => x.id === id)), ...typedCell(id), ...scal(id)]);
   if (d || t) row([TOGETHER, ...diffCells(d?.together), ...typedCell(TOGETHER), ...none]);
@@ -637,15 +863,24 @@ function markdown(c, d, t, s, imp, opts, plugin) {
         `Time on corpus is differential: each file parsed once, then linted with only that rule and with no rules (${d.rounds} interleaved rounds, median per ~${fmt(d.chunkLines)}-line chunk); the difference, summed over the corpus, with no per-listener timing.`,
     );
   }
-  if (t) notes.push(`Typed: ${fmt(t.lines)} lines of TypeScript (${t.source.replace(/^corpus: /, '')}) linted with type information and typescript-eslint's \`recommendedTypeChecked\`; the column is the time one rule adds to that lint (typed parse with the program ${ms(t.diff.parseMs)} + the baseline's rules ${ms(t.diff.baseline.ms)}), differential over ${t.diff.rounds} interleaved rounds on SourceCodes parsed once. Whole typed lints in ${t.rounds} rounds of fresh processes (median ${ms(t.baseline.median)}) are the cold cross-check in the bench output.`);
-  if (s) notes.push(`Scaling: one generated rule-heavy file at ${s.sizes.map((z) => fmt(z.lines)).join(', ')} lines, ESLint \`stats\` per rule, best of N runs.`);
+  if (t)
+    notes.push(
+      `Typed: ${fmt(t.lines)} lines of TypeScript (${t.source.replace(/^corpus: /, '')}) linted with type information and typescript-eslint's \`recommendedTypeChecked\`; the column is the time one rule adds to that lint (typed parse with the program ${ms(t.diff.parseMs)} + the baseline's rules ${ms(t.diff.baseline.ms)}), differential over ${t.diff.rounds} interleaved rounds on SourceCodes parsed once. Whole typed lints in ${t.rounds} rounds of fresh processes (median ${ms(t.baseline.median)}) are the cold cross-check in the bench output.`,
+    );
+  if (s)
+    notes.push(
+      `Scaling: one generated rule-heavy file at ${s.sizes.map((z) => fmt(z.lines)).join(', ')} lines, ESLint \`stats\` per rule, best of N runs.`,
+    );
   if (c) {
     notes.push(
       `For reference, ESLint's own per-rule timings (\`stats: true\`, which wrap every listener call and so overstate rules with many listeners): our recommended rules together ${pct(c.recommendedTogether.shareOfParse)} of parse, ${(c.recommendedTogether.ms / c.reference.ms).toFixed(2)}× \`${REFERENCE_RULE}\`` +
         `${c.unicorn ? `; eslint-plugin-unicorn ${c.unicorn.version}'s ${c.unicorn.rules} recommended rules together ${pct(c.unicorn.ms / c.parseMs)} of parse, median rule ${(c.unicorn.medianMs / c.reference.ms).toFixed(2)}× \`${REFERENCE_RULE}\`` : ''}.`,
     );
   }
-  if (imp) notes.push(`Import time (fresh \`node\`, median of ${opts.importRuns}): ESM ${imp.esm.median.toFixed(0)} ms${imp.cjs ? `, CommonJS ${imp.cjs.median.toFixed(0)} ms` : ''}${imp.unicorn ? ` (eslint-plugin-unicorn: ${imp.unicorn.median.toFixed(0)} ms)` : ''}.`);
+  if (imp)
+    notes.push(
+      `Import time (fresh \`node\`, median of ${opts.importRuns}): ESM ${imp.esm.median.toFixed(0)} ms${imp.cjs ? `, CommonJS ${imp.cjs.median.toFixed(0)} ms` : ''}${imp.unicorn ? ` (eslint-plugin-unicorn: ${imp.unicorn.median.toFixed(0)} ms)` : ''}.`,
+    );
   L.push(notes.join(' '));
   return L.join('\n');
 }
@@ -684,7 +919,9 @@ async function main() {
     process.exit(2);
   }
   const plugin = (await import(pathToFileURL(opts.plugin).href)).default;
-  console.log(`${plugin.meta.name}@${plugin.meta.version} from ${path.relative(ROOT, original)} (built ${snap.built.toISOString()}, sha256 ${snap.hash}, measured from a copy); Node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs\n`);
+  console.log(
+    `${plugin.meta.name}@${plugin.meta.version} from ${path.relative(ROOT, original)} (built ${snap.built.toISOString()}, sha256 ${snap.hash}, measured from a copy); Node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs\n`,
+  );
 
   const selection = opts.corpus && (opts.stats || opts.diff || opts.typed) ? selectedCorpus(opts) : null;
   const c = selection && opts.stats ? await corpusPart(plugin, opts, selection) : null;
@@ -700,7 +937,8 @@ async function main() {
 
   const results = targets(d, t, s, plugin);
   console.log('== targets');
-  for (const r of results) console.log(`   ${r.skipped ? 'SKIP' : r.info ? (r.pass ? 'pass' : 'fail') : r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.value}`);
+  for (const r of results)
+    console.log(`   ${r.skipped ? 'SKIP' : r.info ? (r.pass ? 'pass' : 'fail') : r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.value}`);
   console.log();
   console.log('== markdown (README)');
   console.log();
@@ -708,7 +946,10 @@ async function main() {
 
   if (opts.json) {
     fs.mkdirSync(path.dirname(opts.json), { recursive: true });
-    fs.writeFileSync(opts.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, eslint: versionOf('eslint'), plugin: plugin.meta, options: { ...opts, plugin: opts.pluginLabel, pluginSha256: snap.hash }, corpus: c, differential: d, typed: t, import: imp, scaling: s, targets: results }, null, 2)}\n`);
+    fs.writeFileSync(
+      opts.json,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, eslint: versionOf('eslint'), plugin: plugin.meta, options: { ...opts, plugin: opts.pluginLabel, pluginSha256: snap.hash }, corpus: c, differential: d, typed: t, import: imp, scaling: s, targets: results }, null, 2)}\n`,
+    );
     console.log(`\nwrote ${path.relative(process.cwd(), opts.json)}`);
   }
   process.exit(results.every((r) => r.pass || r.info) ? 0 : 1);

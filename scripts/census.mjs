@@ -115,12 +115,14 @@ export function readCensus(file = CENSUS_JSON) {
     if (seen.has(where)) problems.push(`${where}: listed twice`);
     seen.add(where);
     if (!f.reviewer) problems.push(`${where}: no "reviewer"`);
-    if (!(census.draw?.strata ?? []).some((st) => st.name === f.stratum)) problems.push(`${where}: "stratum" must name one of the draw's strata`);
+    if (!(census.draw?.strata ?? []).some((st) => st.name === f.stratum))
+      problems.push(`${where}: "stratum" must name one of the draw's strata`);
     if (!Array.isArray(f.defects)) problems.push(`${where}: "defects" must be a list ([] for a clean file)`);
     for (const d of f.defects ?? []) {
       const at = `${where}:${d.line}`;
       if (!Number.isInteger(d.line) || d.line < 1) problems.push(`${at}: "line" must be a positive integer`);
-      if (d.endLine !== undefined && !(Number.isInteger(d.endLine) && d.endLine >= d.line)) problems.push(`${at}: "endLine" must be an integer ≥ line`);
+      if (d.endLine !== undefined && !(Number.isInteger(d.endLine) && d.endLine >= d.line))
+        problems.push(`${at}: "endLine" must be an integer ≥ line`);
       if (!RULES.includes(d.rule)) problems.push(`${at}: "rule" must be one of ${RULES.join(', ')}, got ${JSON.stringify(d.rule)}`);
       if (!CONFIGS.includes(d.config)) problems.push(`${at}: "config" must be recommended or strict, got ${JSON.stringify(d.config)}`);
       if (!String(d.reason ?? '').trim()) problems.push(`${at}: a defect needs a "reason"`);
@@ -164,7 +166,9 @@ export function renderCensus(census) {
   L.push('');
   for (const st of d.strata) {
     const mine = census.files.filter((f) => f.stratum === st.name);
-    L.push(`*${st.name}*: ${st.size} files, at most ${st.perPackage} per package (${mine.length} files, ${mine.filter((f) => f.defects.length).length} with defects). ${st.why}`);
+    L.push(
+      `*${st.name}*: ${st.size} files, at most ${st.perPackage} per package (${mine.length} files, ${mine.filter((f) => f.defects.length).length} with defects). ${st.why}`,
+    );
     L.push('');
     L.push('| on | pattern | factor |');
     L.push('| --- | --- | ---: |');
@@ -182,9 +186,13 @@ export function renderCensus(census) {
   L.push('| --- | ---: | ---: | ---: |');
   for (const r of RULES) {
     const mine = entries.filter((e) => e.rule === r);
-    L.push(`| \`${r}\` | ${mine.length} | ${mine.filter((e) => e.config === 'recommended').length} | ${mine.filter((e) => e.config === 'strict').length} |`);
+    L.push(
+      `| \`${r}\` | ${mine.length} | ${mine.filter((e) => e.config === 'recommended').length} | ${mine.filter((e) => e.config === 'strict').length} |`,
+    );
   }
-  L.push(`| all | ${entries.length} | ${entries.filter((e) => e.config === 'recommended').length} | ${entries.filter((e) => e.config === 'strict').length} |`);
+  L.push(
+    `| all | ${entries.length} | ${entries.filter((e) => e.config === 'recommended').length} | ${entries.filter((e) => e.config === 'strict').length} |`,
+  );
   L.push('');
   L.push(`Files: ${census.files.length - clean.length} with defects, ${clean.length} reviewed-clean.`);
   L.push('');
@@ -227,7 +235,8 @@ export function renderCensus(census) {
     L.push('');
     L.push('| package | file | reviewer | changed | what was re-read |');
     L.push('| --- | --- | --- | --- | --- |');
-    for (const f of census.spotCheck.files) L.push(`| ${cell(f.package)} | ${cell(f.file)} | ${f.reviewer} | ${f.changed ? 'yes' : 'no'} | ${cell(f.note)} |`);
+    for (const f of census.spotCheck.files)
+      L.push(`| ${cell(f.package)} | ${cell(f.file)} | ${f.reviewer} | ${f.changed ? 'yes' : 'no'} | ${cell(f.note)} |`);
     L.push('');
   }
   L.push('## Reviewed-clean files');
@@ -260,14 +269,24 @@ function main() {
   const [command, ...rest] = process.argv.slice(2);
   const { census, problems } = readCensus();
   if (command === 'draw') {
-    const out = rest[0] === '--out' ? rest[1] ?? usage('--out needs a file') : null;
+    const out = rest[0] === '--out' ? (rest[1] ?? usage('--out needs a file')) : null;
     const { drawn, eligible } = drawFiles(census.draw);
     for (const st of census.draw.strata) console.log(`${st.name}: ${drawn.filter((f) => f.stratum === st.name).length} files`);
     const byPkg = new Map();
     for (const f of drawn) byPkg.set(f.pkg, (byPkg.get(f.pkg) ?? 0) + 1);
-    console.log(`drew ${drawn.length} of ${eligible} eligible files, ${drawn.reduce((a, f) => a + f.lines, 0)} lines, from ${byPkg.size} packages`);
+    console.log(
+      `drew ${drawn.length} of ${eligible} eligible files, ${drawn.reduce((a, f) => a + f.lines, 0)} lines, from ${byPkg.size} packages`,
+    );
     for (const [p, n] of [...byPkg].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(3)}  ${p}`);
-    if (out) fs.writeFileSync(out, `${JSON.stringify(drawn.map((f) => ({ package: f.pkg, file: f.rel, lines: f.lines, stratum: f.stratum })), null, 2)}\n`);
+    if (out)
+      fs.writeFileSync(
+        out,
+        `${JSON.stringify(
+          drawn.map((f) => ({ package: f.pkg, file: f.rel, lines: f.lines, stratum: f.stratum })),
+          null,
+          2,
+        )}\n`,
+      );
     return;
   }
   if (command === 'render') {

@@ -162,7 +162,10 @@ export function selectCorpus({ subset = false, names = [] } = {}) {
   const files = [];
   for (const e of packages) {
     const sel = selectFiles(e);
-    if (!sel) throw new Error(`${e.name}@${e.version} is not extracted in ${path.relative(ROOT, packageDir(e))}; run: node scripts/corpus-fetch.mjs${subset ? ' --subset' : ''}`);
+    if (!sel)
+      throw new Error(
+        `${e.name}@${e.version} is not extracted in ${path.relative(ROOT, packageDir(e))}; run: node scripts/corpus-fetch.mjs${subset ? ' --subset' : ''}`,
+      );
     files.push(...sel.files.map((f) => ({ ...f, pkg: e.name })));
   }
   return { packages, files, lines: files.reduce((a, f) => a + f.lines, 0) };
@@ -179,11 +182,12 @@ function fetchOne(entry) {
   const guess = path.join(TARBALL_DIR, `${entry.name.replace(/^@/, '').replace(/\//g, '-')}-${entry.version}.tgz`);
   let tarball = guess;
   if (!fs.existsSync(guess)) {
-    const out = execFileSync(
-      'npm',
-      ['pack', spec, '--pack-destination', TARBALL_DIR, '--ignore-scripts', '--json', '--silent'],
-      { cwd: CACHE_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 },
-    );
+    const out = execFileSync('npm', ['pack', spec, '--pack-destination', TARBALL_DIR, '--ignore-scripts', '--json', '--silent'], {
+      cwd: CACHE_DIR,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
     const info = JSON.parse(out.slice(out.indexOf('[')))[0];
     tarball = path.join(TARBALL_DIR, info.filename);
     if (info.version !== entry.version) throw new Error(`npm packed ${info.name}@${info.version}, wanted ${spec}`);
@@ -237,7 +241,13 @@ async function main() {
       }
     } catch (err) {
       failed++;
-      console.error(`${spec.padEnd(w)}  FAILED: ${String(err.stderr || err.message).trim().split('\n').slice(-3).join(' | ')}`);
+      console.error(
+        `${spec.padEnd(w)}  FAILED: ${String(err.stderr || err.message)
+          .trim()
+          .split('\n')
+          .slice(-3)
+          .join(' | ')}`,
+      );
     }
   }
   console.log(

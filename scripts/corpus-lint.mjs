@@ -28,8 +28,7 @@ import { ALL_FILES, corpusLanguages } from './corpus-languages.mjs';
 // package.json's "import" entry is dist/index.js; tsdown (type: module package, format esm+cjs)
 // may name the ESM output index.mjs instead, so take whichever exists.
 const DEFAULT_PLUGIN =
-  ['index.js', 'index.mjs'].map((f) => path.join(ROOT, 'dist', f)).find((f) => fs.existsSync(f)) ??
-  path.join(ROOT, 'dist', 'index.js');
+  ['index.js', 'index.mjs'].map((f) => path.join(ROOT, 'dist', f)).find((f) => fs.existsSync(f)) ?? path.join(ROOT, 'dist', 'index.js');
 const CONFIGS = ['recommended', 'strict', 'all'];
 const DEFAULT_CONFIGS = ['recommended', 'strict'];
 
@@ -66,7 +65,11 @@ async function workerMain() {
       abs: file.abs,
       ruleId: /Rule: "([^"]+)"/.exec(msg)?.[1] ?? null,
       message: msg,
-      stack: String(err?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 12).join('\n'),
+      stack: String(err?.stack ?? '')
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .slice(0, 12)
+        .join('\n'),
     };
   };
 
@@ -79,10 +82,19 @@ async function workerMain() {
       return s.length > 300 ? `${s.slice(0, 300)}…` : s;
     };
     for (const m of result.messages) {
-      const slim = { line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, ruleId: m.ruleId, messageId: m.messageId, message: m.message };
+      const slim = {
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        ruleId: m.ruleId,
+        messageId: m.messageId,
+        message: m.message,
+      };
       if (m.fatal) out.fatal.push(slim);
       else if (!m.ruleId && /has no effect because you have 'noInlineConfig'/.test(m.message)) out.inlineIgnored++;
-      else if (m.ruleId && m.ruleId.startsWith(`${plugin.meta?.namespace ?? 'resilience'}/`)) out.findings.push({ ...slim, source: srcLine(m.line) });
+      else if (m.ruleId && m.ruleId.startsWith(`${plugin.meta?.namespace ?? 'resilience'}/`))
+        out.findings.push({ ...slim, source: srcLine(m.line) });
       else out.other.push(slim);
     }
     if (result.stats) {
@@ -191,7 +203,11 @@ function createFixChecker(plugin, pluginConfig, makeEslint) {
           }
         }
       } catch (err) {
-        fail('rule threw with autofix on', { ruleId: /Rule: "([^"]+)"/.exec(String(err?.message))?.[1] ?? null }, String(err?.message ?? err).split('\n')[0]);
+        fail(
+          'rule threw with autofix on',
+          { ruleId: /Rule: "([^"]+)"/.exec(String(err?.message))?.[1] ?? null },
+          String(err?.message ?? err).split('\n')[0],
+        );
       }
       return out;
     },
@@ -203,14 +219,28 @@ function createFixChecker(plugin, pluginConfig, makeEslint) {
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { configs: [], fixCheck: false, subset: false, json: null, stats: false, jobs: os.availableParallelism?.() ?? os.cpus().length, packages: [], census: false, show: 3, plugin: DEFAULT_PLUGIN, chunk: 40, timeout: 300 };
+  const opts = {
+    configs: [],
+    fixCheck: false,
+    subset: false,
+    json: null,
+    stats: false,
+    jobs: os.availableParallelism?.() ?? os.cpus().length,
+    packages: [],
+    census: false,
+    show: 3,
+    plugin: DEFAULT_PLUGIN,
+    chunk: 40,
+    timeout: 300,
+  };
   const need = (i) => {
     if (i + 1 >= argv.length) usage(`${argv[i]} needs a value`);
     return argv[i + 1];
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const val = () => inline ?? need(i++);
     switch (flag) {
       case '--config': {
@@ -219,20 +249,45 @@ function parseArgs(argv) {
         opts.configs.push(v);
         break;
       }
-      case '--subset': opts.subset = true; break;
-      case '--census': opts.census = true; break;
-      case '--fix-check': opts.fixCheck = true; break;
-      case '--stats': opts.stats = true; break;
-      case '--json': opts.json = path.resolve(val()); break;
-      case '--jobs': opts.jobs = Math.max(1, Number(val()) | 0); break;
-      case '--package': opts.packages.push(val()); break;
-      case '--show': opts.show = Math.max(0, Number(val()) | 0); break;
-      case '--plugin': opts.plugin = path.resolve(val()); break;
-      case '--chunk': opts.chunk = Math.max(1, Number(val()) | 0); break;
-      case '--timeout': opts.timeout = Math.max(1, Number(val())); break;
+      case '--subset':
+        opts.subset = true;
+        break;
+      case '--census':
+        opts.census = true;
+        break;
+      case '--fix-check':
+        opts.fixCheck = true;
+        break;
+      case '--stats':
+        opts.stats = true;
+        break;
+      case '--json':
+        opts.json = path.resolve(val());
+        break;
+      case '--jobs':
+        opts.jobs = Math.max(1, Number(val()) | 0);
+        break;
+      case '--package':
+        opts.packages.push(val());
+        break;
+      case '--show':
+        opts.show = Math.max(0, Number(val()) | 0);
+        break;
+      case '--plugin':
+        opts.plugin = path.resolve(val());
+        break;
+      case '--chunk':
+        opts.chunk = Math.max(1, Number(val()) | 0);
+        break;
+      case '--timeout':
+        opts.timeout = Math.max(1, Number(val()));
+        break;
       case '-h':
-      case '--help': usage(); break;
-      default: usage(`unknown argument: ${a}`);
+      case '--help':
+        usage();
+        break;
+      default:
+        usage(`unknown argument: ${a}`);
     }
   }
   if (opts.configs.length === 0) opts.configs = opts.fixCheck ? ['all'] : [...DEFAULT_CONFIGS];
@@ -274,8 +329,20 @@ async function runConfig(configName, files, opts) {
   for (let i = 0; i < files.length; i += opts.chunk) queue.push(files.slice(i, i + opts.chunk));
   let nextChunkId = 0;
   const inflight = new Map(); // worker -> { chunkId, files, timer }
-  const out = { findings: [], parseFailures: [], other: [], inlineIgnored: 0, crashes: [], scriptFallback: 0, fileTimes: [], ruleTimes: {}, parseTime: 0, enabledRules: [], plugin: null,
-    fixCheck: opts.fixCheck ? { files: 0, suggestions: 0, fixedFiles: 0, failures: [] } : null };
+  const out = {
+    findings: [],
+    parseFailures: [],
+    other: [],
+    inlineIgnored: 0,
+    crashes: [],
+    scriptFallback: 0,
+    fileTimes: [],
+    ruleTimes: {},
+    parseTime: 0,
+    enabledRules: [],
+    plugin: null,
+    fixCheck: opts.fixCheck ? { files: 0, suggestions: 0, fixedFiles: 0, failures: [] } : null,
+  };
   let done = 0;
 
   await new Promise((resolve, reject) => {
@@ -316,7 +383,9 @@ async function runConfig(configName, files, opts) {
     const onTimeout = (w) => retire(w, `no result after ${opts.timeout} s (a rule hangs or is far too slow); worker killed`);
     const spawn = () => {
       if (queue.length === 0) return finishIfIdle();
-      const w = new Worker(new URL(import.meta.url), { workerData: { pluginPath: opts.plugin, configName, stats: opts.stats, fixCheck: opts.fixCheck } });
+      const w = new Worker(new URL(import.meta.url), {
+        workerData: { pluginPath: opts.plugin, configName, stats: opts.stats, fixCheck: opts.fixCheck },
+      });
       workers.add(w);
       w.on('message', (msg) => {
         if (msg.ready) {
@@ -382,18 +451,26 @@ async function runConfig(configName, files, opts) {
 function report(configName, files, packages, out, opts) {
   const totalLines = files.reduce((a, f) => a + f.lines, 0);
   const p = (s = '') => console.log(s);
-  p(`== config ${configName}: ${out.plugin} from ${path.relative(ROOT, opts.plugin) || opts.plugin}, ${opts.jobs} job(s), ${out.seconds.toFixed(1)} s`);
+  p(
+    `== config ${configName}: ${out.plugin} from ${path.relative(ROOT, opts.plugin) || opts.plugin}, ${opts.jobs} job(s), ${out.seconds.toFixed(1)} s`,
+  );
   p(`   rules on: ${out.enabledRules.join(', ') || '(none)'}`);
-  p(`   ${packages.length} packages, ${fmt(files.length)} files, ${fmt(totalLines)} non-empty lines` +
-    ` (${fmt(Math.round(totalLines / Math.max(out.seconds, 0.001)))} lines/s)`);
-  p(`   ${out.scriptFallback} .js files parsed as CommonJS script after failing as a module; ${out.inlineIgnored} inline eslint comments ignored (noInlineConfig)`);
+  p(
+    `   ${packages.length} packages, ${fmt(files.length)} files, ${fmt(totalLines)} non-empty lines` +
+      ` (${fmt(Math.round(totalLines / Math.max(out.seconds, 0.001)))} lines/s)`,
+  );
+  p(
+    `   ${out.scriptFallback} .js files parsed as CommonJS script after failing as a module; ${out.inlineIgnored} inline eslint comments ignored (noInlineConfig)`,
+  );
   p();
   p('   per package                                   files     lines  findings  parse  crash');
   for (const e of packages) {
     const mine = (x) => x.file?.pkg === e;
     const pf = files.filter((f) => f.pkg === e);
-    p(`   ${`${e.name}@${e.version}`.padEnd(44)} ${String(pf.length).padStart(6)} ${String(pf.reduce((a, f) => a + f.lines, 0)).padStart(9)}` +
-      ` ${String(out.findings.filter(mine).length).padStart(9)} ${String(out.parseFailures.filter(mine).length).padStart(6)} ${String(out.crashes.filter(mine).length).padStart(6)}`);
+    p(
+      `   ${`${e.name}@${e.version}`.padEnd(44)} ${String(pf.length).padStart(6)} ${String(pf.reduce((a, f) => a + f.lines, 0)).padStart(9)}` +
+        ` ${String(out.findings.filter(mine).length).padStart(9)} ${String(out.parseFailures.filter(mine).length).padStart(6)} ${String(out.crashes.filter(mine).length).padStart(6)}`,
+    );
   }
   p();
   p(`   findings per rule (${out.findings.length} total):`);
@@ -416,23 +493,36 @@ function report(configName, files, packages, out, opts) {
   for (const c of out.crashes) {
     p(`     ${c.file ? rel(c.file.abs) : c.abs}  rule ${c.ruleId ?? '?'}`);
     p(`       ${c.message.split('\n').join('\n       ')}`);
-    if (c.stack) p(`       ${c.stack.split('\n').slice(0, 5).map((l) => l.trim()).join('\n         ')}`);
+    if (c.stack)
+      p(
+        `       ${c.stack
+          .split('\n')
+          .slice(0, 5)
+          .map((l) => l.trim())
+          .join('\n         ')}`,
+      );
   }
   if (out.fixCheck) {
     const fc = out.fixCheck;
-    p(`   FIX CHECK: ${fmt(fc.files)} files with findings, ${fmt(fc.suggestions)} suggestions applied one by one and re-parsed,` +
-      ` ${fmt(fc.fixedFiles)} files changed by --fix (autofix on) and re-parsed and fixed again: ${fc.failures.length} failure(s)`);
-    for (const x of fc.failures.slice(0, 30)) p(`     ${rel(x.file.abs)}${x.line ? `:${x.line}` : ''}  ${x.ruleId ?? ''}  ${x.kind}\n       ${x.detail}`);
+    p(
+      `   FIX CHECK: ${fmt(fc.files)} files with findings, ${fmt(fc.suggestions)} suggestions applied one by one and re-parsed,` +
+        ` ${fmt(fc.fixedFiles)} files changed by --fix (autofix on) and re-parsed and fixed again: ${fc.failures.length} failure(s)`,
+    );
+    for (const x of fc.failures.slice(0, 30))
+      p(`     ${rel(x.file.abs)}${x.line ? `:${x.line}` : ''}  ${x.ruleId ?? ''}  ${x.kind}\n       ${x.detail}`);
     if (fc.failures.length > 30) p(`     … ${fc.failures.length - 30} more (see --json)`);
   }
   if (opts.stats) {
     p();
     p(`   time (ESLint stats, summed over workers): parse ${(out.parseTime / 1000).toFixed(1)} s`);
-    for (const [id, t] of Object.entries(out.ruleTimes).sort((a, b) => b[1] - a[1])) p(`     ${id.padEnd(44)} ${(t / 1000).toFixed(2).padStart(8)} s`);
+    for (const [id, t] of Object.entries(out.ruleTimes).sort((a, b) => b[1] - a[1]))
+      p(`     ${id.padEnd(44)} ${(t / 1000).toFixed(2).padStart(8)} s`);
     p('   slowest files (rules total):');
     const ruleTotal = (x) => Object.values(x.rules).reduce((a, b) => a + b, 0);
     for (const x of out.fileTimes.sort((a, b) => ruleTotal(b) - ruleTotal(a)).slice(0, 5)) {
-      p(`     ${(ruleTotal(x)).toFixed(1).padStart(8)} ms rules, ${x.parse.toFixed(1).padStart(7)} ms parse  ${rel(x.file.abs)} (${x.file.lines} lines)`);
+      p(
+        `     ${ruleTotal(x).toFixed(1).padStart(8)} ms rules, ${x.parse.toFixed(1).padStart(7)} ms parse  ${rel(x.file.abs)} (${x.file.lines} lines)`,
+      );
     }
   }
   p();
@@ -445,13 +535,39 @@ function toJson(configName, out) {
     plugin: out.plugin,
     rules: out.enabledRules,
     seconds: out.seconds,
-    findings: out.findings.map((x) => ({ ...pkgOf(x.file), line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, ruleId: x.ruleId, messageId: x.messageId, message: x.message, source: x.source })),
+    findings: out.findings.map((x) => ({
+      ...pkgOf(x.file),
+      line: x.line,
+      column: x.column,
+      endLine: x.endLine,
+      endColumn: x.endColumn,
+      ruleId: x.ruleId,
+      messageId: x.messageId,
+      message: x.message,
+      source: x.source,
+    })),
     parseFailures: out.parseFailures.map((x) => ({ ...pkgOf(x.file), line: x.line, column: x.column, message: x.message })),
-    crashes: out.crashes.map((x) => ({ ...(x.file ? pkgOf(x.file) : { file: x.abs }), ruleId: x.ruleId, message: x.message, stack: x.stack })),
+    crashes: out.crashes.map((x) => ({
+      ...(x.file ? pkgOf(x.file) : { file: x.abs }),
+      ruleId: x.ruleId,
+      message: x.message,
+      stack: x.stack,
+    })),
     otherMessages: out.other.map((x) => ({ ...pkgOf(x.file), line: x.line, ruleId: x.ruleId, message: x.message })),
     ...(out.ruleTimes && Object.keys(out.ruleTimes).length ? { ruleTimesMs: out.ruleTimes, parseTimeMs: out.parseTime } : {}),
     ...(out.fixCheck
-      ? { fixCheck: { ...out.fixCheck, failures: out.fixCheck.failures.map((x) => ({ ...pkgOf(x.file), line: x.line, ruleId: x.ruleId, kind: x.kind, detail: x.detail })) } }
+      ? {
+          fixCheck: {
+            ...out.fixCheck,
+            failures: out.fixCheck.failures.map((x) => ({
+              ...pkgOf(x.file),
+              line: x.line,
+              ruleId: x.ruleId,
+              kind: x.kind,
+              detail: x.detail,
+            })),
+          },
+        }
       : {}),
   };
 }
@@ -472,7 +588,9 @@ async function main() {
   for (const e of packages) {
     const sel = selectFiles(e);
     if (!sel) {
-      console.error(`${e.name}@${e.version} is not extracted in ${path.relative(ROOT, packageDir(e))}; run: node scripts/corpus-fetch.mjs${opts.subset ? ' --subset' : ''}`);
+      console.error(
+        `${e.name}@${e.version} is not extracted in ${path.relative(ROOT, packageDir(e))}; run: node scripts/corpus-fetch.mjs${opts.subset ? ' --subset' : ''}`,
+      );
       process.exit(2);
     }
     for (const f of sel.files) files.push({ ...f, pkg: e });
@@ -495,19 +613,33 @@ async function main() {
     runs.push(toJson(configName, out));
   }
   if (opts.configs.length > 1) {
-    console.log(`== summary: ${runs.map((r) => `${r.config}: ${r.findings.length} findings, ${r.parseFailures.length} parse failures, ${r.crashes.length} crashes, ${r.seconds.toFixed(1)} s`).join('; ')}`);
+    console.log(
+      `== summary: ${runs.map((r) => `${r.config}: ${r.findings.length} findings, ${r.parseFailures.length} parse failures, ${r.crashes.length} crashes, ${r.seconds.toFixed(1)} s`).join('; ')}`,
+    );
   }
   if (opts.json) {
     fs.mkdirSync(path.dirname(opts.json), { recursive: true });
     const totalLines = files.reduce((a, f) => a + f.lines, 0);
-    fs.writeFileSync(opts.json, `${JSON.stringify({
-      generatedAt: new Date().toISOString(),
-      subset: opts.subset,
-      packages: packages.map((e) => ({ name: e.name, version: e.version, files: files.filter((f) => f.pkg === e).length, lines: files.filter((f) => f.pkg === e).reduce((a, f) => a + f.lines, 0) })),
-      files: files.length,
-      lines: totalLines,
-      runs,
-    }, null, 2)}\n`);
+    fs.writeFileSync(
+      opts.json,
+      `${JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          subset: opts.subset,
+          packages: packages.map((e) => ({
+            name: e.name,
+            version: e.version,
+            files: files.filter((f) => f.pkg === e).length,
+            lines: files.filter((f) => f.pkg === e).reduce((a, f) => a + f.lines, 0),
+          })),
+          files: files.length,
+          lines: totalLines,
+          runs,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     console.log(`wrote ${path.relative(process.cwd(), opts.json) || opts.json}`);
   }
   process.exit(crashes > 0 || fixFailures > 0 ? 1 : 0);

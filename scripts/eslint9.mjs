@@ -54,11 +54,10 @@ function install() {
     join(prefix, 'package.json'),
     `${JSON.stringify({ name: 'resilience-eslint9', private: true, dependencies: { eslint: ESLINT9_VERSION } }, null, 2)}\n`,
   );
-  const result = spawnSync(
-    'npm',
-    ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
-    { cwd: prefix, stdio: 'inherit' },
-  );
+  const result = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], {
+    cwd: prefix,
+    stdio: 'inherit',
+  });
   if (result.status !== 0 || installedVersion(eslint9) !== ESLINT9_VERSION) {
     throw new Error(`[eslint9] npm install eslint@${ESLINT9_VERSION} failed (exit ${result.status ?? result.signal})`);
   }

@@ -117,7 +117,8 @@ export function readLedger(file = LEDGER_JSON) {
     for (const field of ['package', 'file', 'line', 'ruleId', 'source', 'verdict']) {
       if (e[field] === undefined || e[field] === '') problems.push(`${where}: missing "${field}"`);
     }
-    if (!VERDICTS.includes(e.verdict)) problems.push(`${where}: verdict must be one of ${VERDICTS.join(', ')}, got ${JSON.stringify(e.verdict)}`);
+    if (!VERDICTS.includes(e.verdict))
+      problems.push(`${where}: verdict must be one of ${VERDICTS.join(', ')}, got ${JSON.stringify(e.verdict)}`);
     if (e.verdict !== 'pending' && !String(e.reason ?? '').trim()) problems.push(`${where}: a ${e.verdict} verdict needs a reason`);
   }
   return { ledger, problems };
@@ -157,20 +158,22 @@ export function precisionByRule(entries, rules = []) {
     if (!table.has(e.ruleId)) table.set(e.ruleId, { tp: 0, fp: 0, debatable: 0, pending: 0 });
     table.get(e.ruleId)[e.verdict]++;
   }
-  return [...table].sort(([a], [b]) => a.localeCompare(b)).map(([ruleId, c]) => {
-    const judged = c.tp + c.fp + c.debatable;
-    return {
-      ruleId,
-      ...c,
-      findings: judged + c.pending,
-      // The gate, as the issues put it ("fewer than 1 in 10 findings may be wrong"): findings whose
-      // claim is true (tp, and debatable: the claim holds, the code may keep it) over all judged.
-      precision: judged > 0 ? (c.tp + c.debatable) / judged : null,
-      // Shown beside it: tp / (tp + fp), debatable left out; and tp / all judged, debatable counted against.
-      tpPrecision: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null,
-      strictPrecision: judged > 0 ? c.tp / judged : null,
-    };
-  });
+  return [...table]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([ruleId, c]) => {
+      const judged = c.tp + c.fp + c.debatable;
+      return {
+        ruleId,
+        ...c,
+        findings: judged + c.pending,
+        // The gate, as the issues put it ("fewer than 1 in 10 findings may be wrong"): findings whose
+        // claim is true (tp, and debatable: the claim holds, the code may keep it) over all judged.
+        precision: judged > 0 ? (c.tp + c.debatable) / judged : null,
+        // Shown beside it: tp / (tp + fp), debatable left out; and tp / all judged, debatable counted against.
+        tpPrecision: c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null,
+        strictPrecision: judged > 0 ? c.tp / judged : null,
+      };
+    });
 }
 
 const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
@@ -211,7 +214,9 @@ export function renderLedger(ledger) {
   L.push('| rule | findings | tp | fp | debatable | pending | precision (not wrong) | tp / (tp + fp) | tp / all judged |');
   L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of stats) {
-    L.push(`| \`${s.ruleId}\` | ${s.findings} | ${s.tp} | ${s.fp} | ${s.debatable} | ${s.pending} | ${pct(s.precision)} | ${pct(s.tpPrecision)} | ${pct(s.strictPrecision)} |`);
+    L.push(
+      `| \`${s.ruleId}\` | ${s.findings} | ${s.tp} | ${s.fp} | ${s.debatable} | ${s.pending} | ${pct(s.precision)} | ${pct(s.tpPrecision)} | ${pct(s.strictPrecision)} |`,
+    );
   }
   L.push('');
   if (ledger.verdicts) {
@@ -238,7 +243,9 @@ export function renderLedger(ledger) {
     L.push('| ---: | --- | --- | --- | --- | --- |');
     mine.forEach((e, i) => {
       const code = e.source.length > 110 ? `${e.source.slice(0, 110)}…` : e.source;
-      L.push(`| ${i + 1} | ${cell(e.package)} | ${cell(`${e.file}:${e.line}`)} | ${codeSpan(code)} | ${e.verdict} | ${cell(e.reason || '—')} |`);
+      L.push(
+        `| ${i + 1} | ${cell(e.package)} | ${cell(`${e.file}:${e.line}`)} | ${codeSpan(code)} | ${e.verdict} | ${cell(e.reason || '—')} |`,
+      );
     });
     L.push('');
   }
@@ -256,7 +263,14 @@ function readReport(file, config) {
   return {
     packages: report.packages.map((p) => p.name),
     rules: run.rules,
-    findings: run.findings.map((f) => ({ package: f.package, file: f.file, line: f.line, ruleId: f.ruleId, source: f.source, message: f.message })),
+    findings: run.findings.map((f) => ({
+      package: f.package,
+      file: f.file,
+      line: f.line,
+      ruleId: f.ruleId,
+      source: f.source,
+      message: f.message,
+    })),
     crashes: run.crashes.length,
     parseFailures: run.parseFailures.length,
   };
@@ -264,7 +278,17 @@ function readReport(file, config) {
 
 function lintCorpus(config, subset, plugin) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'report.json');
-  const args = ['scripts/corpus-lint.mjs', '--config', config, '--json', out, '--show', '0', ...(subset ? ['--subset'] : []), ...(plugin ? ['--plugin', plugin] : [])];
+  const args = [
+    'scripts/corpus-lint.mjs',
+    '--config',
+    config,
+    '--json',
+    out,
+    '--show',
+    '0',
+    ...(subset ? ['--subset'] : []),
+    ...(plugin ? ['--plugin', plugin] : []),
+  ];
   console.log(`$ node ${args.join(' ')}`);
   const res = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
   if (res.status === 2 || !fs.existsSync(out)) {
@@ -321,8 +345,12 @@ function compare(ledger, opts) {
 }
 
 function printPrecision(stats) {
-  console.log('precision per rule: (tp + debatable) / judged, the gate (fewer than 1 in 10 findings wrong); then tp / (tp + fp) and tp / judged:');
-  console.log(`  ${'rule'.padEnd(44)} ${'findings'.padStart(8)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'deb.'.padStart(5)} ${'pend.'.padStart(5)} ${'precision'.padStart(10)} ${'tp/(tp+fp)'.padStart(10)} ${'tp/judged'.padStart(10)}`);
+  console.log(
+    'precision per rule: (tp + debatable) / judged, the gate (fewer than 1 in 10 findings wrong); then tp / (tp + fp) and tp / judged:',
+  );
+  console.log(
+    `  ${'rule'.padEnd(44)} ${'findings'.padStart(8)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'deb.'.padStart(5)} ${'pend.'.padStart(5)} ${'precision'.padStart(10)} ${'tp/(tp+fp)'.padStart(10)} ${'tp/judged'.padStart(10)}`,
+  );
   for (const s of stats) {
     console.log(
       `  ${s.ruleId.padEnd(44)} ${String(s.findings).padStart(8)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.debatable).padStart(5)} ${String(s.pending).padStart(5)} ${pct(s.precision).padStart(10)} ${pct(s.tpPrecision).padStart(10)} ${pct(s.strictPrecision).padStart(10)}`,
@@ -347,8 +375,10 @@ function main() {
   const { report, scope, inScope, findings, matched, stale, fresh } = compare(ledger, opts);
   const loc = (x) => `${x.package} ${x.file}:${x.line}  ${x.ruleId}\n      ${normalizeSource(x.source).slice(0, 140)}`;
   console.log();
-  console.log(`ledger: ${ledger.entries.length} entries, ${inScope.length} in the ${scope.size} package(s) checked${opts.subset ? ' (--subset)' : ''}; ` +
-    `${findings.length} findings of configs.${ledger.config ?? 'recommended'}; ${matched.length} matched`);
+  console.log(
+    `ledger: ${ledger.entries.length} entries, ${inScope.length} in the ${scope.size} package(s) checked${opts.subset ? ' (--subset)' : ''}; ` +
+      `${findings.length} findings of configs.${ledger.config ?? 'recommended'}; ${matched.length} matched`,
+  );
 
   if (opts.command === 'sync') {
     const moved = matched.filter(({ entry, finding }) => entry.line !== finding.line).length;
@@ -358,14 +388,26 @@ function main() {
       entry.source = finding.source;
       entry.occurrence = finding.occurrence;
     }
-    const added = fresh.map((f) => ({ package: f.package, file: f.file, line: f.line, ruleId: f.ruleId, source: f.source, occurrence: f.occurrence, verdict: 'pending', reason: '' }));
+    const added = fresh.map((f) => ({
+      package: f.package,
+      file: f.file,
+      line: f.line,
+      ruleId: f.ruleId,
+      source: f.source,
+      occurrence: f.occurrence,
+      verdict: 'pending',
+      reason: '',
+    }));
     writeLedger({ ...ledger, entries: [...kept, ...added] });
     const { ledger: written } = readLedger();
     fs.writeFileSync(LEDGER_MD, renderLedger(written));
-    console.log(`sync: ${added.length} added as pending, ${stale.length} removed, ${moved} line number(s) refreshed; wrote bench/ledger.json and bench/ledger.md`);
+    console.log(
+      `sync: ${added.length} added as pending, ${stale.length} removed, ${moved} line number(s) refreshed; wrote bench/ledger.json and bench/ledger.md`,
+    );
     for (const f of added) console.log(`  + ${loc(f)}`);
     for (const e of stale) console.log(`  - ${loc(e)}  (was ${e.verdict})`);
-    if (added.length) console.log('judge the pending entries: set "verdict" (tp, fp or debatable) and a one-line "reason", then run render.');
+    if (added.length)
+      console.log('judge the pending entries: set "verdict" (tp, fp or debatable) and a one-line "reason", then run render.');
     return;
   }
 
@@ -377,19 +419,23 @@ function main() {
     for (const f of fresh) failures.push(`  + ${loc(f)}\n      ${f.message ?? ''}`);
   }
   if (stale.length) {
-    failures.push(`${stale.length} ledger entr${stale.length === 1 ? 'y no longer fires' : 'ies no longer fire'} (node scripts/ledger.mjs sync removes them):`);
+    failures.push(
+      `${stale.length} ledger entr${stale.length === 1 ? 'y no longer fires' : 'ies no longer fire'} (node scripts/ledger.mjs sync removes them):`,
+    );
     for (const e of stale) failures.push(`  - ${loc(e)}  (was ${e.verdict}: ${e.reason})`);
   }
   const pending = inScope.filter((e) => e.verdict === 'pending');
   if (pending.length) failures.push(`${pending.length} ledger entr${pending.length === 1 ? 'y is' : 'ies are'} still pending a verdict`);
   const moved = matched.filter(({ entry, finding }) => entry.line !== finding.line);
-  if (moved.length) console.log(`note: ${moved.length} entr${moved.length === 1 ? 'y' : 'ies'} matched at another line (sync refreshes line numbers)`);
+  if (moved.length)
+    console.log(`note: ${moved.length} entr${moved.length === 1 ? 'y' : 'ies'} matched at another line (sync refreshes line numbers)`);
 
   const stats = precisionByRule(inScope, report.rules);
   console.log();
   printPrecision(stats);
   for (const s of stats) {
-    if (s.precision !== null && s.precision < MIN_PRECISION) failures.push(`${s.ruleId}: precision ${pct(s.precision)} is under ${MIN_PRECISION * 100} %`);
+    if (s.precision !== null && s.precision < MIN_PRECISION)
+      failures.push(`${s.ruleId}: precision ${pct(s.precision)} is under ${MIN_PRECISION * 100} %`);
   }
   if (report.crashes > 0) failures.push(`the lint run had ${report.crashes} crash(es)`);
   if (fs.readFileSync(LEDGER_MD, 'utf8') !== renderLedger(ledger)) {

@@ -122,7 +122,9 @@ try {
   }
   const [withEslint, withCommit, withoutEslint, withoutCommit] = results.map((r) => r.median);
   const signed = (ms) => `${ms >= 0 ? '+' : '-'}${Math.abs(ms).toFixed(0)} ms`;
-  console.log(`  the plugin's share of the medians: eslint ${signed(withEslint - withoutEslint)}, git commit ${signed(withCommit - withoutCommit)}`);
+  console.log(
+    `  the plugin's share of the medians: eslint ${signed(withEslint - withoutEslint)}, git commit ${signed(withCommit - withoutCommit)}`,
+  );
 } finally {
   rmSync(base, { recursive: true, force: true });
 }

@@ -71,7 +71,13 @@ export function measureRecall(census, findings, config) {
     const found = hits.filter((e) => e.ruleId === ruleId).length;
     return { ruleId, entries: total, found, missed: total - found, recall: total ? found / total : null };
   });
-  const all = { ruleId: 'all', entries: entries.length, found: hits.length, missed: misses.length, recall: entries.length ? hits.length / entries.length : null };
+  const all = {
+    ruleId: 'all',
+    entries: entries.length,
+    found: hits.length,
+    missed: misses.length,
+    recall: entries.length ? hits.length / entries.length : null,
+  };
   const clean = new Set(census.files.filter((f) => f.defects.length === 0).map(fileKey));
   const reviewed = new Set(census.files.map(fileKey));
   // A finding on a flagged file that meets no entry of its rule (any config) is a claim the census does not make.
@@ -149,7 +155,20 @@ function parseArgs(argv) {
 
 function lintCensus(subset, plugin) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recall-')), 'report.json');
-  const args = ['scripts/corpus-lint.mjs', '--census', '--config', 'recommended', '--config', 'strict', '--json', out, '--show', '0', ...(subset ? ['--subset'] : []), ...(plugin ? ['--plugin', plugin] : [])];
+  const args = [
+    'scripts/corpus-lint.mjs',
+    '--census',
+    '--config',
+    'recommended',
+    '--config',
+    'strict',
+    '--json',
+    out,
+    '--show',
+    '0',
+    ...(subset ? ['--subset'] : []),
+    ...(plugin ? ['--plugin', plugin] : []),
+  ];
   console.log(`$ node ${args.join(' ')}`);
   const res = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
   if (res.status === 2 || !fs.existsSync(out)) {
@@ -169,7 +188,10 @@ function main() {
   const inScope = (pkg) => !opts.subset || subsetNames.has(pkg);
   const scope = censusOf(census, new Set([...linted].filter(inScope)));
   const unlinted = census.files.filter((f) => inScope(f.package) && !linted.has(f.package));
-  if (unlinted.length) problems.push(`${unlinted.length} census file(s) of packages the report did not lint (${[...new Set(unlinted.map((f) => f.package))].join(', ')})`);
+  if (unlinted.length)
+    problems.push(
+      `${unlinted.length} census file(s) of packages the report did not lint (${[...new Set(unlinted.map((f) => f.package))].join(', ')})`,
+    );
 
   const entries = censusEntries(scope);
   console.log();
@@ -191,7 +213,9 @@ function main() {
     console.log(`== ${config}: the entries it should report (${config === 'recommended' ? 'config "recommended"' : 'every entry'})`);
     console.log(`  ${'rule'.padEnd(40)} ${'entries'.padStart(7)} ${'found'.padStart(6)} ${'missed'.padStart(6)} ${'recall'.padStart(8)}`);
     for (const row of r.rows) {
-      console.log(`  ${row.ruleId.padEnd(40)} ${String(row.entries).padStart(7)} ${String(row.found).padStart(6)} ${String(row.missed).padStart(6)} ${pct(row.recall).padStart(8)}`);
+      console.log(
+        `  ${row.ruleId.padEnd(40)} ${String(row.entries).padStart(7)} ${String(row.found).padStart(6)} ${String(row.missed).padStart(6)} ${pct(row.recall).padStart(8)}`,
+      );
     }
     if (r.misses.length) {
       console.log(`  missed (${r.misses.length}):`);
@@ -208,7 +232,9 @@ function main() {
   }
 
   if (opts.record && problems.length === 0) {
-    const rows = Object.fromEntries(CONFIGS.map((c) => [c, Object.fromEntries(measured[c].map((row) => [row.ruleId, { entries: row.entries, found: row.found }]))]));
+    const rows = Object.fromEntries(
+      CONFIGS.map((c) => [c, Object.fromEntries(measured[c].map((row) => [row.ruleId, { entries: row.entries, found: row.found }]))]),
+    );
     const next = { ...census, recorded: { ...census.recorded, [scopeName]: rows } };
     fs.writeFileSync(CENSUS_JSON, `${JSON.stringify(next, null, 2)}\n`);
     fs.writeFileSync(CENSUS_MD, renderCensus(next));
@@ -221,7 +247,8 @@ function main() {
     if (!census.recorded?.[scopeName]) failures.push(`census.json records no "${scopeName}" figures (run with --record)`);
     const { below, above } = compareRecorded(census.recorded?.[scopeName], measured);
     for (const b of below) failures.push(`below the recorded figure: ${b}`);
-    for (const a of above) failures.push(`above the recorded figure (record it: node scripts/recall.mjs${opts.subset ? ' --subset' : ''} --record): ${a}`);
+    for (const a of above)
+      failures.push(`above the recorded figure (record it: node scripts/recall.mjs${opts.subset ? ' --subset' : ''} --record): ${a}`);
     if (!fs.existsSync(CENSUS_MD) || fs.readFileSync(CENSUS_MD, 'utf8') !== renderCensus(census)) {
       failures.push('bench/census/census.md is not what census.json renders to: run node scripts/census.mjs render');
     }

@@ -59,7 +59,8 @@ const checked = new WeakMap<object, Readonly<ResilienceSettings>>();
 export function resilienceSettings(context: { readonly settings?: Readonly<Record<string, unknown>> }): Readonly<ResilienceSettings> {
   const raw = context.settings?.resilience;
   if (raw === undefined || raw === null) return NO_SETTINGS;
-  if (typeof raw !== 'object') throw new Error(`eslint-plugin-resilience: settings.resilience must be an object, got ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'object')
+    throw new Error(`eslint-plugin-resilience: settings.resilience must be an object, got ${JSON.stringify(raw)}`);
   let settings = checked.get(raw);
   if (!settings) {
     const problems = schemaProblems(settingsSchema, raw, 'settings.resilience');

@@ -143,7 +143,10 @@ describe('bundled sample (sample/eslint.config.mjs, the config `npm run sample` 
 
     for (const result of results) {
       const file = relative(sampleDir, result.filePath);
-      expect(result.messages.filter((m) => m.fatal), `${file}: parse errors`).toEqual([]);
+      expect(
+        result.messages.filter((m) => m.fatal),
+        `${file}: parse errors`,
+      ).toEqual([]);
       const source = readFileSync(result.filePath, 'utf8');
       const marked = [...source.matchAll(MARKER)].map((m) => `resilience/${m[1]}`).sort();
       const reported = result.messages.map((m) => m.ruleId ?? 'fatal').sort();
@@ -153,9 +156,7 @@ describe('bundled sample (sample/eslint.config.mjs, the config `npm run sample` 
   });
 
   it('lints every source file in sample/src', () => {
-    const sources = readdirSync(join(sampleDir, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
-      /\.[cm]?[jt]s$/.test(f),
-    );
+    const sources = readdirSync(join(sampleDir, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.[cm]?[jt]s$/.test(f));
     expect(sources.length).toBeGreaterThanOrEqual(2);
   });
 });

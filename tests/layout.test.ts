@@ -65,7 +65,9 @@ describe('layout', () => {
     const deep = [...graph]
       .filter(([file]) => rel(file).startsWith('rules/'))
       .flatMap(([file, targets]) =>
-        targets.filter((t) => rel(t).startsWith('analysis/') && !/^analysis\/[^/]+\/index\.ts$/.test(rel(t))).map((t) => `${rel(file)} → ${rel(t)}`),
+        targets
+          .filter((t) => rel(t).startsWith('analysis/') && !/^analysis\/[^/]+\/index\.ts$/.test(rel(t)))
+          .map((t) => `${rel(file)} → ${rel(t)}`),
       );
     expect(deep).toEqual([]);
   });
@@ -80,7 +82,10 @@ describe('layout', () => {
     const stillToSplit = ['analysis/loaders/engine.ts', 'analysis/loaders/resolver.ts', 'analysis/loaders/sql.ts'];
     const over = files.filter((file) => readFileSync(file, 'utf8').split('\n').length > 420).map(rel);
     expect(over.filter((f) => !stillToSplit.includes(f))).toEqual([]);
-    expect(stillToSplit.filter((f) => !over.includes(f)), 'split now: remove it from the list').toEqual([]);
+    expect(
+      stillToSplit.filter((f) => !over.includes(f)),
+      'split now: remove it from the list',
+    ).toEqual([]);
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {

@@ -279,7 +279,11 @@ describe('invalid options fail through ESLint with a message naming the rule and
 
   it('finds cases in every rule that has options', () => {
     for (const { name, rule } of RULES) {
-      if (schemaList(rule).length > 0) expect(cases.some((c) => c.rule === name), name).toBe(true);
+      if (schemaList(rule).length > 0)
+        expect(
+          cases.some((c) => c.rule === name),
+          name,
+        ).toBe(true);
     }
   });
 
@@ -414,8 +418,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 /** The built plugin (the hang test needs a module a worker thread can import without vitest). */
-const DIST = [process.env.RESILIENCE_PLUGIN_BUILD, ...['index.js', 'index.mjs'].map((f) => join(root, 'dist', f))].find(
-  (f): f is string => Boolean(f && existsSync(f)),
+const DIST = [process.env.RESILIENCE_PLUGIN_BUILD, ...['index.js', 'index.mjs'].map((f) => join(root, 'dist', f))].find((f): f is string =>
+  Boolean(f && existsSync(f)),
 );
 const HANG_LIMIT_MS = 15_000;
 
@@ -501,13 +505,12 @@ describe('no option can make the linter hang', () => {
 const rulesWith = (property: string) => RULES.filter(({ rule }) => schemaList(rule)[0]?.properties?.[property]);
 
 describe.each(rulesWith('vocabulary').map((r) => [r.name, r] as const))('%s: vocabulary', (_name, { id }) => {
-  it.each([
-    [{ elapsed: ['timePass'] }],
-    [{ limit: ['maxWait', 'queryBudget'], flags: ['gaveUp'] }],
-    [{ start: ['$t0', 'began_at'] }],
-  ])('accepts plain words: %j', (vocabulary) => {
-    expect(optionError(id, [{ vocabulary }])).toBeNull();
-  });
+  it.each([[{ elapsed: ['timePass'] }], [{ limit: ['maxWait', 'queryBudget'], flags: ['gaveUp'] }], [{ start: ['$t0', 'began_at'] }]])(
+    'accepts plain words: %j',
+    (vocabulary) => {
+      expect(optionError(id, [{ vocabulary }])).toBeNull();
+    },
+  );
 
   it.each([
     [{ elapsed: [''] }, '""'],

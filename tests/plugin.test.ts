@@ -107,7 +107,8 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
       if (entry !== undefined) expect(entry, `${id} in ${config}`).toBe('error');
     }
     expect(plugin.configs.recommended.settings).toBeUndefined();
-    for (const config of ['strict', 'all'] as const) expect(plugin.configs[config].settings).toEqual({ resilience: { strictChecks: true } });
+    for (const config of ['strict', 'all'] as const)
+      expect(plugin.configs[config].settings).toEqual({ resilience: { strictChecks: true } });
   });
 });
 

@@ -10,7 +10,6 @@ RuleTester.itOnly = it.only;
 
 export const ruleTester = new RuleTester();
 
-
 function extensionOf(filename: string | undefined): string {
   return filename?.match(/\.[cm]?[jt]sx?$/)?.[0] ?? '.ts';
 }

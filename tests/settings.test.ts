@@ -68,7 +68,7 @@ describe('strict survives a user setting one option', () => {
     expect(messages.find((m) => m.ruleId === 'resilience/no-timeout-sentinel')?.fix).toBeDefined();
   });
 
-  it('strict plus the user\'s own settings.resilience keeps strictChecks (ESLint deep-merges settings)', async () => {
+  it("strict plus the user's own settings.resilience keeps strictChecks (ESLint deep-merges settings)", async () => {
     const messages = await lint([plugin.configs.strict, { settings: { resilience: { autofix: true } } }], STRICT_ONLY);
     expect(rulesOf(messages).sort()).toEqual([...STRICT_FINDINGS].sort());
   });
@@ -93,7 +93,9 @@ export const all = async () => db('instances').select('*');
       'resilience/no-unbounded-load:4',
       'resilience/no-unbounded-load:6',
     ]);
-    expect(rulesOf(await lint([plugin.configs.recommended, { settings: { resilience: { smallTables: ['instance'] } } }], SMALL))).toEqual([]);
+    expect(rulesOf(await lint([plugin.configs.recommended, { settings: { resilience: { smallTables: ['instance'] } } }], SMALL))).toEqual(
+      [],
+    );
   });
 
   it('libraries in settings limit both rules to the libraries listed', async () => {
@@ -102,7 +104,13 @@ export const all = async () => db('instances').select('*');
 
   it('a rule option (deprecated) still wins over the setting', async () => {
     const messages = await lint(
-      [plugin.configs.recommended, { settings: { resilience: { smallTables: ['instance'] } }, rules: { 'resilience/no-unbounded-load': ['error', { smallTables: [] }] } }],
+      [
+        plugin.configs.recommended,
+        {
+          settings: { resilience: { smallTables: ['instance'] } },
+          rules: { 'resilience/no-unbounded-load': ['error', { smallTables: [] }] },
+        },
+      ],
       SMALL,
     );
     // no-unbounded-load's own option empties the list; no-sentinel-full-load still reads the setting.
@@ -136,7 +144,11 @@ export function check(mark: number, patience: number) {
       overrideConfigFile: true,
       ignore: false,
       fix: true,
-      overrideConfig: [ts, plugin.configs.recommended, { settings: { resilience: { autofix: true, timeoutError: { name: 'QueryTimeoutError', from: '#errors' } } } }],
+      overrideConfig: [
+        ts,
+        plugin.configs.recommended,
+        { settings: { resilience: { autofix: true, timeoutError: { name: 'QueryTimeoutError', from: '#errors' } } } },
+      ],
     });
     const [result] = await eslint.lintText(code, { filePath: 'src/file.ts' });
     expect(result!.output).toContain("import { QueryTimeoutError } from '#errors';");

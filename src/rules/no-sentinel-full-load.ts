@@ -1,9 +1,33 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { calleeName, enclosingFunction, findInSubtree, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../analysis/js/index.js';
-import { createLoadFinder, DEFAULT_OPTIONS as LOAD_DEFAULTS, isConsumable, LIMIT_ERROR_FALLBACK, LOAD_SETTINGS, LOAD_SUGGESTION_MESSAGES, type LoadFinder, type LoadFinding, type LoadSuggestionId, type NoUnboundedLoadOptions } from '../analysis/loaders/index.js';
-import { resilienceSettings, type ResilienceSettings } from '../settings.js';
-import { identifiersIn, maybeEmptyReason, type SentinelBranch, sentinelBranchOf, type SentinelOrigin, SentinelOrigins } from '../analysis/sentinel/index.js';
+import {
+  calleeName,
+  enclosingFunction,
+  findInSubtree,
+  memberPropertyName,
+  shortText,
+  SKIP_NESTED_FUNCTIONS,
+  unwrap,
+} from '../analysis/js/index.js';
+import {
+  createLoadFinder,
+  isConsumable,
+  LIMIT_ERROR_FALLBACK,
+  loadOptionsFromSettings,
+  LOAD_SUGGESTION_MESSAGES,
+  type LoadFinder,
+  type LoadFinding,
+  type LoadSuggestionId,
+} from '../analysis/loaders/index.js';
+import { resilienceSettings } from '../settings.js';
+import {
+  identifiersIn,
+  maybeEmptyReason,
+  type SentinelBranch,
+  sentinelBranchOf,
+  type SentinelOrigin,
+  SentinelOrigins,
+} from '../analysis/sentinel/index.js';
 import { type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
 import { planTypedError, quote } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
@@ -40,7 +64,9 @@ const WHERE_METHODS = new Set(['where', 'Where', 'andwhere', 'andWhere', 'orwher
 
 /** `where`, `andWhere`, `orWhere` as a member's property (a private `#where` too, as the selector had it). */
 function isWhereMethod(property: TSESTree.MemberExpression['property']): boolean {
-  return (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && WHERE_METHODS.has(property.name);
+  return (
+    (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && WHERE_METHODS.has(property.name)
+  );
 }
 
 interface FixOffer {
@@ -132,16 +158,6 @@ function isCallArgumentWithin(node: Node, root: Node): boolean {
   return false;
 }
 
-/**
- * How this rule judges loads: no-unbounded-load's defaults with the project's libraries, loaders,
- * receiver names and small tables from `settings.resilience`, so both rules see the same loads.
- */
-const loadOptionsOf = perOptions((settings: Readonly<ResilienceSettings>): NoUnboundedLoadOptions => {
-  const options: NoUnboundedLoadOptions = { ...LOAD_DEFAULTS };
-  for (const key of LOAD_SETTINGS) if (settings[key] !== undefined) Object.assign(options, { [key]: settings[key] });
-  return options;
-});
-
 export default createRule<[NoSentinelFullLoadOptions], MessageId>({
   name: 'no-sentinel-full-load',
   meta: {
@@ -172,7 +188,10 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
             items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*\\*?$' },
             uniqueItems: true,
           },
-          vocabulary: { ...vocabularySchema, description: 'Deprecated: set `settings.resilience.vocabulary`. ' + vocabularySchema.description },
+          vocabulary: {
+            ...vocabularySchema,
+            description: 'Deprecated: set `settings.resilience.vocabulary`. ' + vocabularySchema.description,
+          },
         } satisfies Record<keyof NoSentinelFullLoadOptions, JSONSchema4>,
         additionalProperties: false,
       },
@@ -183,7 +202,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     const sourceCode = context.sourceCode;
     let loadFinder: LoadFinder | undefined;
     /** Built on first use: most files never get as far as looking for a load. */
-    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, loadOptionsOf(resilienceSettings(context))));
+    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, loadOptionsFromSettings(resilienceSettings(context))));
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
     const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
@@ -293,7 +312,13 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       if (!plan) return [];
       const subject = shortText(sourceCode.getText(branch.subject), 30);
       const error = plan.construct(quote(`${subject} is missing: refusing to load every row`));
-      return [{ messageId: 'failWhenMissing', data: { error: plan.label, subject }, fix: (fixer) => fixer.replaceText(side, `{ throw ${error}; }`) }];
+      return [
+        {
+          messageId: 'failWhenMissing',
+          data: { error: plan.label, subject },
+          fix: (fixer) => fixer.replaceText(side, `{ throw ${error}; }`),
+        },
+      ];
     }
 
     /** A builder run by `await` or an async `return` (`return db('t').where(…)`), judged as such. */
@@ -356,7 +381,11 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       // property and destructured name of the file, and only keys of object literals can bound a load.
       ObjectExpression(node) {
         for (const property of node.properties) {
-          if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && LOWER_BOUND_KEYS.has(property.key.name)) {
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            LOWER_BOUND_KEYS.has(property.key.name)
+          ) {
             checkLowerBound(property.value, shortText(sourceCode.getText(property), 40));
           }
         }

@@ -1,7 +1,31 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, enclosingFunction, findVariable, importedNames, moduleOfVariable, propertyKeyName, shortText, unwrap } from '../analysis/js/index.js';
-import { type Sentinel, SENTINEL_FIX_MESSAGES, type SentinelFix, SentinelFixer, type SentinelFixMessageId } from '../analysis/sentinel/index.js';
-import { methodReceiver, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, type TimeoutPath, type TimeoutRuleOptions, timeoutRuleOptionsSchema, timeoutSentinelsOf } from '../analysis/timeout/index.js';
+import {
+  calleeName,
+  dottedName,
+  enclosingFunction,
+  findVariable,
+  importedNames,
+  moduleOfVariable,
+  propertyKeyName,
+  shortText,
+  unwrap,
+} from '../analysis/js/index.js';
+import {
+  type Sentinel,
+  SENTINEL_FIX_MESSAGES,
+  type SentinelFix,
+  SentinelFixer,
+  type SentinelFixMessageId,
+} from '../analysis/sentinel/index.js';
+import {
+  methodReceiver,
+  STRICT_TIMEOUT_OPTIONS,
+  TIMEOUT_RULE_SETTINGS,
+  type TimeoutPath,
+  type TimeoutRuleOptions,
+  timeoutRuleOptionsSchema,
+  timeoutSentinelsOf,
+} from '../analysis/timeout/index.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes } from '../util/report-fixes.js';
@@ -69,7 +93,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         return [fixer.removeOptionFix(path.node, 'fallback')];
       }
       // `Promise.any` ignores an entry that rejects: a timer that throws would make it wait for the work.
-      if (path.kind === 'race' && path.node?.type === AST_NODE_TYPES.CallExpression && dottedName(path.node.callee) === 'Promise.any') return [];
+      if (path.kind === 'race' && path.node?.type === AST_NODE_TYPES.CallExpression && dottedName(path.node.callee) === 'Promise.any')
+        return [];
       // Only a `.catch()` can go; `.then(onValue, onError)` would lose `onValue`.
       if (path.kind === 'chain' && path.node?.type === AST_NODE_TYPES.CallExpression && methodReceiver(path.node, 'catch')) {
         const callback = enclosingFunction(candidate);
@@ -96,7 +121,12 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     function checkResolve(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {
       const found = detector.resolveSentinel(call, callee);
       if (!found) return;
-      report(found.value, 'resolvesSentinel', { path: found.path.label, value: text(found.value) }, fixer.resolveFixes(call, found.executor));
+      report(
+        found.value,
+        'resolvesSentinel',
+        { path: found.path.label, value: text(found.value) },
+        fixer.resolveFixes(call, found.executor),
+      );
     }
 
     function checkCallback(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {

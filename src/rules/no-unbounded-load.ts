@@ -1,6 +1,21 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/js/index.js';
-import { createLoadFinder, DEFAULT_OPTIONS, isConsumable, isMigrationFile, LOAD_SETTINGS, LOAD_SUGGESTION_MESSAGES, type LoadFinding, type LoadMessageId, type LoadSuggestionId, type NoUnboundedLoadOptions, noUnboundedLoadSchema, ReadFinder, type ReadMessageId, STRICT_OPTIONS } from '../analysis/loaders/index.js';
+import {
+  createLoadFinder,
+  DEFAULT_OPTIONS,
+  isConsumable,
+  isMigrationFile,
+  LOAD_SETTINGS,
+  LOAD_SUGGESTION_MESSAGES,
+  type LoadFinding,
+  type LoadMessageId,
+  type LoadSuggestionId,
+  type NoUnboundedLoadOptions,
+  noUnboundedLoadSchema,
+  ReadFinder,
+  type ReadMessageId,
+  STRICT_OPTIONS,
+} from '../analysis/loaders/index.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = LoadMessageId | LoadSuggestionId | ReadMessageId;
@@ -26,16 +41,20 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       redisKeys:
         '`{{construct}}` runs `KEYS`, which walks the whole keyspace, blocks the server and returns every match at once. Iterate with `SCAN` and `MATCH` instead.',
       redisWhole: '`{{construct}}` returns the whole {{shape}} in one reply. Check its size first (`{{size}}`) or iterate with `{{scan}}`.',
-      redisRange: '`{{construct}}` with the range `{{start}} -1` returns the whole {{shape}}. Read a bounded range, or check its size first (`{{size}}`).',
+      redisRange:
+        '`{{construct}}` with the range `{{start}} -1` returns the whole {{shape}}. Read a bounded range, or check its size first (`{{size}}`).',
       unboundedBatch:
         '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
       unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,
       wholeBody:
         '`{{construct}}` reads the whole response body into memory, however large. Check `content-length` against a maximum first, or read the body as a stream with a byte cap.',
-      axiosBody: '`{{construct}}` buffers the whole response with no `maxContentLength` (axios has no limit by default). Set `maxContentLength`.',
-      wholeFile: '`{{construct}}` reads a whole file at a path that is not a constant, however large. Check its size first (`stat`) or stream it.',
+      axiosBody:
+        '`{{construct}}` buffers the whole response with no `maxContentLength` (axios has no limit by default). Set `maxContentLength`.',
+      wholeFile:
+        '`{{construct}}` reads a whole file at a path that is not a constant, however large. Check its size first (`stat`) or stream it.',
       streamToArray: '`{{construct}}` collects every chunk of the stream into memory. Process it chunk by chunk, or stop at a byte cap.',
-      chunkAccumulation: 'Every chunk of the stream is collected into `{{target}}` with no byte cap. Count the bytes and stop (or fail) past a maximum.',
+      chunkAccumulation:
+        'Every chunk of the stream is collected into `{{target}}` with no byte cap. Count the bytes and stop (or fail) past a maximum.',
       ...LOAD_SUGGESTION_MESSAGES,
     },
     schema: [noUnboundedLoadSchema],
@@ -45,7 +64,11 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     if (!options.checkMigrations && isMigrationFile(context.filename)) return {};
     const sourceCode = context.sourceCode;
     const finder = createLoadFinder(sourceCode, options);
-    const checks = { httpBodies: options.checkHttpBodies === true, fileReads: options.checkFileReads === true, streams: options.checkStreams === true };
+    const checks = {
+      httpBodies: options.checkHttpBodies === true,
+      fileReads: options.checkFileReads === true,
+      streams: options.checkStreams === true,
+    };
     const reads = checks.httpBodies || checks.fileReads || checks.streams ? new ReadFinder(sourceCode, checks) : null;
 
     function report(findings: readonly LoadFinding[]): void {

@@ -1,7 +1,27 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, findVariable, isFunction, isUnshadowedGlobal, memberPropertyName, propertyKeyName, shortText } from '../analysis/js/index.js';
+import {
+  calleeName,
+  dottedName,
+  findVariable,
+  isFunction,
+  isUnshadowedGlobal,
+  memberPropertyName,
+  propertyKeyName,
+  shortText,
+} from '../analysis/js/index.js';
 import { caughtErrorName } from '../analysis/sentinel/index.js';
-import { buildVocabulary, isCancellationMessage, isTimeoutMessage, type Producer, STRICT_TIMEOUT_OPTIONS, TIMEOUT_RULE_SETTINGS, type TimeoutPathFinder, timeoutPathsOf, type TimeoutRuleOptions, timeoutRuleOptionsSchema } from '../analysis/timeout/index.js';
+import {
+  buildVocabulary,
+  isCancellationMessage,
+  isTimeoutMessage,
+  type Producer,
+  STRICT_TIMEOUT_OPTIONS,
+  TIMEOUT_RULE_SETTINGS,
+  type TimeoutPathFinder,
+  timeoutPathsOf,
+  type TimeoutRuleOptions,
+  timeoutRuleOptionsSchema,
+} from '../analysis/timeout/index.js';
 import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
@@ -77,7 +97,11 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     /** The producer a timeout-path search starts from: settling calls walk out of timers. */
     function producerFor(errorNode: Node): Producer {
       const parent = errorNode.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.arguments[0] === errorNode) {
+      if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.arguments[0] === errorNode
+      ) {
         return { kind: 'settle', callee: parent.callee };
       }
       return { kind: 'value' };
@@ -107,7 +131,13 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments.includes(node)) return true;
       if (parent?.type === AST_NODE_TYPES.CallExpression && dottedName(parent.callee) === 'Object.assign' && parent.arguments[0] === node) {
-        return parent.arguments.slice(1).some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression && arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && IDENTITY_FIELDS.has(propertyKeyName(p) ?? '')));
+        return parent.arguments
+          .slice(1)
+          .some(
+            (arg) =>
+              arg.type === AST_NODE_TYPES.ObjectExpression &&
+              arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && IDENTITY_FIELDS.has(propertyKeyName(p) ?? '')),
+          );
       }
       if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = findVariable(sourceCode.getScope(parent), parent.id.name);
@@ -134,14 +164,20 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error') || isGivenIdentity(node)) return;
       const fixes = () => typedErrorFixes(node, messageNode, extraArgs);
       if (timeoutMessage) {
-        reportWithFixes(context, options.autofix, { node, messageId: 'untypedTimeoutError', data: { error: shortText(sourceCode.getText(node), 50) } }, fixes());
+        reportWithFixes(
+          context,
+          options.autofix,
+          { node, messageId: 'untypedTimeoutError', data: { error: shortText(sourceCode.getText(node), 50) } },
+          fixes(),
+        );
         return;
       }
       // `if (signal.aborted) throw new Error('Task cancelled')`: an abort path, but not a timeout.
       if (messageNode !== undefined && isCancellationMessage(messageNode)) return;
       const start = node.parent?.type === AST_NODE_TYPES.ThrowStatement ? node.parent : node;
       const path = paths().find(start, producerFor(node));
-      if (path) reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());
+      if (path)
+        reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());
     }
 
     /** `Error(…)` or `new Error(…)`, as written: the selector `[callee.name="Error"]` without esquery. */

@@ -65,7 +65,8 @@ function layeredDefaults<Options extends readonly unknown[]>(
   docs: ResilienceRuleDocs | undefined,
   settings: Readonly<ResilienceSettings>,
 ): Options {
-  const layer = (under: readonly unknown[], over: readonly unknown[]): Options => ESLintUtils.applyDefault(under, over) as unknown as Options;
+  const layer = (under: readonly unknown[], over: readonly unknown[]): Options =>
+    ESLintUtils.applyDefault(under, over) as unknown as Options;
   const fromSettings: Record<string, unknown> = {};
   for (const key of docs?.settings ?? []) if (settings[key] !== undefined) fromSettings[key] = settings[key];
   let layered = Object.keys(fromSettings).length ? layer(defaults, [fromSettings]) : defaults;

@@ -40,7 +40,9 @@ describe('callText', () => {
   const calleeOf = (code: string) => {
     const program = parseForESLint(code, { range: true, sourceType: 'module' }).ast;
     const statement = program.body[0] as TSESTree.ExpressionStatement;
-    const call = (statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression) as TSESTree.CallExpression;
+    const call = (
+      statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression
+    ) as TSESTree.CallExpression;
     const sourceCode = { getText: (node: TSESTree.Node) => code.slice(node.range[0], node.range[1]) } as unknown as TSESLint.SourceCode;
     return [sourceCode, call.callee as TSESTree.MemberExpression] as const;
   };
@@ -56,7 +58,11 @@ describe('callText', () => {
   });
 
   it('keeps optional chaining, and cuts a computed member as a whole', () => {
-    expect(callText(...calleeOf('this.cacheClientForTheCurrentTenantRegion?.smembers(key);'), 40)).toBe('this.cacheClientForTheCurrent…?.smembers()');
-    expect(callText(...calleeOf("this.cacheClientForTheCurrentTenantRegion['smembers'](key);"), 40)).toBe('this.cacheClientForTheCurrentTenantRegi…()');
+    expect(callText(...calleeOf('this.cacheClientForTheCurrentTenantRegion?.smembers(key);'), 40)).toBe(
+      'this.cacheClientForTheCurrent…?.smembers()',
+    );
+    expect(callText(...calleeOf("this.cacheClientForTheCurrentTenantRegion['smembers'](key);"), 40)).toBe(
+      'this.cacheClientForTheCurrentTenantRegi…()',
+    );
   });
 });

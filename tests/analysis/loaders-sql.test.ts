@@ -102,12 +102,16 @@ describe('judgeSql: unbounded', () => {
 });
 
 describe('judgeSql: not a query, or unknown', () => {
-  it.each(['INSERT INTO users (name) VALUES ($1)', 'UPDATE users SET a = 1', 'DELETE FROM users', 'SHOW TABLES', 'SELECT id INTO tmp FROM users', 'WITH d AS (DELETE FROM t RETURNING id) INSERT INTO log SELECT id FROM d'])(
-    'not a query: %s',
-    (sql) => {
-      expect(judge(sql).kind).toBe('not-select');
-    },
-  );
+  it.each([
+    'INSERT INTO users (name) VALUES ($1)',
+    'UPDATE users SET a = 1',
+    'DELETE FROM users',
+    'SHOW TABLES',
+    'SELECT id INTO tmp FROM users',
+    'WITH d AS (DELETE FROM t RETURNING id) INSERT INTO log SELECT id FROM d',
+  ])('not a query: %s', (sql) => {
+    expect(judge(sql).kind).toBe('not-select');
+  });
 
   it.each([
     ['SELECT * FROM users WHERE active ${}', 'interpolated clause'],

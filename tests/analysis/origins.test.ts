@@ -21,7 +21,12 @@ function origins(code: string): Record<string, string | null> {
 
 describe('originOfVariable', () => {
   it('reads ESM imports: default, namespace, named and renamed', () => {
-    expect(origins("import a from 'm'; import * as b from 'm'; import { c, d as e } from 'm';")).toEqual({ a: 'm#default', b: 'm#*', c: 'm#c', e: 'm#d' });
+    expect(origins("import a from 'm'; import * as b from 'm'; import { c, d as e } from 'm';")).toEqual({
+      a: 'm#default',
+      b: 'm#*',
+      c: 'm#c',
+      e: 'm#d',
+    });
   });
 
   it('reads require() in any quoting, with a member, destructured, and behind interop helpers', () => {

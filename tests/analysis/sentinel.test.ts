@@ -6,8 +6,24 @@ const kindOf = (code: string) => classifySentinel(parseExpression(code))?.kind ?
 
 describe('classifySentinel', () => {
   it.each([
-    '0', '-1', 'null', 'undefined', 'void 0', "''", '``', 'false', 'NaN', 'Number.NaN', '0n',
-    '[]', '{}', 'new Map()', 'new Set()', 'new Set([])', '[] as string[]', '0 satisfies number',
+    '0',
+    '-1',
+    'null',
+    'undefined',
+    'void 0',
+    "''",
+    '``',
+    'false',
+    'NaN',
+    'Number.NaN',
+    '0n',
+    '[]',
+    '{}',
+    'new Map()',
+    'new Set()',
+    'new Set([])',
+    '[] as string[]',
+    '0 satisfies number',
   ])('%s is an empty value', (code) => {
     expect(kindOf(code)).toBe('empty');
   });
@@ -41,10 +57,29 @@ describe('classifySentinel', () => {
   );
 
   it.each([
-    '1', "'x'", 'true', 'rows', '[1]', '[0, new TimeoutError()]', '[0, err]', '[0, null, 1]', '[...rows, null]',
-    '{ data: null, error: e }', '{ items: cached, stale: true }', '{ items: [], timedOut: true }', '{ items: [], partial: true }',
-    '{ ...base, error: null }', '{ [key]: 0 }', '{ data: rows, error: null }', 'new Map(entries)', 'ok(rows)', 'err(0)',
-    'res.ok(0)', 'of()', 'Promise.resolve(rows)', '/x/',
+    '1',
+    "'x'",
+    'true',
+    'rows',
+    '[1]',
+    '[0, new TimeoutError()]',
+    '[0, err]',
+    '[0, null, 1]',
+    '[...rows, null]',
+    '{ data: null, error: e }',
+    '{ items: cached, stale: true }',
+    '{ items: [], timedOut: true }',
+    '{ items: [], partial: true }',
+    '{ ...base, error: null }',
+    '{ [key]: 0 }',
+    '{ data: rows, error: null }',
+    'new Map(entries)',
+    'ok(rows)',
+    'err(0)',
+    'res.ok(0)',
+    'of()',
+    'Promise.resolve(rows)',
+    '/x/',
   ])('%s is not a sentinel', (code) => {
     expect(kindOf(code)).toBeNull();
   });

@@ -59,7 +59,9 @@ describe('examplesOf', () => {
   });
 
   it('lints js with require() as CommonJS, and ts as a module', () => {
-    const examples = read(md('## ❌', `${fence}js`, "const k = require('knex');", fence, `${fence}ts`, "const k = require('knex');", fence));
+    const examples = read(
+      md('## ❌', `${fence}js`, "const k = require('knex');", fence, `${fence}ts`, "const k = require('knex');", fence),
+    );
     expect(examples.map((e) => e.dialect)).toEqual(['cjs', 'ts']);
   });
 

@@ -45,7 +45,10 @@ function lint(example: Example, ruleId: string): Linter.LintMessage[] {
   const config = configFor(example.dialect, { [ruleId]: ['error', ...example.options] as Linter.RuleEntry });
   const messages = linter.verify(example.code, config, { filename: FILENAMES[example.dialect] });
   const problems = messages.filter((m) => m.ruleId === null);
-  expect(problems.map((m) => `${m.line}:${m.column} ${m.message}`), 'the example parses and is linted').toEqual([]);
+  expect(
+    problems.map((m) => `${m.line}:${m.column} ${m.message}`),
+    'the example parses and is linted',
+  ).toEqual([]);
   return messages.filter((m) => m.ruleId === ruleId);
 }
 

@@ -10,7 +10,9 @@ export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 /** The rule docs, by rule name (`no-unbounded-load` for docs/rules/no-unbounded-load.md). */
 export function ruleDocs(): Map<string, string> {
   const docs = new Map<string, string>();
-  for (const file of readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(DOCS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     docs.set(file.slice(0, -'.md'.length), readFileSync(join(DOCS_DIR, file), 'utf8'));
   }
   return docs;
@@ -94,7 +96,11 @@ export function tableAfterHeading(markdown: string, heading: string): string[][]
   }
   const rows: string[][] = [];
   for (; i < lines.length && lines[i]!.trimStart().startsWith('|'); i++) {
-    const cells = lines[i]!.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+    const cells = lines[i]!.trim()
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
     if (cells.every((c) => /^:?-{3,}:?$/.test(c))) continue; // the delimiter row
     rows.push(cells);
   }

@@ -122,8 +122,14 @@ describe('docs/rules/no-unbounded-load.md lists the catalog', () => {
       const { reported, bounds } = loaderNames(entry);
       const inReported = identifiersIn(row()[reportedColumn]!);
       const inBounds = identifiersIn(row()[boundColumn]!);
-      expect(sorted(reported).filter((n) => !inReported.has(n)), `missing from "${reportedColumn}"`).toEqual([]);
-      expect(sorted(bounds).filter((n) => !inBounds.has(n)), `missing from "${boundColumn}"`).toEqual([]);
+      expect(
+        sorted(reported).filter((n) => !inReported.has(n)),
+        `missing from "${reportedColumn}"`,
+      ).toEqual([]);
+      expect(
+        sorted(bounds).filter((n) => !inBounds.has(n)),
+        `missing from "${boundColumn}"`,
+      ).toEqual([]);
     });
   });
 });

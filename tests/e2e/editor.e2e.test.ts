@@ -151,7 +151,11 @@ describe.each([
     });
     client.notify('initialized', {});
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
-    const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, 60_000);
+    const report = await client.request<{ kind: string; items: Diagnostic[] }>(
+      'textDocument/diagnostic',
+      { textDocument: { uri } },
+      60_000,
+    );
     diagnostics = report.items;
   });
 
@@ -161,7 +165,9 @@ describe.each([
 
   it('pulls a diagnostic for each ✗-marked line of the file: the timeout sentinel and the unbounded load', () => {
     const expected = markedFindings(dir, { typed: false }).filter((f) => f.startsWith(`${FILE}:`));
-    expect(expected.map((f) => f.split(' ')[1])).toEqual(expect.arrayContaining(['resilience/no-timeout-sentinel', 'resilience/no-unbounded-load']));
+    expect(expected.map((f) => f.split(' ')[1])).toEqual(
+      expect.arrayContaining(['resilience/no-timeout-sentinel', 'resilience/no-unbounded-load']),
+    );
     const reported = diagnostics.map((d) => finding(FILE, d.range.start.line + 1, d.code ?? `no code: ${d.message}`)).sort();
     expect(reported, client.tail()).toEqual(expected);
     for (const diagnostic of diagnostics) expect(diagnostic.source).toBe('eslint');
@@ -182,7 +188,7 @@ describe.each([
     }
   });
 
-  it('applies the sentinel\'s suggestion through eslint.applySuggestion and workspace/applyEdit', async () => {
+  it("applies the sentinel's suggestion through eslint.applySuggestion and workspace/applyEdit", async () => {
     const sentinel = diagnostics.find((d) => d.code === 'resilience/no-timeout-sentinel');
     if (!sentinel) throw new Error(`no sentinel diagnostic\n${client.tail()}`);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {

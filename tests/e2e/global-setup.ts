@@ -75,7 +75,15 @@ export default async function setup(project: TestProject): Promise<() => void> {
   try {
     const { tarball, stdout: packStdout } = await pack(base);
     const plugin = `file:${tarball}`;
-    const context: E2eContext = { root, base, tarball, packStdout, eslint10: join(base, 'eslint10'), eslint9: join(base, 'eslint9'), eslint9Version };
+    const context: E2eContext = {
+      root,
+      base,
+      tarball,
+      packStdout,
+      eslint10: join(base, 'eslint10'),
+      eslint9: join(base, 'eslint9'),
+      eslint9Version,
+    };
     await Promise.all([
       install(context.eslint10, (pkg) => {
         pkg.devDependencies['eslint-plugin-resilience'] = plugin;

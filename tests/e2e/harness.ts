@@ -103,9 +103,7 @@ export function finding(file: string, line: number, ruleId: string): Finding {
 /** The source files of the example that its configs lint. */
 export function exampleSources(dir: string): string[] {
   return ['src', 'scripts']
-    .flatMap((folder) =>
-      readdirSync(join(dir, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)),
-    )
+    .flatMap((folder) => readdirSync(join(dir, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
     .filter((file) => /\.[cm]?[jt]sx?$/.test(file))
     .sort();
 }

@@ -123,7 +123,9 @@ export class LspClient {
       else pending.resolve(message.result);
       return;
     }
-    this.log.push(`${message.id === undefined ? 'notification' : 'request'} ${message.method} ${JSON.stringify(message.params)}`.slice(0, 500));
+    this.log.push(
+      `${message.id === undefined ? 'notification' : 'request'} ${message.method} ${JSON.stringify(message.params)}`.slice(0, 500),
+    );
     if (message.id === undefined) return;
     const handler = this.handlers.get(message.method);
     try {

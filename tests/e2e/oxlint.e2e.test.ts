@@ -120,7 +120,10 @@ describe('Oxlint with the plugin as a JS plugin (examples/.oxlintrc.json)', () =
   it('--fix with the autofix option rewrites the files as `eslint --fix` does', async () => {
     const viaOxlint = workspaceCopy(eslint10, 'oxlint-fix');
     const config = oxlintConfig(viaOxlint);
-    writeFileSync(join(viaOxlint, '.oxlintrc.json'), JSON.stringify({ ...config, rules: { ...config.rules, ...(await autofixRules(viaOxlint)) } }, null, 2));
+    writeFileSync(
+      join(viaOxlint, '.oxlintrc.json'),
+      JSON.stringify({ ...config, rules: { ...config.rules, ...(await autofixRules(viaOxlint)) } }, null, 2),
+    );
     // Oxlint applies one pass of fixes per run, and two fixes in one file that both add the
     // import overlap: the second lands on the next run. ESLint repeats passes by itself.
     await run(bin(viaOxlint, 'oxlint'), ['--fix'], { cwd: viaOxlint });

@@ -127,6 +127,9 @@ describe('pre-commit framework: the hook this repository ships', () => {
     const devDependencies = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
       .devDependencies;
     const dependencies = [...manifest.matchAll(/^ {4}- '?([^'\n]+)'?$/gm)].map((m) => m[1]);
-    expect(dependencies).toEqual([`eslint@${devDependencies.eslint}`, `@typescript-eslint/parser@${devDependencies['@typescript-eslint/parser']}`]);
+    expect(dependencies).toEqual([
+      `eslint@${devDependencies.eslint}`,
+      `@typescript-eslint/parser@${devDependencies['@typescript-eslint/parser']}`,
+    ]);
   });
 });

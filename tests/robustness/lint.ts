@@ -41,7 +41,9 @@ export interface OptionSet {
 export function optionSets(): OptionSet[] {
   const ids = Object.keys(plugin.rules).map((name) => `${NAMESPACE}/${name}`);
   const entries = (make: (id: string, rule: AnyRule) => RuleEntry) =>
-    Object.fromEntries(ids.map((id) => [id, make(id, plugin.rules[id.slice(NAMESPACE.length + 1) as keyof typeof plugin.rules] as AnyRule)]));
+    Object.fromEntries(
+      ids.map((id) => [id, make(id, plugin.rules[id.slice(NAMESPACE.length + 1) as keyof typeof plugin.rules] as AnyRule)]),
+    );
   return [
     { name: 'default options', rules: entries(() => 'error') },
     { name: 'strict options', rules: entries((id) => ['error', ...strictOptions(id)]) },

@@ -99,7 +99,11 @@ function errorValue(syntax: Syntax): fc.Arbitrary<string> {
     piece('new Error(msg)'),
     piece("new Error('query timed out') as Error", 'ts'),
   ];
-  return fc.oneof(pick(syntax, fixed), message.map((m) => `new Error(${m})`), message);
+  return fc.oneof(
+    pick(syntax, fixed),
+    message.map((m) => `new Error(${m})`),
+    message,
+  );
 }
 
 /** Calls that load data (or do slow work), bounded and unbounded, through odd member syntax. */
@@ -215,7 +219,9 @@ function shapes(syntax: Syntax): fc.Arbitrary<Shape>[] {
   const ann = (type: string) => (syntax.ts ? `: ${type}` : '');
   const list: fc.Arbitrary<Shape>[] = [
     // The incident: an elapsed-time guard after a query.
-    fc.tuple(load, guard, exit).map(([l, g, x]) => (name) => `
+    fc.tuple(load, guard, exit).map(
+      ([l, g, x]) =>
+        (name) => `
 async function ${name}(db${ann('any')}, maxWait${ann('number')}) {
   const start = Date.now();
   const rows = await ${l};
@@ -223,9 +229,12 @@ async function ${name}(db${ann('any')}, maxWait${ann('number')}) {
     ${x}
   }
   return rows;
-}`),
+}`,
+    ),
     // A catch that tests for a timeout.
-    fc.tuple(load, pick(syntax, ERROR_TESTS), exit, fc.boolean()).map(([l, t, x, rethrow]) => (name) => `
+    fc.tuple(load, pick(syntax, ERROR_TESTS), exit, fc.boolean()).map(
+      ([l, t, x, rethrow]) =>
+        (name) => `
 export async function ${name}() {
   try {
     return await ${l};
@@ -235,20 +244,32 @@ export async function ${name}() {
     }
     ${rethrow ? 'throw e;' : 'return null;'}
   }
-}`),
-    fc.tuple(load, sentinel).map(([l, v]) => (name) => `
+}`,
+    ),
+    fc.tuple(load, sentinel).map(
+      ([l, v]) =>
+        (name) => `
 const ${name} = async () => {
   try { return await withTimeout(${l}, 50); } catch { return ${v}; }
-};`),
+};`,
+    ),
     // A chain behind a timeout.
-    fc.tuple(load, sentinel, fc.boolean()).map(([l, v, block]) => (name) => `
-const ${name} = (ms${ann('number')}) => withTimeout(${l}, ms).catch(${block ? `(e) => { return ${v}; }` : `() => ${arrowBody(v)}`});`),
+    fc.tuple(load, sentinel, fc.boolean()).map(
+      ([l, v, block]) =>
+        (name) => `
+const ${name} = (ms${ann('number')}) => withTimeout(${l}, ms).catch(${block ? `(e) => { return ${v}; }` : `() => ${arrowBody(v)}`});`,
+    ),
     // Promise.race with a timer.
-    fc.tuple(load, settle(syntax)).map(([l, s]) => (name) => `
+    fc.tuple(load, settle(syntax)).map(
+      ([l, s]) =>
+        (name) => `
 export const ${name} = (ms${ann('number')}) =>
-  Promise.race([${l}, new Promise((resolve, reject) => setTimeout(() => ${s}, ms))]);`),
+  Promise.race([${l}, new Promise((resolve, reject) => setTimeout(() => ${s}, ms))]);`,
+    ),
     // A promise executor whose timer settles first.
-    fc.tuple(load, settle(syntax)).map(([l, s]) => (name) => `
+    fc.tuple(load, settle(syntax)).map(
+      ([l, s]) =>
+        (name) => `
 function ${name}(ms${ann('number')}) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -259,21 +280,26 @@ function ${name}(ms${ann('number')}) {
       resolve(value);
     }, reject);
   });
-}`),
+}`,
+    ),
     // p-timeout options.
     fc.tuple(load, sentinel, fc.constantFrom('fallback', 'message-false', 'message')).map(([l, v, kind]) => (name) => {
-      const option = kind === 'fallback' ? `fallback: () => ${arrowBody(v)}` : kind === 'message-false' ? 'message: false' : "message: 'timed out'";
+      const option =
+        kind === 'fallback' ? `fallback: () => ${arrowBody(v)}` : kind === 'message-false' ? 'message: false' : "message: 'timed out'";
       return `
 export async function ${name}() {
   return pTimeout(${l}, { milliseconds: 50, ${option} });
 }`;
     }),
     // A Node-style callback called from a timer.
-    fc.tuple(load, sentinel).map(([l, v]) => (name) => `
+    fc.tuple(load, sentinel).map(
+      ([l, v]) =>
+        (name) => `
 function ${name}(cb${ann('(error: unknown, value?: unknown) => void')}) {
   const timer = setTimeout(() => cb(null, ${v}), 100);
   ${l}.then((value${ann('unknown')}) => { clearTimeout(timer); cb(null, value); }, cb);
-}`),
+}`,
+    ),
     // Untyped timeout errors delivered in odd ways.
     fc.tuple(errorValue(syntax), fc.constantFrom('throw', 'reject', 'abort', 'callback', 'destroy')).map(([e, how]) => (name) => {
       const body = {
@@ -291,12 +317,15 @@ function ${name}(callback${ann('(error: unknown) => void')}, controller${ann('Ab
 }`;
     }),
     // Loads, bounded or not, with a caller that turns "nothing" into "everything".
-    fc.tuple(load, load).map(([a, b]) => (name) => `
+    fc.tuple(load, load).map(
+      ([a, b]) =>
+        (name) => `
 export async function ${name}(rev${ann('number')}) {
   const rows = rev === 0 ? await ${a} : await ${b};
   for await (const row of rows ?? []) count += row ? 1 : 0;
   return [...rows, ...(await ${a})];
-}`),
+}`,
+    ),
     // A zero, empty or missing value selecting a load of everything (the incident's caller).
     fc
       .tuple(
@@ -330,14 +359,18 @@ ${helper}export async function ${name}(rev${ann('number')}, state${ann('{ rev?: 
 }`;
       }),
     // new DataLoader, and loaders in object literals with computed keys.
-    load.map((l) => (name) => `
+    load.map(
+      (l) => (name) => `
 const ${name} = {
   loader: new DataLoader(async (keys${ann('readonly string[]')}) => keys.map(() => null)),
   ['all' + 'Rows']: async () => ${l},
   async *stream() { yield* await ${l}; },
-};`),
+};`,
+    ),
     // Async generators and labels.
-    fc.tuple(load, guard, sentinel).map(([l, g, v]) => (name) => `
+    fc.tuple(load, guard, sentinel).map(
+      ([l, g, v]) =>
+        (name) => `
 async function* ${name}(batches${ann('number')}) {
   outer: for (let i = 0; i < batches; i++) {
     inner: while (true) {
@@ -348,9 +381,12 @@ async function* ${name}(batches${ann('number')}) {
       break inner;
     }
   }
-}`),
+}`,
+    ),
     // A class with private fields, static blocks, accessors.
-    fc.tuple(load, guard, exit).map(([l, g, x]) => (name) => `
+    fc.tuple(load, guard, exit).map(
+      ([l, g, x]) =>
+        (name) => `
 class ${name} {
   #timedOut = false;
   static #instances = 0;
@@ -366,22 +402,31 @@ class ${name} {
     }
     return rows;
   }
-}`),
+}`,
+    ),
     // Sequence expressions, comma returns, nested arrows.
-    fc.tuple(load, sentinel).map(([l, v]) => (name) => `
-const ${name} = (ms${ann('number')}) => (count++, withTimeout(${l}, ms).then((r) => r, () => (log('timeout'), ${v})));`),
+    fc.tuple(load, sentinel).map(
+      ([l, v]) =>
+        (name) => `
+const ${name} = (ms${ann('number')}) => (count++, withTimeout(${l}, ms).then((r) => r, () => (log('timeout'), ${v})));`,
+    ),
   ];
 
   if (syntax.module) {
     list.push(
-      fc.tuple(load, sentinel).map(([l, v]) => (name) => `
-export const ${name} = await pTimeout(${l}, { milliseconds: 5, fallback: () => ${arrowBody(v)} }).catch(() => ${arrowBody(v)});`),
+      fc.tuple(load, sentinel).map(
+        ([l, v]) =>
+          (name) => `
+export const ${name} = await pTimeout(${l}, { milliseconds: 5, fallback: () => ${arrowBody(v)} }).catch(() => ${arrowBody(v)});`,
+      ),
     );
   }
   if (syntax.ts) {
     list.push(
       // Decorators, parameter properties, overloads, `satisfies`, non-null, abstract members.
-      fc.tuple(load, guard, exit).map(([l, g, x]) => (name) => `
+      fc.tuple(load, guard, exit).map(
+        ([l, g, x]) =>
+          (name) => `
 abstract class Base${name} { abstract run(): Promise<unknown>; }
 @injectable()
 export class ${name} extends Base${name} {
@@ -398,7 +443,8 @@ export class ${name} extends Base${name} {
     }
     return rows satisfies unknown;
   }
-}`),
+}`,
+      ),
       // Values from overloads and declared functions (bodiless signatures) feeding a sentinel test.
       fc.tuple(fc.constantFrom(...FULL_LOADS), fc.constantFrom('== null', '=== 0', '!')).map(([full, test]) => (name) => {
         const cond = (subject: string) => (test === '!' ? `!${subject}` : `${subject} ${test}`);
@@ -421,7 +467,9 @@ export class ${name} {
   }
 }`;
       }),
-      fc.tuple(load, sentinel).map(([l, v]) => (name) => `
+      fc.tuple(load, sentinel).map(
+        ([l, v]) =>
+          (name) => `
 namespace ${name} {
   export enum Mode { Fast, Slow }
   export type Result<T> = { data: T[]; error: Error | null };
@@ -429,15 +477,19 @@ namespace ${name} {
     const data = await ${l} as T[];
     return Date.now() > deadline ? { data: ${v} as never, error: null } : { data, error: null };
   }
-}`),
+}`,
+      ),
     );
   }
   if (syntax.jsx) {
     list.push(
-      fc.tuple(load, sentinel).map(([l, v]) => (name) => `
+      fc.tuple(load, sentinel).map(
+        ([l, v]) =>
+          (name) => `
 export const ${name} = async (props${ann('{ ms: number }')}) => (
   <List items={await withTimeout(${l}, props.ms).catch(() => ${arrowBody(v)})} empty={<>{${v}}</>} {...props} />
-);`),
+);`,
+      ),
     );
   }
   return list;
@@ -477,11 +529,9 @@ ${vars}
 /** A whole program in `dialect`: the prelude, then 1 to `max` shapes. */
 export function program(dialect: Dialect, max = 5): fc.Arbitrary<string> {
   const syntax = syntaxOf(dialect);
-  return fc
-    .array(fc.oneof(...shapes(syntax)), { minLength: 1, maxLength: max })
-    .map((list) => {
-      const body = list.map((shape, i) => shape(`f${i}`)).join('\n');
-      // CommonJS has no `export`: the same declarations, unexported.
-      return `${prelude(syntax)}${syntax.module ? body : body.replace(/^export /gm, '')}\n`;
-    });
+  return fc.array(fc.oneof(...shapes(syntax)), { minLength: 1, maxLength: max }).map((list) => {
+    const body = list.map((shape, i) => shape(`f${i}`)).join('\n');
+    // CommonJS has no `export`: the same declarations, unexported.
+    return `${prelude(syntax)}${syntax.module ? body : body.replace(/^export /gm, '')}\n`;
+  });
 }

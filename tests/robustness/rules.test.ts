@@ -61,7 +61,9 @@ function checkProgram(code: string, dialect: Dialect): void {
         seen.suggestions++;
         const error = parseOnce(applySuggestion(code, suggestion));
         if (error) {
-          throw new RobustnessFailure(`${message.ruleId} (${set.name}) at ${message.line}:${message.column}: suggestion "${suggestion.desc}" leaves code that does not parse: ${error}`);
+          throw new RobustnessFailure(
+            `${message.ruleId} (${set.name}) at ${message.line}:${message.column}: suggestion "${suggestion.desc}" leaves code that does not parse: ${error}`,
+          );
         }
       }
     }
@@ -77,30 +79,42 @@ function checkProgram(code: string, dialect: Dialect): void {
     if (!first.fixed) continue;
     seen.fixedPrograms++;
     const broken = first.messages.find((m) => m.fatal);
-    if (broken) throw new RobustnessFailure(`--fix (${set.name}) leaves code that does not parse: ${broken.line}:${broken.column} ${broken.message}\n--- output ---\n${first.output}`);
+    if (broken)
+      throw new RobustnessFailure(
+        `--fix (${set.name}) leaves code that does not parse: ${broken.line}:${broken.column} ${broken.message}\n--- output ---\n${first.output}`,
+      );
     const second = linter.verifyAndFix(first.output, config, { filename: FILENAMES[dialect] });
     if (second.fixed && second.output !== first.output) {
-      throw new RobustnessFailure(`--fix (${set.name}) is not at a fixed point: fixing its output again changes it\n--- first ---\n${first.output}\n--- second ---\n${second.output}`);
+      throw new RobustnessFailure(
+        `--fix (${set.name}) is not at a fixed point: fixing its output again changes it\n--- first ---\n${first.output}\n--- second ---\n${second.output}`,
+      );
     }
   }
 }
 
 describe('every rule on generated programs', () => {
-  it.each(DIALECTS)('%s: no rule throws, every suggestion and fix parses, fixes reach a fixed point', { timeout: RUNS_OVERRIDE ? 0 : 60_000 }, (dialect) => {
-    fc.assert(
-      fc.property(program(dialect), (code) => {
-        checkProgram(code, dialect);
-      }),
-      { seed: SEED, numRuns: RUNS_OVERRIDE || RUNS[dialect] },
-    );
-  });
+  it.each(DIALECTS)(
+    '%s: no rule throws, every suggestion and fix parses, fixes reach a fixed point',
+    { timeout: RUNS_OVERRIDE ? 0 : 60_000 },
+    (dialect) => {
+      fc.assert(
+        fc.property(program(dialect), (code) => {
+          checkProgram(code, dialect);
+        }),
+        { seed: SEED, numRuns: RUNS_OVERRIDE || RUNS[dialect] },
+      );
+    },
+  );
 
   // Runs after the properties above (tests in a file run in order): a generator that no longer
   // reaches a rule would make the properties pass without testing it.
   it('the generated programs reach every rule, its suggestions and its autofix', () => {
     for (const name of Object.keys(plugin.rules)) {
       const id = `${NAMESPACE}/${name}`;
-      expect(seen.reports.get(id) ?? 0, `${id} never reported on generated programs: add its shapes to tests/robustness/programs.ts`).toBeGreaterThan(0);
+      expect(
+        seen.reports.get(id) ?? 0,
+        `${id} never reported on generated programs: add its shapes to tests/robustness/programs.ts`,
+      ).toBeGreaterThan(0);
     }
     for (const dialect of DIALECTS) expect(seen.byDialect.get(dialect) ?? 0, `reports in .${dialect} programs`).toBeGreaterThan(0);
     expect(seen.suggestions, 'suggestions checked').toBeGreaterThan(0);

@@ -179,7 +179,13 @@ async function sync(db: never) {
   async lastSync(signal: AbortSignal) { if (signal.aborted) return 0; return this.read(); }
   async refresh(signal: AbortSignal) { const since = await this.lastSync(signal); return since || this.loadAll(); }
 }`,
-      errors: [{ messageId: 'timeoutSelectsFullLoad', data: { call: 'lastSync()', value: '0', line: '2', file: '', test: 'since', load: 'this.loadAll()' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'timeoutSelectsFullLoad',
+          data: { call: 'lastSync()', value: '0', line: '2', file: '', test: 'since', load: 'this.loadAll()' },
+          suggestions: [],
+        },
+      ],
     },
     {
       // Knex, with an early `if` and the marker in the incremental side; `<= 0` as the test.
@@ -192,7 +198,14 @@ async function changes(since: number) {
     return db('services').where('mtime', '>=', since).limit(500);
   }
 }`,
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'since <= 0', subject: 'since', load: "db('services').select('*')" }, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'since <= 0', subject: 'since', load: "db('services').select('*')" },
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 async function changes(since: number) {
   if (since <= 0) {
@@ -200,13 +213,21 @@ async function changes(since: number) {
   } else {
     return db('services').where('mtime', '>=', since).limit(500);
   }
-}` }, { messageId: 'failWhenMissing', output: `import knex from 'knex';
+}`,
+            },
+            {
+              messageId: 'failWhenMissing',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 async function changes(since: number) {
   if (since <= 0) { throw new RangeError('since is missing: refusing to load every row'); } else {
     return db('services').where('mtime', '>=', since).limit(500);
   }
-}` }] }],
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A function whose promise resolves 0 when a timer wins the race; raw SQL without LIMIT.
@@ -224,7 +245,22 @@ export async function warmCache(db, cache) {
   }
 }`,
       filename: 'file.js',
-      errors: [{ messageId: 'timeoutSelectsFullLoad', data: { call: 'countServices()', value: '0', line: '3', file: '', test: 'total === 0', load: "db.query('SELECT * FROM services')" }, line: 9, suggestions: [{ messageId: 'appendLimit', output: `function countServices(db, ms) {
+      errors: [
+        {
+          messageId: 'timeoutSelectsFullLoad',
+          data: {
+            call: 'countServices()',
+            value: '0',
+            line: '3',
+            file: '',
+            test: 'total === 0',
+            load: "db.query('SELECT * FROM services')",
+          },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'appendLimit',
+              output: `function countServices(db, ms) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve(0), ms);
     db.query('SELECT count(*) AS n FROM services').then(({ rows }) => { clearTimeout(timer); resolve(Number(rows[0].n)); }, reject);
@@ -236,7 +272,11 @@ export async function warmCache(db, cache) {
     const { rows } = await db.query('SELECT * FROM services LIMIT 100');
     for (const row of rows) cache.set(row.id, row);
   }
-}` }, { messageId: 'failWhenMissing', output: `function countServices(db, ms) {
+}`,
+            },
+            {
+              messageId: 'failWhenMissing',
+              output: `function countServices(db, ms) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve(0), ms);
     db.query('SELECT count(*) AS n FROM services').then(({ rows }) => { clearTimeout(timer); resolve(Number(rows[0].n)); }, reject);
@@ -245,74 +285,183 @@ export async function warmCache(db, cache) {
 export async function warmCache(db, cache) {
   const total = await countServices(db, 1000);
   if (total === 0) { throw new RangeError('total is missing: refusing to load every row'); }
-}` }] }],
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // The incident's query: `mtime >= FROM_UNIXTIME(0)` when the marker is missing, and no bound.
       code: `${PRISMA}async function changedSince(since?: number) {
   return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } } });
 }`,
-      errors: [{ messageId: 'emptyLowerBound', data: { subject: 'since', reason: 'is optional', bound: 'gte: new Date((since ?? 0) * 1000)', load: 'prisma.service.findMany({ where: { mtime: { gte: …' }, line: 4, suggestions: [
-        { messageId: 'addOption', output: `${PRISMA}async function changedSince(since?: number) {
+      errors: [
+        {
+          messageId: 'emptyLowerBound',
+          data: {
+            subject: 'since',
+            reason: 'is optional',
+            bound: 'gte: new Date((since ?? 0) * 1000)',
+            load: 'prisma.service.findMany({ where: { mtime: { gte: …',
+          },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function changedSince(since?: number) {
   return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } }, take: 100 });
-}` },
-      ] }],
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) } }); }",
-      errors: [{ messageId: 'emptyLowerBound', data: { subject: 'since', reason: 'defaults to `0`', bound: 'MoreThan(since)', load: 'repo.find({ where: { mtime: MoreThan(since) } })' }, suggestions: [
-        { messageId: 'addOption', output: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }" },
-        { messageId: 'guardCount', output: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { if ((await repo.count({ where: { mtime: MoreThan(since) } })) > 100) {\n                                                     throw new RangeError('Refusing to load more than 100 entities at once');\n                                                   }\n                                                   return repo.find({ where: { mtime: MoreThan(since) } }); }" },
-      ] }],
+      errors: [
+        {
+          messageId: 'emptyLowerBound',
+          data: {
+            subject: 'since',
+            reason: 'defaults to `0`',
+            bound: 'MoreThan(since)',
+            load: 'repo.find({ where: { mtime: MoreThan(since) } })',
+          },
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output:
+                "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }",
+            },
+            {
+              messageId: 'guardCount',
+              output:
+                "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { if ((await repo.count({ where: { mtime: MoreThan(since) } })) > 100) {\n                                                     throw new RangeError('Refusing to load more than 100 entities at once');\n                                                   }\n                                                   return repo.find({ where: { mtime: MoreThan(since) } }); }",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime); }",
-      errors: [{ messageId: 'emptyLowerBound', data: { subject: 'lastFetchTime', reason: 'defaults to `0`', bound: "where('mtime', '>=', lastFetchTime)", load: "db('services').where('mtime', '>=', lastFetchTime)" }, suggestions: [
-        { messageId: 'addMethod', output: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime).limit(100); }" },
-      ] }],
+      errors: [
+        {
+          messageId: 'emptyLowerBound',
+          data: {
+            subject: 'lastFetchTime',
+            reason: 'defaults to `0`',
+            bound: "where('mtime', '>=', lastFetchTime)",
+            load: "db('services').where('mtime', '>=', lastFetchTime)",
+          },
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output:
+                "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime).limit(100); }",
+            },
+          ],
+        },
+      ],
     },
     {
       // An `if` on the marker: besides the bound, the suggestion to fail loudly.
-      code: "async function f(cursor: string | undefined) { if (!cursor) { await fullSync(); } else { await syncFrom(cursor); } }",
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: '!cursor', subject: 'cursor', load: 'fullSync()' }, suggestions: [
-        { messageId: 'failWhenMissing', data: { error: 'RangeError', subject: 'cursor' }, output: "async function f(cursor: string | undefined) { if (!cursor) { throw new RangeError('cursor is missing: refusing to load every row'); } else { await syncFrom(cursor); } }" },
-      ] }],
+      code: 'async function f(cursor: string | undefined) { if (!cursor) { await fullSync(); } else { await syncFrom(cursor); } }',
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: '!cursor', subject: 'cursor', load: 'fullSync()' },
+          suggestions: [
+            {
+              messageId: 'failWhenMissing',
+              data: { error: 'RangeError', subject: 'cursor' },
+              output:
+                "async function f(cursor: string | undefined) { if (!cursor) { throw new RangeError('cursor is missing: refusing to load every row'); } else { await syncFrom(cursor); } }",
+            },
+          ],
+        },
+      ],
     },
     {
       // A user-named full-load function.
       code: 'async function f(cursor: string | undefined) { return cursor == null ? rebuildIndex() : syncFrom(cursor); }',
       options: [{ fullLoadFunctions: ['rebuild*'] }],
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'cursor == null', subject: 'cursor', load: 'rebuildIndex()' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'cursor == null', subject: 'cursor', load: 'rebuildIndex()' },
+          suggestions: [],
+        },
+      ],
     },
     {
       // A builder returned from an async function, with no method call: the cheap pre-check before
       // the origin and query searches must count an async `return` as a possible load.
       code: `${KNEX}async function f(since: number) { if (since === 0) { return db('services'); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'since === 0', subject: 'since', load: "db('services')" }, suggestions: [
-        { messageId: 'addMethod', output: `${KNEX}async function f(since: number) { if (since === 0) { return db('services').limit(100); } else { return db('services').where('mtime', '>', since).limit(10); } }` },
-        { messageId: 'failWhenMissing', output: `${KNEX}async function f(since: number) { if (since === 0) { throw new RangeError('since is missing: refusing to load every row'); } else { return db('services').where('mtime', '>', since).limit(10); } }` },
-      ] }],
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'since === 0', subject: 'since', load: "db('services')" },
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `${KNEX}async function f(since: number) { if (since === 0) { return db('services').limit(100); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
+            },
+            {
+              messageId: 'failWhenMissing',
+              output: `${KNEX}async function f(since: number) { if (since === 0) { throw new RangeError('since is missing: refusing to load every row'); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A member path as the marker, passed to the other side's query.
       code: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany() : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }`,
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'state.rev === 0', subject: 'state.rev', load: 'prisma.service.findMany()' }, suggestions: [
-        { messageId: 'addOption', output: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany({ take: 100 }) : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }` },
-      ] }],
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'state.rev === 0', subject: 'state.rev', load: 'prisma.service.findMany()' },
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany({ take: 100 }) : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }`,
+            },
+          ],
+        },
+      ],
     },
     {
       // The query that takes the marker sits in a callback of the other side.
       code: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany() : tx.run((t) => t.find({ where: { gt: rev } })); }`,
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' }, suggestions: [
-        { messageId: 'addOption', output: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : tx.run((t) => t.find({ where: { gt: rev } })); }` },
-      ] }],
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' },
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : tx.run((t) => t.find({ where: { gt: rev } })); }`,
+            },
+          ],
+        },
+      ],
     },
     {
       // An escaped identifier is the same variable, though its text differs: the text test must not rule it out.
       code: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany() : load(\\u0072ev); }`,
-      errors: [{ messageId: 'sentinelSelectsFullLoad', data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' }, suggestions: [
-        { messageId: 'addOption', output: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : load(\\u0072ev); }` },
-      ] }],
+      errors: [
+        {
+          messageId: 'sentinelSelectsFullLoad',
+          data: { test: 'rev === 0', subject: 'rev', load: 'prisma.service.findMany()' },
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : load(\\u0072ev); }`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

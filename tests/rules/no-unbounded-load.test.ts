@@ -88,7 +88,7 @@ export const a = async () => db('audit_kinds');`,
       code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
       filename: 'db/migrations/20240101-fields.ts',
     },
-  `// the traps: arrays, maps, axios.delete, an unknown find
+    `// the traps: arrays, maps, axios.delete, an unknown find
 import axios from 'axios';
 const m = new Map<string, number>();
 export const a = () => [...m.keys()];
@@ -100,33 +100,33 @@ export const f = (xs: number[], isBig: (x: number) => boolean) => xs.find(isBig)
 const isOdd = (x: number) => x % 2 === 1;
 export const g = (repo: any) => repo.find(isOdd);
 export const h = (m2: Map<string, number>) => m2.delete('k');`,
-  {
-    code: `import { PrismaClient } from '@prisma/client';
+    {
+      code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export const a = () => prisma.user.findMany();`,
-    options: [{"libraries":["redis"]}],
-  },
-  {
-    code: `import { prisma } from './db';
+      options: [{ libraries: ['redis'] }],
+    },
+    {
+      code: `import { prisma } from './db';
 export const a = () => prisma.user.findMany();`,
-    options: [{"receiverNames":{"prisma.client":[]}}],
-  },
-  {
-    code: `import { api } from './api';
+      options: [{ receiverNames: { 'prisma.client': [] } }],
+    },
+    {
+      code: `import { api } from './api';
 export const a = () => api.items.list({ status: 'open', limit: 50 });
 export const c = (q: object) => api.items.list(q);
 export const d = () => api.orders.list({});`,
-    options: [{"loaders":[{"callee":"api.items.list","boundArgs":["limit"]}]}],
-  },
-  {
-    code: `import { fetchAll } from './local';
+      options: [{ loaders: [{ callee: 'api.items.list', boundArgs: ['limit'] }] }],
+    },
+    {
+      code: `import { fetchAll } from './local';
 export const a = () => fetchAll();`,
-    options: [{"loaders":[{"callee":"fetchAll","module":"@acme/data"}]}],
-  },
-  `// the strict-only checks are off by default
+      options: [{ loaders: [{ callee: 'fetchAll', module: '@acme/data' }] }],
+    },
+    `// the strict-only checks are off by default
 export async function a(url: string) { const res = await fetch(url); return res.json(); }`,
-  {
-    code: `import axios from 'axios';
+    {
+      code: `import axios from 'axios';
 import fs from 'node:fs';
 import path from 'node:path';
 const api = axios.create({ maxContentLength: 1_000_000 });
@@ -157,280 +157,362 @@ export async function h(stream: AsyncIterable<Buffer>) {
 }
 export const i = (res: { json(): unknown }) => res.json();
 export const j = (rows: { toArray(): unknown[] }) => rows.toArray();`,
-    options: [{"checkHttpBodies":true,"checkFileReads":true,"checkStreams":true}],
-  },
+      options: [{ checkHttpBodies: true, checkFileReads: true, checkStreams: true }],
+    },
   ],
   invalid: [
-  {
-    name: "a list of the code's own values is no bound",
-    code: `import knex from 'knex';
+    {
+      name: "a list of the code's own values is no bound",
+      code: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 const OPEN = ['new', 'pending'];
 export const a = async () => db('jobs').whereIn('status', OPEN);
 export const b = async () => db('jobs').whereIn('status', ['new', 'pending']);`,
-    errors: [
-      { messageId: 'unboundedChain', line: 4, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 const OPEN = ['new', 'pending'];
 export const a = async () => db('jobs').whereIn('status', OPEN).limit(100);
-export const b = async () => db('jobs').whereIn('status', ['new', 'pending']);` }] },
-      { messageId: 'unboundedChain', line: 5, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+export const b = async () => db('jobs').whereIn('status', ['new', 'pending']);`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedChain',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 const OPEN = ['new', 'pending'];
 export const a = async () => db('jobs').whereIn('status', OPEN);
-export const b = async () => db('jobs').whereIn('status', ['new', 'pending']).limit(100);` }] },
-    ],
-  },
-  {
-    name: 'checkGroupedAggregates: true reports aggregates with GROUP BY',
-    code: `import knex from 'knex';
+export const b = async () => db('jobs').whereIn('status', ['new', 'pending']).limit(100);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'checkGroupedAggregates: true reports aggregates with GROUP BY',
+      code: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 export const a = async () => db('events').select('post_id', db.raw('count(*) as n')).groupBy('post_id');
 export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id');`,
-    options: [{ checkGroupedAggregates: true }],
-    errors: [
-      { messageId: 'unboundedChain', line: 3, suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+      options: [{ checkGroupedAggregates: true }],
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 export const a = async () => db('events').select('post_id', db.raw('count(*) as n')).groupBy('post_id').limit(100);
-export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id');` }] },
-      { messageId: 'unboundedSql', line: 4, suggestions: [{ messageId: 'appendLimit', output: `import knex from 'knex';
+export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id');`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedSql',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'appendLimit',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 export const a = async () => db('events').select('post_id', db.raw('count(*) as n')).groupBy('post_id');
-export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id LIMIT 100');` }] },
-    ],
-  },
-  {
-    name: 'smallTables: [] turns the defaults off',
-    code: `import knex from 'knex';
+export const b = async (pg: any) => pg.query('SELECT post_id, count(*) FROM events GROUP BY post_id LIMIT 100');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'smallTables: [] turns the defaults off',
+      code: `import knex from 'knex';
 const db = knex({ client: 'pg' });
 export const a = async () => db('roles');`,
-    options: [{ smallTables: [] }],
-    errors: [{ messageId: 'unboundedChain', suggestions: [{ messageId: 'addMethod', output: `import knex from 'knex';
+      options: [{ smallTables: [] }],
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knex from 'knex';
 const db = knex({ client: 'pg' });
-export const a = async () => db('roles').limit(100);` }] }],
-  },
-  {
-    name: 'checkMigrations: true checks migration files too',
-    code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
-    filename: 'db/migrations/20240101-fields.ts',
-    options: [{ checkMigrations: true }],
-    errors: [{ messageId: 'unboundedChain', suggestions: [{ messageId: 'addMethod', output: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id').limit(100); return fields; }" }] }],
-  },
-  {
-    name: 'libraries: only the ones listed are checked',
-    code: `import { PrismaClient } from '@prisma/client';
+export const a = async () => db('roles').limit(100);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'checkMigrations: true checks migration files too',
+      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
+      filename: 'db/migrations/20240101-fields.ts',
+      options: [{ checkMigrations: true }],
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output:
+                "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id').limit(100); return fields; }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'libraries: only the ones listed are checked',
+      code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 import Redis from 'ioredis';
 const redis = new Redis();
 export const a = () => prisma.user.findMany({ where: {} });
 export const b = () => redis.keys('*');`,
-    options: [{"libraries":["redis"]}],
-    errors: [
-      {
-        messageId: 'redisKeys',
-        data: { construct: 'redis.keys()' },
-        line: 6,
-        column: 30,
-        suggestions: [
-
-        ],
-      },
-    ],
-  },
-  {
-    name: 'loaders: a loader of your own, bounded by an option',
-    code: `import { api } from './api';
+      options: [{ libraries: ['redis'] }],
+      errors: [
+        {
+          messageId: 'redisKeys',
+          data: { construct: 'redis.keys()' },
+          line: 6,
+          column: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'loaders: a loader of your own, bounded by an option',
+      code: `import { api } from './api';
 export const items = () => api.items.list({ status: 'open' });`,
-    options: [{"loaders":[{"callee":"api.items.list","boundArgs":["limit"]}]}],
-    errors: [
-      {
-        messageId: 'unboundedCustom',
-        data: { construct: 'api.items.list()', bound: '`limit`' },
-        line: 2,
-        column: 38,
-        suggestions: [
-          { messageId: 'addOption', output: `import { api } from './api';
-export const items = () => api.items.list({ status: 'open', limit: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'loaders: any receiver, bounded by a chained method',
-    code: 'export const all = (store: any) => store.scanAll(\'orders\');',
-    options: [{"loaders":[{"callee":"*.scanAll","boundMethods":["take"]}]}],
-    errors: [
-      {
-        messageId: 'unboundedCustom',
-        data: { construct: 'store.scanAll()', bound: '`.take()`' },
-        line: 1,
-        column: 42,
-        suggestions: [
-          { messageId: 'addMethod', output: 'export const all = (store: any) => store.scanAll(\'orders\').take(100);' },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'loaders: only the binding from a module',
-    code: `import { fetchAll } from '@acme/data';
+      options: [{ loaders: [{ callee: 'api.items.list', boundArgs: ['limit'] }] }],
+      errors: [
+        {
+          messageId: 'unboundedCustom',
+          data: { construct: 'api.items.list()', bound: '`limit`' },
+          line: 2,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { api } from './api';
+export const items = () => api.items.list({ status: 'open', limit: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'loaders: any receiver, bounded by a chained method',
+      code: "export const all = (store: any) => store.scanAll('orders');",
+      options: [{ loaders: [{ callee: '*.scanAll', boundMethods: ['take'] }] }],
+      errors: [
+        {
+          messageId: 'unboundedCustom',
+          data: { construct: 'store.scanAll()', bound: '`.take()`' },
+          line: 1,
+          column: 42,
+          suggestions: [{ messageId: 'addMethod', output: "export const all = (store: any) => store.scanAll('orders').take(100);" }],
+        },
+      ],
+    },
+    {
+      name: 'loaders: only the binding from a module',
+      code: `import { fetchAll } from '@acme/data';
 import * as data from '@acme/data';
 export const a = () => data.fetchAll();`,
-    options: [{"loaders":[{"callee":"data.fetchAll","module":"@acme/data","boundArgs":["max"]}]}],
-    errors: [
-      {
-        messageId: 'unboundedCustom',
-        data: { construct: 'data.fetchAll()', bound: '`max`' },
-        line: 3,
-        column: 29,
-        suggestions: [
-          { messageId: 'addOption', output: `import { fetchAll } from '@acme/data';
+      options: [{ loaders: [{ callee: 'data.fetchAll', module: '@acme/data', boundArgs: ['max'] }] }],
+      errors: [
+        {
+          messageId: 'unboundedCustom',
+          data: { construct: 'data.fetchAll()', bound: '`max`' },
+          line: 3,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { fetchAll } from '@acme/data';
 import * as data from '@acme/data';
-export const a = () => data.fetchAll({ max: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'receiverNames: a convention of your own',
-    code: `import { Repository } from 'typeorm';
+export const a = () => data.fetchAll({ max: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'receiverNames: a convention of your own',
+      code: `import { Repository } from 'typeorm';
 export const a = (accounts: any) => accounts.find({ where: { active: true } });`,
-    options: [{"receiverNames":{"typeorm.repository":["accounts"]}}],
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'accounts.find()', unit: 'entity', bound: '`take`' },
-        line: 2,
-        column: 46,
-        suggestions: [
-          { messageId: 'addOption', output: `import { Repository } from 'typeorm';
-export const a = (accounts: any) => accounts.find({ where: { active: true }, take: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    // The file names no library: only the convention makes `sqlClient` a Knex client.
-    name: 'receiverNames: an awaited builder by a convention of your own',
-    code: `export async function openOrders(sqlClient: any) {
+      options: [{ receiverNames: { 'typeorm.repository': ['accounts'] } }],
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'accounts.find()', unit: 'entity', bound: '`take`' },
+          line: 2,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { Repository } from 'typeorm';
+export const a = (accounts: any) => accounts.find({ where: { active: true }, take: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The file names no library: only the convention makes `sqlClient` a Knex client.
+      name: 'receiverNames: an awaited builder by a convention of your own',
+      code: `export async function openOrders(sqlClient: any) {
   return await sqlClient('orders').where({ status: 'open' });
 }`,
-    options: [{"receiverNames":{"knex.client":["sqlClient"]}}],
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "sqlClient('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 2,
-        column: 16,
-        suggestions: [
-          { messageId: 'addMethod', output: `export async function openOrders(sqlClient: any) {
+      options: [{ receiverNames: { 'knex.client': ['sqlClient'] } }],
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "sqlClient('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `export async function openOrders(sqlClient: any) {
   return await sqlClient('orders').where({ status: 'open' }).limit(100);
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'receiverNames: a builder run by `.then()`, by a convention of your own',
-    code: `export function openOrders(sqlClient: any) {
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'receiverNames: a builder run by `.then()`, by a convention of your own',
+      code: `export function openOrders(sqlClient: any) {
   return sqlClient('orders').where({ status: 'open' }).then((rows: unknown[]) => rows.length);
 }`,
-    options: [{"receiverNames":{"knex.client":["sqlClient"]}}],
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: "sqlClient('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 2,
-        column: 10,
-        suggestions: [
-          { messageId: 'addMethod', output: `export function openOrders(sqlClient: any) {
+      options: [{ receiverNames: { 'knex.client': ['sqlClient'] } }],
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "sqlClient('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 2,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `export function openOrders(sqlClient: any) {
   return sqlClient('orders').where({ status: 'open' }).limit(100).then((rows: unknown[]) => rows.length);
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'defaultLimit',
-    code: `import { PrismaClient } from '@prisma/client';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'defaultLimit',
+      code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export const a = () => prisma.user.findMany();`,
-    options: [{"defaultLimit":500}],
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'prisma.user.findMany()', unit: 'row', bound: '`take`' },
-        line: 3,
-        column: 36,
-        suggestions: [
-          { messageId: 'addOption', output: `import { PrismaClient } from '@prisma/client';
+      options: [{ defaultLimit: 500 }],
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'prisma.user.findMany()', unit: 'row', bound: '`take`' },
+          line: 3,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
-export const a = () => prisma.user.findMany({ take: 500 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'limitConstant not in scope: the number, never an unresolved name',
-    code: `import { PrismaClient } from '@prisma/client';
+export const a = () => prisma.user.findMany({ take: 500 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'limitConstant not in scope: the number, never an unresolved name',
+      code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export const a = () => prisma.user.findMany();`,
-    options: [{"limitConstant":"PAGE_SIZE","defaultLimit":25}],
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'prisma.user.findMany()', unit: 'row', bound: '`take`' },
-        line: 3,
-        column: 36,
-        suggestions: [
-          { messageId: 'addOption', output: `import { PrismaClient } from '@prisma/client';
+      options: [{ limitConstant: 'PAGE_SIZE', defaultLimit: 25 }],
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'prisma.user.findMany()', unit: 'row', bound: '`take`' },
+          line: 3,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
-export const a = () => prisma.user.findMany({ take: 25 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'limitConstant in a template literal of SQL',
-    code: `const MAX_ROWS = 200;
+export const a = () => prisma.user.findMany({ take: 25 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'limitConstant in a template literal of SQL',
+      code: `const MAX_ROWS = 200;
 export const a = (db: any) => db.query(\`SELECT * FROM t\`);`,
-    options: [{"limitConstant":"MAX_ROWS"}],
-    errors: [
-      {
-        messageId: 'unboundedSql',
-        data: { construct: 'db.query()', sql: 'SELECT * FROM t' },
-        line: 2,
-        column: 40,
-        suggestions: [
-          { messageId: 'appendLimit', output: `const MAX_ROWS = 200;
-export const a = (db: any) => db.query(\`SELECT * FROM t LIMIT \${MAX_ROWS}\`);` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'limitError imported when missing',
-    code: `import { PrismaClient } from '@prisma/client';
+      options: [{ limitConstant: 'MAX_ROWS' }],
+      errors: [
+        {
+          messageId: 'unboundedSql',
+          data: { construct: 'db.query()', sql: 'SELECT * FROM t' },
+          line: 2,
+          column: 40,
+          suggestions: [
+            {
+              messageId: 'appendLimit',
+              output: `const MAX_ROWS = 200;
+export const a = (db: any) => db.query(\`SELECT * FROM t LIMIT \${MAX_ROWS}\`);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'limitError imported when missing',
+      code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export async function a() {
   const rows = await prisma.user.findMany();
   return rows;
 }`,
-    options: [{"limitError":{"name":"TooManyRowsError","from":"#errors"}}],
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'prisma.user.findMany()', unit: 'row', bound: '`take`' },
-        line: 4,
-        column: 34,
-        suggestions: [
-          { messageId: 'addOption', output: `import { PrismaClient } from '@prisma/client';
+      options: [{ limitError: { name: 'TooManyRowsError', from: '#errors' } }],
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'prisma.user.findMany()', unit: 'row', bound: '`take`' },
+          line: 4,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export async function a() {
   const rows = await prisma.user.findMany({ take: 100 });
   return rows;
-}` },
-          { messageId: 'guardCount', output: `import { PrismaClient } from '@prisma/client';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { PrismaClient } from '@prisma/client';
 import { TooManyRowsError } from '#errors';
 const prisma = new PrismaClient();
 export async function a() {
@@ -439,28 +521,31 @@ export async function a() {
   }
   const rows = await prisma.user.findMany();
   return rows;
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a …LimitError class in scope is used',
-    code: `import Redis from 'ioredis';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a …LimitError class in scope is used',
+      code: `import Redis from 'ioredis';
 import { QueryLimitError } from './errors';
 const redis = new Redis();
 export async function a(key: string) {
   const all = await redis.hgetall(key);
   return all;
 }`,
-    errors: [
-      {
-        messageId: 'redisWhole',
-        data: { construct: 'redis.hgetall()', shape: 'hash', size: 'HLEN', scan: 'HSCAN' },
-        line: 5,
-        column: 27,
-        suggestions: [
-          { messageId: 'guardSize', output: `import Redis from 'ioredis';
+      errors: [
+        {
+          messageId: 'redisWhole',
+          data: { construct: 'redis.hgetall()', shape: 'hash', size: 'HLEN', scan: 'HSCAN' },
+          line: 5,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'guardSize',
+              output: `import Redis from 'ioredis';
 import { QueryLimitError } from './errors';
 const redis = new Redis();
 export async function a(key: string) {
@@ -469,62 +554,62 @@ export async function a(key: string) {
   }
   const all = await redis.hgetall(key);
   return all;
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'receivers: or and conditional',
-    code: `import { PrismaClient } from '@prisma/client';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'receivers: or and conditional',
+      code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
 export const a = (tx?: any) => (tx ?? prisma).user.findMany();`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: '(tx ?? prisma).user.findMany()', unit: 'row', bound: '`take`' },
-        line: 3,
-        column: 52,
-        suggestions: [
-          { messageId: 'addOption', output: `import { PrismaClient } from '@prisma/client';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: '(tx ?? prisma).user.findMany()', unit: 'row', bound: '`take`' },
+          line: 3,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();
-export const a = (tx?: any) => (tx ?? prisma).user.findMany({ take: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'checkHttpBodies: fetch bodies read whole',
-    code: `export async function a(url: string) {
+export const a = (tx?: any) => (tx ?? prisma).user.findMany({ take: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'checkHttpBodies: fetch bodies read whole',
+      code: `export async function a(url: string) {
   const res = await fetch(url);
   return res.json();
 }
 export const b = async (url: string) => (await fetch(url)).text();`,
-    options: [{"checkHttpBodies":true}],
-    errors: [
-      {
-        messageId: 'wholeBody',
-        data: { construct: 'res.json()', method: 'json' },
-        line: 3,
-        column: 14,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'wholeBody',
-        data: { construct: '(await fetch(url)).text()', method: 'text' },
-        line: 5,
-        column: 60,
-        suggestions: [
-
-        ],
-      },
-    ],
-  },
-  {
-    name: 'checkHttpBodies: undici and axios',
-    code: `import { request } from 'undici';
+      options: [{ checkHttpBodies: true }],
+      errors: [
+        {
+          messageId: 'wholeBody',
+          data: { construct: 'res.json()', method: 'json' },
+          line: 3,
+          column: 14,
+          suggestions: [],
+        },
+        {
+          messageId: 'wholeBody',
+          data: { construct: '(await fetch(url)).text()', method: 'text' },
+          line: 5,
+          column: 60,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'checkHttpBodies: undici and axios',
+      code: `import { request } from 'undici';
 import axios from 'axios';
 export async function a(url: string) {
   const { body } = await request(url);
@@ -534,87 +619,73 @@ export const b = (url: string) => axios.get(url);
 const client = axios.create({ baseURL: 'https://api' });
 export const c = () => client.post('/x', {});
 export const d = (url: string) => axios({ url });`,
-    options: [{"checkHttpBodies":true}],
-    errors: [
-      {
-        messageId: 'wholeBody',
-        data: { construct: 'body.json()', method: 'json' },
-        line: 5,
-        column: 15,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'axiosBody',
-        data: { construct: 'axios.get()' },
-        line: 7,
-        column: 35,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'axiosBody',
-        data: { construct: 'client.post()' },
-        line: 9,
-        column: 24,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'axiosBody',
-        data: { construct: 'axios()' },
-        line: 10,
-        column: 35,
-        suggestions: [
-
-        ],
-      },
-    ],
-  },
-  {
-    name: 'checkFileReads: a path that is not a constant',
-    code: `import { readFile } from 'node:fs/promises';
+      options: [{ checkHttpBodies: true }],
+      errors: [
+        {
+          messageId: 'wholeBody',
+          data: { construct: 'body.json()', method: 'json' },
+          line: 5,
+          column: 15,
+          suggestions: [],
+        },
+        {
+          messageId: 'axiosBody',
+          data: { construct: 'axios.get()' },
+          line: 7,
+          column: 35,
+          suggestions: [],
+        },
+        {
+          messageId: 'axiosBody',
+          data: { construct: 'client.post()' },
+          line: 9,
+          column: 24,
+          suggestions: [],
+        },
+        {
+          messageId: 'axiosBody',
+          data: { construct: 'axios()' },
+          line: 10,
+          column: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'checkFileReads: a path that is not a constant',
+      code: `import { readFile } from 'node:fs/promises';
 import fs from 'node:fs';
 export const a = (path: string) => readFile(path, 'utf8');
 export const b = (name: string) => fs.readFileSync(\`./uploads/\${name}\`);
 export const c = (p: string) => fs.promises.readFile(p);`,
-    options: [{"checkFileReads":true}],
-    errors: [
-      {
-        messageId: 'wholeFile',
-        data: { construct: 'readFile()' },
-        line: 3,
-        column: 36,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'wholeFile',
-        data: { construct: 'fs.readFileSync()' },
-        line: 4,
-        column: 39,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'wholeFile',
-        data: { construct: 'fs.promises.readFile()' },
-        line: 5,
-        column: 45,
-        suggestions: [
-
-        ],
-      },
-    ],
-  },
-  {
-    name: 'checkStreams: toArray and chunk accumulation',
-    code: `import fs from 'node:fs';
+      options: [{ checkFileReads: true }],
+      errors: [
+        {
+          messageId: 'wholeFile',
+          data: { construct: 'readFile()' },
+          line: 3,
+          column: 36,
+          suggestions: [],
+        },
+        {
+          messageId: 'wholeFile',
+          data: { construct: 'fs.readFileSync()' },
+          line: 4,
+          column: 39,
+          suggestions: [],
+        },
+        {
+          messageId: 'wholeFile',
+          data: { construct: 'fs.promises.readFile()' },
+          line: 5,
+          column: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'checkStreams: toArray and chunk accumulation',
+      code: `import fs from 'node:fs';
 import { Readable } from 'node:stream';
 export const a = (p: string) => fs.createReadStream(p).toArray();
 export async function b(stream: AsyncIterable<Buffer>) {
@@ -628,45 +699,37 @@ export function c(req: Readable) {
   req.on('end', () => console.log(body));
 }
 export const d = (items: string[]) => Readable.from(items).toArray();`,
-    options: [{"checkStreams":true}],
-    errors: [
-      {
-        messageId: 'streamToArray',
-        data: { construct: 'fs.createReadStream(p).toArray()' },
-        line: 3,
-        column: 56,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'chunkAccumulation',
-        data: { target: 'chunks' },
-        line: 7,
-        column: 10,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'chunkAccumulation',
-        data: { target: 'body' },
-        line: 11,
-        column: 31,
-        suggestions: [
-
-        ],
-      },
-      {
-        messageId: 'streamToArray',
-        data: { construct: 'Readable.from(items).toArray()' },
-        line: 14,
-        column: 60,
-        suggestions: [
-
-        ],
-      },
-    ],
-  },
+      options: [{ checkStreams: true }],
+      errors: [
+        {
+          messageId: 'streamToArray',
+          data: { construct: 'fs.createReadStream(p).toArray()' },
+          line: 3,
+          column: 56,
+          suggestions: [],
+        },
+        {
+          messageId: 'chunkAccumulation',
+          data: { target: 'chunks' },
+          line: 7,
+          column: 10,
+          suggestions: [],
+        },
+        {
+          messageId: 'chunkAccumulation',
+          data: { target: 'body' },
+          line: 11,
+          column: 31,
+          suggestions: [],
+        },
+        {
+          messageId: 'streamToArray',
+          data: { construct: 'Readable.from(items).toArray()' },
+          line: 14,
+          column: 60,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });

@@ -9,7 +9,14 @@ import { compareRecorded, covers, measureRecall } from '../../scripts/recall.mjs
 
 const file = (pkg, rel, defects = []) => ({ package: pkg, file: rel, lines: 100, stratum: 's', reviewer: 'r1', defects });
 const defect = (line, rule, config, extra = {}) => ({ line, rule, config, reason: 'why', shape: 'how', ...extra });
-const finding = (pkg, rel, ruleId, line, endLine = line) => ({ package: pkg, file: rel, ruleId: `resilience/${ruleId}`, line, endLine, message: 'm' });
+const finding = (pkg, rel, ruleId, line, endLine = line) => ({
+  package: pkg,
+  file: rel,
+  ruleId: `resilience/${ruleId}`,
+  line,
+  endLine,
+  message: 'm',
+});
 
 const census = {
   date: '2026-12-07',
@@ -77,7 +84,10 @@ describe('measureRecall', () => {
 
 describe('compareRecorded', () => {
   const recorded = { recommended: { 'resilience/no-unbounded-load': { entries: 4, found: 2 } }, strict: {} };
-  const at = (found, entries) => ({ recommended: [{ ruleId: 'resilience/no-unbounded-load', entries, found, recall: found / entries }], strict: [] });
+  const at = (found, entries) => ({
+    recommended: [{ ruleId: 'resilience/no-unbounded-load', entries, found, recall: found / entries }],
+    strict: [],
+  });
   it('fails below the recorded recall', () => {
     const { below, above } = compareRecorded(recorded, at(1, 4));
     expect(above).toEqual([]);
@@ -104,7 +114,13 @@ describe('census file', () => {
     expect(readCensus(write(census)).problems).toEqual([]);
   });
   it('names what is wrong with an entry', () => {
-    const bad = { ...census, files: [file('a', 'x.js', [{ line: 0, rule: 'no-such-rule', config: 'all', reason: '', shape: '' }]), { ...file('a', 'x.js'), stratum: 'nope' }] };
+    const bad = {
+      ...census,
+      files: [
+        file('a', 'x.js', [{ line: 0, rule: 'no-such-rule', config: 'all', reason: '', shape: '' }]),
+        { ...file('a', 'x.js'), stratum: 'nope' },
+      ],
+    };
     const { problems } = readCensus(write(bad));
     expect(problems).toEqual(
       expect.arrayContaining([

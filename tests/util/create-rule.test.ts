@@ -16,7 +16,13 @@ function recordingRule() {
       type: 'problem',
       docs: { description: 'records its options' },
       messages: { x: 'x' },
-      schema: [{ type: 'object', properties: { limit: { type: 'number' }, names: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
+      schema: [
+        {
+          type: 'object',
+          properties: { limit: { type: 'number' }, names: { type: 'array', items: { type: 'string' } } },
+          additionalProperties: false,
+        },
+      ],
       defaultOptions: [{ limit: 100, names: ['a'] }],
     },
     create(_context, [options]) {

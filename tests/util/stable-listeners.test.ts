@@ -81,7 +81,10 @@ describe('stableListeners', () => {
     const rules: Linter.RulesRecord = { 'a/calls': 'error', 'b/calls': ['error', { names: ['fetchAll'] }] };
     for (const filename of ['one.js', 'two.js']) {
       const messages = linter.verify('load(); fetchAll();', config(rules, plugins), { filename });
-      expect(messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual([`a/calls: load in ${filename}`, `b/calls: fetchAll in ${filename}`]);
+      expect(messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual([
+        `a/calls: load in ${filename}`,
+        `b/calls: fetchAll in ${filename}`,
+      ]);
     }
   });
 });

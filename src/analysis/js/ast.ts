@@ -3,10 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
 
-export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return (
@@ -94,11 +91,7 @@ export function isNullish(node: Node | null | undefined): boolean {
     return target.raw === 'null';
   }
   if (target.type === AST_NODE_TYPES.Identifier && target.name === 'undefined') return true;
-  return (
-    target.type === AST_NODE_TYPES.UnaryExpression &&
-    target.operator === 'void' &&
-    target.argument.type === AST_NODE_TYPES.Literal
-  );
+  return target.type === AST_NODE_TYPES.UnaryExpression && target.operator === 'void' && target.argument.type === AST_NODE_TYPES.Literal;
 }
 
 /** The nearest enclosing function of a node (not the node itself). */
@@ -203,11 +196,7 @@ function isChildNode(value: unknown, enterFunctions: boolean): value is Node {
  * child containing it, level by level), but walking only down that path instead of traversing
  * every node before it, which made one lookup per finding cost the whole file.
  */
-export function nodeAtIndex(
-  root: Node,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-  index: number,
-): Node | null {
+export function nodeAtIndex(root: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, index: number): Node | null {
   const contains = (node: Node) => node.range[0] <= index && index < node.range[1];
   if (!contains(root)) return null;
   let current = root;

@@ -41,7 +41,10 @@ function ownMethod(call: TSESTree.CallExpression, member: TSESTree.MemberExpress
   for (let current: Node | undefined = call.parent; current; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.ClassBody) continue;
     for (const element of current.body) {
-      if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && propertyKeyName(element) === name) {
+      if (
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+        propertyKeyName(element) === name
+      ) {
         const fn = functionOfDeclaration(element);
         if (fn) return fn; // else an overload signature: the implementation follows
       }
@@ -134,7 +137,8 @@ export class CalleeResolver {
   private parse(file: ts.SourceFile): SourceCode | null {
     if (parsedFiles.has(file)) return parsedFiles.get(file)!;
     let parsed: SourceCode | null = null;
-    const parser = this.context.languageOptions.parser as { parseForESLint?: (text: string, options: object) => TSESLint.Parser.ParseResult } | undefined;
+    const parser = this.context.languageOptions.parser as
+      { parseForESLint?: (text: string, options: object) => TSESLint.Parser.ParseResult } | undefined;
     if (parser?.parseForESLint && !file.isDeclarationFile) {
       try {
         const result = parser.parseForESLint(file.text, {
@@ -147,10 +151,16 @@ export class CalleeResolver {
           sourceType: 'module',
           jsx: file.fileName.endsWith('x'),
         });
-        const visitorKeys = (result.visitorKeys ?? this.context.sourceCode.visitorKeys);
+        const visitorKeys = result.visitorKeys ?? this.context.sourceCode.visitorKeys;
         setParents(result.ast, visitorKeys);
         const SourceCodeClass = this.context.sourceCode.constructor as new (config: object) => TSESLint.SourceCode;
-        parsed = new SourceCodeClass({ text: file.text, ast: result.ast, parserServices: result.services ?? {}, scopeManager: result.scopeManager, visitorKeys });
+        parsed = new SourceCodeClass({
+          text: file.text,
+          ast: result.ast,
+          parserServices: result.services ?? {},
+          scopeManager: result.scopeManager,
+          visitorKeys,
+        });
       } catch {
         // A file we cannot parse gives no chain; the finding stands without it.
         parsed = null;

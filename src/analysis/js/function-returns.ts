@@ -87,7 +87,12 @@ export class FunctionResults {
     if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
     const name = resolve.name;
     const withValue = findInSubtree(executor.body, this.visitorKeys, (node) =>
-      node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name && node.arguments.length > 0 ? true : null,
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === name &&
+      node.arguments.length > 0
+        ? true
+        : null,
     );
     return withValue === null;
   }

@@ -13,10 +13,7 @@ export function isTypeOnly(variable: Variable): boolean {
     if (def.type !== DefinitionType.ImportBinding) return false;
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const specifier = def.node as TSESTree.ImportClause;
-    return (
-      declaration.importKind === 'type' ||
-      (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
-    );
+    return declaration.importKind === 'type' || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type');
   });
 }
 
@@ -78,7 +75,8 @@ function afterDirectives(program: TSESTree.Program): number {
  * `@license`). `// eslint-disable-next-line` and `// @ts-expect-error` are not among them: they
  * belong to the line below.
  */
-const FILE_PRAGMA = /^[\s*]*(?:@ts-(?:check|nocheck)\b|@(?:no)?flow\b|@jsx|@license\b|@preserve\b|@format\b|eslint(?:-disable|-enable|-env)?\s|globals?\s|jshint\b|istanbul\b|c8\b)/;
+const FILE_PRAGMA =
+  /^[\s*]*(?:@ts-(?:check|nocheck)\b|@(?:no)?flow\b|@jsx|@license\b|@preserve\b|@format\b|eslint(?:-disable|-enable|-env)?\s|globals?\s|jshint\b|istanbul\b|c8\b)/;
 
 /**
  * A file's first import or `require`: after its directives; otherwise just above its first

@@ -41,7 +41,11 @@ export function requiredModule(node: Node): string | null {
   if (current.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = unwrapSequence(current.callee);
   const calleeName =
-    callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberPropertyName(callee)
+        : null;
   if (calleeName === 'require') return specifierText(current.arguments[0]);
   if (calleeName && INTEROP_HELPERS.test(calleeName) && current.arguments[0]) return requiredModule(current.arguments[0]);
   return null;
@@ -85,7 +89,12 @@ export function originOfVariable(variable: Variable): BindingOrigin | null {
       if (p.type !== AST_NODE_TYPES.Property) continue;
       const value = p.value.type === AST_NODE_TYPES.AssignmentPattern ? p.value.left : p.value;
       if (value.type === AST_NODE_TYPES.Identifier && value.name === variable.name) {
-        const key = !p.computed && p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : p.key.type === AST_NODE_TYPES.Literal ? String(p.key.value) : null;
+        const key =
+          !p.computed && p.key.type === AST_NODE_TYPES.Identifier
+            ? p.key.name
+            : p.key.type === AST_NODE_TYPES.Literal
+              ? String(p.key.value)
+              : null;
         return key ? { module, imported: key } : null;
       }
     }
@@ -107,7 +116,8 @@ function* modulesOfStatement(statement: TSESTree.ProgramStatement): Generator<st
       return;
     case AST_NODE_TYPES.TSImportEqualsDeclaration: {
       const ref = statement.moduleReference;
-      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal) yield String(ref.expression.value);
+      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal)
+        yield String(ref.expression.value);
       return;
     }
     case AST_NODE_TYPES.ExportNamedDeclaration:
@@ -157,7 +167,12 @@ export function importedNames(program: TSESTree.Program, source: string): Set<st
         if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
         if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of declarator.id.properties) {
-            const value = property.type === AST_NODE_TYPES.Property ? (property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value) : null;
+            const value =
+              property.type === AST_NODE_TYPES.Property
+                ? property.value.type === AST_NODE_TYPES.AssignmentPattern
+                  ? property.value.left
+                  : property.value
+                : null;
             if (value?.type === AST_NODE_TYPES.Identifier) names.add(value.name);
           }
         }

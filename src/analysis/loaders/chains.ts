@@ -186,7 +186,8 @@ export class VariableChains {
     base = chainBelow(init);
     if (base.root.type === AST_NODE_TYPES.Identifier && base.links.length > 0) {
       const inner = this.through(base.root, init, depth + 1);
-      if (inner && (inner.links.length > 0 || inner.root.type === AST_NODE_TYPES.CallExpression)) base = { root: inner.root, links: [...inner.links, ...base.links] };
+      if (inner && (inner.links.length > 0 || inner.root.type === AST_NODE_TYPES.CallExpression))
+        base = { root: inner.root, links: [...inner.links, ...base.links] };
     }
     facts.bases.set(depth, base);
     return base;
@@ -224,7 +225,8 @@ function useEffect(id: TSESTree.Identifier, name: string): UseEffect {
   // `q = q.where()` reads q as the root of the assigned chain: covered by the write.
   if (above.links.length === 0) return 'escapes';
   const { parent } = valueParent(above.top);
-  const reassigned = parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier && parent.left.name === name;
+  const reassigned =
+    parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier && parent.left.name === name;
   if (reassigned) return 'none';
   // `q.where(…);` changes the builder; `await q.clone().count()` runs another query from it.
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return above.links;

@@ -2,18 +2,20 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { callText, findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../js/ast.js';
 import { planTypedError, quote, type TypedErrorOption } from '../fixes/typed-error.js';
 import { findVariable } from '../js/imports.js';
-import type { BuilderLoader, ConstructorLoader, Evidence, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader, Unit } from './catalog.js';
+import type {
+  BuilderLoader,
+  ConstructorLoader,
+  Evidence,
+  LibraryEntry,
+  OptionsLoader,
+  RedisCommand,
+  RedisLoader,
+  SqlLoader,
+  Unit,
+} from './catalog.js';
 import { matchesRule } from './catalog-index.js';
 import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains, walkChainBelow } from './chains.js';
-import {
-  LIMIT_ERROR_FALLBACK,
-  type LimitChoice,
-  guardAnchor,
-  insertGuard,
-  isRepeatable,
-  limitText,
-  setOption,
-} from './fixes.js';
+import { LIMIT_ERROR_FALLBACK, type LimitChoice, guardAnchor, insertGuard, isRepeatable, limitText, setOption } from './fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
 import { nameRef, topLevelModules, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
@@ -341,7 +343,8 @@ export class LoadFinder {
       if (loader.filter) {
         const filterArg = args[loader.filter.arg];
         const filter = loader.filter.key
-          ? (loader.filter.arg === loader.optionsArg ? view : viewObject(filterArg, this.scopeOf))?.keys.get(loader.filter.key) ?? undefined
+          ? ((loader.filter.arg === loader.optionsArg ? view : viewObject(filterArg, this.scopeOf))?.keys.get(loader.filter.key) ??
+            undefined)
           : filterArg;
         if (filter && isPrimaryKeyFilter(filter, this.scopeOf)) return null;
       }
@@ -351,7 +354,12 @@ export class LoadFinder {
     return null;
   }
 
-  private optionsFinding(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, library: LibraryEntry, loader: OptionsLoader): LoadFinding {
+  private optionsFinding(
+    call: TSESTree.CallExpression,
+    callee: TSESTree.MemberExpression,
+    library: LibraryEntry,
+    loader: OptionsLoader,
+  ): LoadFinding {
     const key = loader.fixKey ?? loader.boundKeys[0]!;
     const limit = limitText(this.sourceCode, call, this.settings.limit);
     const construct = callText(this.sourceCode, callee, 50);
@@ -395,7 +403,12 @@ export class LoadFinder {
   }
 
   /** `if ((await repo.count({ where })) > 100) throw …` before the load, when the filter can be repeated. */
-  private countGuard(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, loader: OptionsLoader, method: string): LoadSuggestion | null {
+  private countGuard(
+    call: TSESTree.CallExpression,
+    callee: TSESTree.MemberExpression,
+    loader: OptionsLoader,
+    method: string,
+  ): LoadSuggestion | null {
     if (!loader.filter || !isRepeatable(callee.object)) return null;
     const anchor = guardAnchor(call);
     if (!anchor) return null;
@@ -452,9 +465,20 @@ export class LoadFinder {
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrapSequence(target.callee);
-        const getter = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+        const getter =
+          callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberPropertyName(callee)
+            : callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : null;
         const entity = target.arguments.at(-1);
-        return getter !== null && REPOSITORY_GETTERS.has(getter) && entity !== undefined && entity.type !== AST_NODE_TYPES.SpreadElement && this.isSmallEntity(entity);
+        return (
+          getter !== null &&
+          REPOSITORY_GETTERS.has(getter) &&
+          entity !== undefined &&
+          entity.type !== AST_NODE_TYPES.SpreadElement &&
+          this.isSmallEntity(entity)
+        );
       }
       default:
         return false;
@@ -480,7 +504,9 @@ export class LoadFinder {
       // The variable is only worth following if one of the builders can start in what it adds:
       // a terminal's chain continues the variable's, so a start in either will do.
       const worthIt =
-        consumption.kind === 'await' ? (every: Chain) => this.mayStartInVariable(starts, every) : (every: Chain) => directMayStart || this.mayStartInVariable(starts, every);
+        consumption.kind === 'await'
+          ? (every: Chain) => this.mayStartInVariable(starts, every)
+          : (every: Chain) => directMayStart || this.mayStartInVariable(starts, every);
       const through = this.variableChains.through(direct.root, consumer, 0, worthIt);
       if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
       match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
@@ -513,17 +539,18 @@ export class LoadFinder {
   }
 
   /** `startsAt` for thenable builders, as `walkChainBelow` calls it. */
-  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean => startsAt(this.tables.thenableStarts, name, call);
+  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean =>
+    startsAt(this.tables.thenableStarts, name, call);
 
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
   private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
-    const candidates =
-      consumption.kind === 'terminal' ? (this.tables.terminals.get(consumption.name) ?? []) : this.tables.thenables;
+    const candidates = consumption.kind === 'terminal' ? (this.tables.terminals.get(consumption.name) ?? []) : this.tables.thenables;
     for (const { library, loader } of candidates) {
       const start = this.findStart(chain, library, loader);
       if (!start) continue;
       const after = chain.links.slice(start.index + 1);
-      if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call')) continue;
+      if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call'))
+        continue;
       if (after.some((l) => loader.notLoads.includes(l.name))) return 'not-load';
       // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
       if (consumption.kind === 'await' && after.some((l) => this.tables.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
@@ -534,7 +561,11 @@ export class LoadFinder {
     return 'none';
   }
 
-  private findStart(chain: Chain, library: LibraryEntry, loader: BuilderLoader): { index: number; call: TSESTree.CallExpression; link: Link | null } | null {
+  private findStart(
+    chain: Chain,
+    library: LibraryEntry,
+    loader: BuilderLoader,
+  ): { index: number; call: TSESTree.CallExpression; link: Link | null } | null {
     const callable = loader.starts.includes('call');
     if (callable && chain.root.type === AST_NODE_TYPES.CallExpression && this.isCalledReceiver(chain.root, library, loader)) {
       return { index: -1, call: chain.root, link: null };
@@ -559,7 +590,8 @@ export class LoadFinder {
     if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return false;
     if (!isTableCall(call)) return false;
     const ref = nameRef(target, this.scopeOf);
-    if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module)))) return false;
+    if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module))))
+      return false;
     const resolution = this.resolver.resolve(target);
     return isResolved(resolution) && resolution.library === library && resolution.role === loader.role;
   }
@@ -567,11 +599,23 @@ export class LoadFinder {
   private isBoundedChain(start: TSESTree.CallExpression, startLink: Link | null, after: Link[], loader: BuilderLoader): boolean {
     if (after.some((l) => loader.boundMethods.includes(l.name))) return true;
     // `knex('pg_proc')`, `.from('information_schema.tables')`: the schema's size, not the data's.
-    const tables = [...(startLink === null || TABLE_METHODS.has(startLink.name) ? [start] : []), ...after.filter((l) => TABLE_METHODS.has(l.name)).map((l) => l.call)];
-    if (tables.some((call) => { const name = literalString(call.arguments[0] ?? call); return name !== null && isCatalogTable(name); })) return true;
+    const tables = [
+      ...(startLink === null || TABLE_METHODS.has(startLink.name) ? [start] : []),
+      ...after.filter((l) => TABLE_METHODS.has(l.name)).map((l) => l.call),
+    ];
+    if (
+      tables.some((call) => {
+        const name = literalString(call.arguments[0] ?? call);
+        return name !== null && isCatalogTable(name);
+      })
+    )
+      return true;
     if (tables.some((call) => call.arguments[0] && isFunctionSource(call.arguments[0]))) return true;
     // `knex('roles')`, `.from(Role, 'r')`, `getRepository(Role).createQueryBuilder('r')`: a small table.
-    const entities = tables.length > 0 ? tables.map((call) => call.arguments[0]) : [startLink?.name === 'createQueryBuilder' && start.arguments.length === 2 ? start.arguments[0] : startLink?.member.object];
+    const entities =
+      tables.length > 0
+        ? tables.map((call) => call.arguments[0])
+        : [startLink?.name === 'createQueryBuilder' && start.arguments.length === 2 ? start.arguments[0] : startLink?.member.object];
     if (entities.some((entity) => entity && this.isSmallEntity(entity))) return true;
     if (startLink && loader.boundMethods.includes(startLink.name)) return true;
     if (loader.startOptions && startLink) {
@@ -604,7 +648,10 @@ export class LoadFinder {
     }
     if (loader.selectMethods) {
       const grouped = this.settings.sqlPolicy.groupedAggregatesUnbounded && after.some((l) => GROUPING.has(l.name));
-      const selects = [...(startLink && loader.selectMethods.includes(startLink.name) ? [start] : []), ...after.filter((l) => loader.selectMethods!.includes(l.name)).map((l) => l.call)];
+      const selects = [
+        ...(startLink && loader.selectMethods.includes(startLink.name) ? [start] : []),
+        ...after.filter((l) => loader.selectMethods!.includes(l.name)).map((l) => l.call),
+      ];
       if (!grouped && selects.some((s) => s.arguments.some((a) => this.isAggregate(a)))) return true;
     }
     return false;
@@ -622,7 +669,9 @@ export class LoadFinder {
     // TypeORM's `where(entityIds)`, `entityIds = entities.map(…)`: any of the caller's key objects.
     if (args.length === 1 && isBuiltList(first, this.scopeOf)) return true;
     const column = (node: Node | undefined) =>
-      node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value.slice(node.value.lastIndexOf('.') + 1).replace(/["`]/g, '') : null;
+      node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string'
+        ? node.value.slice(node.value.lastIndexOf('.') + 1).replace(/["`]/g, '')
+        : null;
     const pkColumn = column(first);
     if (pkColumn !== null && PRIMARY_KEYS.has(pkColumn)) {
       if (args.length === 2) return true;
@@ -636,7 +685,9 @@ export class LoadFinder {
       const pieces: SqlPiece[] =
         first.type === AST_NODE_TYPES.Literal
           ? [text(first.value)]
-          : first.quasis.flatMap((q, i) => (i === 0 ? [text(q.value.cooked ?? q.value.raw)] : [{ kind: 'hole' as const }, text(q.value.cooked ?? q.value.raw)]));
+          : first.quasis.flatMap((q, i) =>
+              i === 0 ? [text(q.value.cooked ?? q.value.raw)] : [{ kind: 'hole' as const }, text(q.value.cooked ?? q.value.raw)],
+            );
       const verdict = judgeSql([text('SELECT * FROM t WHERE '), ...pieces]);
       return verdict.kind === 'bounded' && verdict.reason === 'primary-key';
     }
@@ -648,8 +699,16 @@ export class LoadFinder {
   /** Drizzle's `eq(t.id, x)`, `inArray(t.id, ids)`, and `and(…)` containing one. */
   private isKeyHelper(call: TSESTree.CallExpression): boolean {
     const callee = unwrapSequence(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
-    if (name === 'and') return call.arguments.some((a) => unwrap(a).type === AST_NODE_TYPES.CallExpression && this.isKeyHelper(unwrap(a) as TSESTree.CallExpression));
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberPropertyName(callee)
+          : null;
+    if (name === 'and')
+      return call.arguments.some(
+        (a) => unwrap(a).type === AST_NODE_TYPES.CallExpression && this.isKeyHelper(unwrap(a) as TSESTree.CallExpression),
+      );
     if (name === 'inArray' && isCallerList(call.arguments[1], this.scopeOf)) return true;
     if (name !== 'eq' && name !== 'inArray') return false;
     const column = call.arguments[0] && unwrap(call.arguments[0]);
@@ -671,7 +730,11 @@ export class LoadFinder {
         if (n.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(n.callee);
           const name =
-            callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+            callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : callee.type === AST_NODE_TYPES.MemberExpression
+                ? memberPropertyName(callee)
+                : null;
           if (name && AGGREGATE_CALLS.has(name)) return true;
         }
         if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && AGGREGATE_TEXT.test(n.value)) return true;
@@ -701,7 +764,10 @@ export class LoadFinder {
           : start;
     const limit = limitText(this.sourceCode, start, this.settings.limit);
     const insertAfter = consumption.kind === 'terminal' ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).object : candidate;
-    const plain = insertAfter.type === AST_NODE_TYPES.CallExpression || insertAfter.type === AST_NODE_TYPES.Identifier || insertAfter.type === AST_NODE_TYPES.MemberExpression;
+    const plain =
+      insertAfter.type === AST_NODE_TYPES.CallExpression ||
+      insertAfter.type === AST_NODE_TYPES.Identifier ||
+      insertAfter.type === AST_NODE_TYPES.MemberExpression;
     const suggest: LoadSuggestion[] = plain
       ? [
           {
@@ -711,7 +777,12 @@ export class LoadFinder {
           },
         ]
       : [];
-    return { node, messageId: 'unboundedChain', data: { construct, unit: loader.unit, bound: orList(bounds), fix: loader.fixMethod }, suggest };
+    return {
+      node,
+      messageId: 'unboundedChain',
+      data: { construct, unit: loader.unit, bound: orList(bounds), fix: loader.fixMethod },
+      suggest,
+    };
   }
 
   // ----------------------------------------------------------------------------------------
@@ -725,7 +796,11 @@ export class LoadFinder {
     if (prepared.terminals.includes(name) && call.arguments.length === 0) {
       const statement = this.preparedStatement(object, prepared.methods);
       source = statement?.arguments[0];
-    } else if (name === 'execute' && object.type === AST_NODE_TYPES.TaggedTemplateExpression && sqlTagName(object.tag, [...tags, ...runningTags])) {
+    } else if (
+      name === 'execute' &&
+      object.type === AST_NODE_TYPES.TaggedTemplateExpression &&
+      sqlTagName(object.tag, [...tags, ...runningTags])
+    ) {
       source = object;
     } else if (methods.includes(name) || lazyMethods.includes(name)) {
       source = call.arguments[0];
@@ -734,25 +809,31 @@ export class LoadFinder {
       if (!target || isFunction(target)) return null;
       if (target?.type === AST_NODE_TYPES.ObjectExpression) {
         const view = viewObject(target, this.scopeOf);
-        source = (view?.keys.get('text') ?? view?.keys.get('sql') ?? undefined);
+        source = view?.keys.get('text') ?? view?.keys.get('sql') ?? undefined;
       }
       if (lazyMethods.includes(name)) {
         const above = chainAbove(call);
         if (!isConsumed(above.top) && above.links[0]?.name !== 'then') return null;
       }
       const options = call.arguments[1];
-      if (options && singleRowOptions.some(({ key, value }) => {
-        const view = viewObject(options, this.scopeOf);
-        const v = view?.keys.get(key);
-        return v && unwrap(v).type === AST_NODE_TYPES.Literal && (unwrap(v) as TSESTree.Literal).value === value;
-      })) {
+      if (
+        options &&
+        singleRowOptions.some(({ key, value }) => {
+          const view = viewObject(options, this.scopeOf);
+          const v = view?.keys.get(key);
+          return v && unwrap(v).type === AST_NODE_TYPES.Literal && (unwrap(v) as TSESTree.Literal).value === value;
+        })
+      ) {
         return null;
       }
     }
     if (!source) return null;
     const above = chainAbove(call);
     if (above.links.some((l) => STREAMING.has(l.name))) return null;
-    const reportOn = unwrap(source).type === AST_NODE_TYPES.TaggedTemplateExpression ? (unwrap(source) as TSESTree.TaggedTemplateExpression).quasi : source;
+    const reportOn =
+      unwrap(source).type === AST_NODE_TYPES.TaggedTemplateExpression
+        ? (unwrap(source) as TSESTree.TaggedTemplateExpression).quasi
+        : source;
     return this.judgeSqlNode(source, call, reportOn, () => callText(this.sourceCode, callee, 40), [...call.arguments]);
   }
 
@@ -761,7 +842,7 @@ export class LoadFinder {
     let target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) {
       const def = this.sourceCode.getScope(target).references.find((r) => r.identifier === target)?.resolved?.defs[0];
-      const init = def?.type === DefinitionType.Variable ? (def.node).init : null;
+      const init = def?.type === DefinitionType.Variable ? def.node.init : null;
       if (!init) return null;
       target = unwrap(init);
     }
@@ -784,7 +865,8 @@ export class LoadFinder {
       const at = verdict.insertAt;
       const limit = limitText(this.sourceCode, call, this.settings.limit);
       // Only a constant cares whether it lands in a template (`${LIMIT}`), so only then look.
-      const inTemplate = limit.constant && nodeAtIndex(this.sourceCode.ast, this.sourceCode.visitorKeys, at)?.type === AST_NODE_TYPES.TemplateElement;
+      const inTemplate =
+        limit.constant && nodeAtIndex(this.sourceCode.ast, this.sourceCode.visitorKeys, at)?.type === AST_NODE_TYPES.TemplateElement;
       const text = limit.constant ? (inTemplate ? `\${${limit.text}}` : String(this.settings.limit.defaultLimit)) : limit.text;
       suggest.push({
         messageId: 'appendLimit',
@@ -823,7 +905,8 @@ export class LoadFinder {
       const stopArg = args[command.range.stop];
       if (!startArg || !stopArg || numberValue(startArg) !== 0 || numberValue(stopArg) !== -1) return null;
       const modifiers = args.slice(command.range.stop + 1);
-      if (modifiers.some((a) => /^(?:BYSCORE|BYLEX)$/i.test(literalString(a) ?? '') || unwrap(a).type === AST_NODE_TYPES.ObjectExpression)) return null;
+      if (modifiers.some((a) => /^(?:BYSCORE|BYLEX)$/i.test(literalString(a) ?? '') || unwrap(a).type === AST_NODE_TYPES.ObjectExpression))
+        return null;
     }
     if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys) || this.isTypeCheckedKey(args[0]!)) return null;
     const lowerCase = name === name.toLowerCase();
@@ -868,7 +951,12 @@ export class LoadFinder {
         suggest,
       };
     }
-    return { node: callee.property, messageId: 'redisWhole', data: { construct, shape: command.shape, size: sizeUpper, scan: command.scan }, suggest };
+    return {
+      node: callee.property,
+      messageId: 'redisWhole',
+      data: { construct, shape: command.shape, size: sizeUpper, scan: command.scan },
+      suggest,
+    };
   }
 
   // ----------------------------------------------------------------------------------------
@@ -886,7 +974,12 @@ export class LoadFinder {
     const variable = findVariable(this.scopeOf(target), target.name);
     return (variable?.references ?? []).some((r) => {
       const call = r.identifier.parent;
-      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === r.identifier && call.callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(call.callee) === 'type';
+      return (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments[0] === r.identifier &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberPropertyName(call.callee) === 'type'
+      );
     });
   }
 
@@ -950,10 +1043,18 @@ export class LoadFinder {
       if (boundArgs[0] && (lastObject || call.arguments.length === 0)) {
         const index = lastObject ? call.arguments.indexOf(lastObject) : 0;
         const property = `${boundArgs[0]}: ${limit.text}`;
-        suggest.push({ messageId: 'addOption', data: { text: property }, fix: (fixer) => setOption(fixer, this.sourceCode, call, index, property) });
+        suggest.push({
+          messageId: 'addOption',
+          data: { text: property },
+          fix: (fixer) => setOption(fixer, this.sourceCode, call, index, property),
+        });
       } else if (boundMethods[0]) {
         const method = boundMethods[0];
-        suggest.push({ messageId: 'addMethod', data: { method, limit: limit.text }, fix: (fixer) => fixer.insertTextAfter(call, `.${method}(${limit.text})`) });
+        suggest.push({
+          messageId: 'addMethod',
+          data: { method, limit: limit.text },
+          fix: (fixer) => fixer.insertTextAfter(call, `.${method}(${limit.text})`),
+        });
       }
       const bounds = orList([...boundArgs.map((b) => `\`${b}\``), ...boundMethods.map((m) => `\`.${m}()\``)]);
       return {
@@ -973,7 +1074,11 @@ export class LoadFinder {
  */
 function isFunctionSource(node: Node): boolean {
   let target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(target.callee) === 'as') {
+  if (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberPropertyName(target.callee) === 'as'
+  ) {
     target = unwrap(target.callee.object);
   }
   if (target.type !== AST_NODE_TYPES.TaggedTemplateExpression) return false;
@@ -1007,7 +1112,11 @@ function isTableName(node: Node): boolean {
   if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';
   if (target.type === AST_NODE_TYPES.TemplateLiteral) return true;
   const name =
-    target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(target) : null;
+    target.type === AST_NODE_TYPES.Identifier
+      ? target.name
+      : target.type === AST_NODE_TYPES.MemberExpression
+        ? memberPropertyName(target)
+        : null;
   return name !== null && (/table/i.test(name) || /^[A-Z][A-Z0-9_]*$/.test(name));
 }
 
@@ -1017,7 +1126,12 @@ function numberValue(node: Node): number | null {
     if (typeof target.value === 'number') return target.value;
     if (typeof target.value === 'string' && /^-?\d+$/.test(target.value)) return Number(target.value);
   }
-  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '-' && target.argument.type === AST_NODE_TYPES.Literal && typeof target.argument.value === 'number') {
+  if (
+    target.type === AST_NODE_TYPES.UnaryExpression &&
+    target.operator === '-' &&
+    target.argument.type === AST_NODE_TYPES.Literal &&
+    typeof target.argument.value === 'number'
+  ) {
     return -target.argument.value;
   }
   return null;
@@ -1053,4 +1167,3 @@ export function matchesPattern(pattern: string, path: readonly string[]): boolea
   }
   return parts.length === path.length && parts.every((p, i) => p === '*' || p === path[i]);
 }
-

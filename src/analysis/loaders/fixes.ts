@@ -107,7 +107,11 @@ export function isRepeatable(node: Node): boolean {
       return isRepeatable(node.expression);
     case AST_NODE_TYPES.CallExpression:
       // `In(ids)`, `getRepository(User)`: pure-looking helpers and getters.
-      return node.callee.type !== AST_NODE_TYPES.Super && isRepeatable(node.callee) && node.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && isRepeatable(a));
+      return (
+        node.callee.type !== AST_NODE_TYPES.Super &&
+        isRepeatable(node.callee) &&
+        node.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && isRepeatable(a))
+      );
     default:
       return false;
   }
@@ -126,7 +130,11 @@ export function guardAnchor(node: Node): TSESTree.Statement | null {
         current.type === AST_NODE_TYPES.ReturnStatement;
       if (!isStatement) return null;
       for (let up: Node | undefined = parent; up; up = up.parent) {
-        if (up.type === AST_NODE_TYPES.FunctionDeclaration || up.type === AST_NODE_TYPES.FunctionExpression || up.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+        if (
+          up.type === AST_NODE_TYPES.FunctionDeclaration ||
+          up.type === AST_NODE_TYPES.FunctionExpression ||
+          up.type === AST_NODE_TYPES.ArrowFunctionExpression
+        ) {
           fnAsync = up.async;
           break;
         }
@@ -149,7 +157,14 @@ export function guardAnchor(node: Node): TSESTree.Statement | null {
 }
 
 /** Inserts `if (<measure> > limit) { throw … }` before `anchor`, indented like it. */
-export function insertGuard(fixer: Fixer, sourceCode: SourceCode, anchor: TSESTree.Statement, measure: string, limit: string, thrown: string): Fix {
+export function insertGuard(
+  fixer: Fixer,
+  sourceCode: SourceCode,
+  anchor: TSESTree.Statement,
+  measure: string,
+  limit: string,
+  thrown: string,
+): Fix {
   const indent = ' '.repeat(anchor.loc.start.column);
   const line = sourceCode.lines[anchor.loc.start.line - 1] ?? '';
   const unit = /^\t/.test(line) ? '\t' : '  ';

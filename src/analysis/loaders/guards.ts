@@ -60,8 +60,28 @@ export function isPaginationLoop(parts: readonly Node[], scopeOf: ScopeOf, visit
 
 /** Calls and properties that measure a data set before it is loaded. */
 const SIZE_METHODS = new Set([
-  'count', 'countBy', 'countDocuments', 'estimatedDocumentCount', 'getCount', 'scard', 'sCard', 'hlen', 'hLen',
-  'llen', 'lLen', 'zcard', 'zCard', 'xlen', 'xLen', 'strlen', 'strLen', 'dbsize', 'dbSize', 'stat', 'statSync', 'lstat',
+  'count',
+  'countBy',
+  'countDocuments',
+  'estimatedDocumentCount',
+  'getCount',
+  'scard',
+  'sCard',
+  'hlen',
+  'hLen',
+  'llen',
+  'lLen',
+  'zcard',
+  'zCard',
+  'xlen',
+  'xLen',
+  'strlen',
+  'strLen',
+  'dbsize',
+  'dbSize',
+  'stat',
+  'statSync',
+  'lstat',
 ]);
 
 function isSizeSource(node: Node, visitorKeys: VisitorKeys): boolean {
@@ -73,7 +93,11 @@ function isSizeSource(node: Node, visitorKeys: VisitorKeys): boolean {
         if (n.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(n.callee);
           const name =
-            callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+            callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberPropertyName(callee)
+              : callee.type === AST_NODE_TYPES.Identifier
+                ? callee.name
+                : null;
           if (name !== null && SIZE_METHODS.has(name)) return true;
         }
         if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value.toLowerCase() === 'content-length') return true;
@@ -147,7 +171,10 @@ export function hasSizeGuard(node: Node, scopeOf: ScopeOf, visitorKeys: VisitorK
   const body = fn?.body ?? null;
   if (!body || body.type !== AST_NODE_TYPES.BlockStatement) return false;
   for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && !isInside(node, current.test)) {
+    if (
+      (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
+      !isInside(node, current.test)
+    ) {
       if (comparesSize(current.test, scopeOf, visitorKeys)) return true;
     }
   }
@@ -156,7 +183,8 @@ export function hasSizeGuard(node: Node, scopeOf: ScopeOf, visitorKeys: VisitorK
     visitorKeys,
     (n) => {
       if (n.type !== AST_NODE_TYPES.IfStatement || n.range[1] > node.range[0]) return null;
-      return comparesSize(n.test, scopeOf, visitorKeys) && (exits(n.consequent, visitorKeys) || (n.alternate !== null && exits(n.alternate, visitorKeys)))
+      return comparesSize(n.test, scopeOf, visitorKeys) &&
+        (exits(n.consequent, visitorKeys) || (n.alternate !== null && exits(n.alternate, visitorKeys)))
         ? n
         : null;
     },

@@ -108,7 +108,12 @@ function isKeyValue(value: Node, scopeOf: ScopeOf): boolean {
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrapSequence(target.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberPropertyName(callee)
+            : null;
       return name !== null && KEY_HELPERS.has(name);
     }
     case AST_NODE_TYPES.Identifier:
@@ -148,7 +153,12 @@ function hasCallerListField(view: ObjectView, scopeOf: ScopeOf, depth: number): 
     const target = unwrap(value);
     if (target.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapSequence(target.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberPropertyName(callee)
+            : null;
       if (name && LIST_HELPERS.has(name) && isCallerList(target.arguments[0], scopeOf)) return true;
       continue;
     }
@@ -166,7 +176,23 @@ function hasCallerListField(view: ObjectView, scopeOf: ScopeOf, depth: number): 
 const LIST_HELPERS = new Set(['In', 'Any']);
 
 /** Calls that make a list out of the caller's data (`ids.map(…)`, `Object.keys(byId)`, `[...set]`). */
-const LIST_MAKERS = new Set(['map', 'filter', 'flatMap', 'flat', 'slice', 'concat', 'from', 'keys', 'values', 'uniq', 'uniqBy', 'compact', 'split', 'sort', 'toSorted']);
+const LIST_MAKERS = new Set([
+  'map',
+  'filter',
+  'flatMap',
+  'flat',
+  'slice',
+  'concat',
+  'from',
+  'keys',
+  'values',
+  'uniq',
+  'uniqBy',
+  'compact',
+  'split',
+  'sort',
+  'toSorted',
+]);
 
 /**
  * Whether a list comes from the caller's data (a parameter, a variable, `ids.map(…)`, `[a, b]`)
@@ -227,5 +253,10 @@ export function isFunctionArgument(node: Node | undefined, scopeOf: ScopeOf): bo
   const def = findVariable(scopeOf(target), target.name)?.defs[0];
   if (!def) return false;
   if (def.type === DefinitionType.FunctionName) return true;
-  return def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator && !!def.node.init && isFunction(unwrap(def.node.init));
+  return (
+    def.type === DefinitionType.Variable &&
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    !!def.node.init &&
+    isFunction(unwrap(def.node.init))
+  );
 }

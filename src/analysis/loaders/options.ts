@@ -43,7 +43,8 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
     },
     loaders: {
       type: 'array',
-      description: 'Deprecated: set `settings.resilience.loaders`. Your own loading functions, checked like the libraries: a call to `callee` must carry one of `boundArgs` or be chained with one of `boundMethods`.',
+      description:
+        'Deprecated: set `settings.resilience.loaders`. Your own loading functions, checked like the libraries: a call to `callee` must carry one of `boundArgs` or be chained with one of `boundMethods`.',
       items: {
         type: 'object',
         properties: {
@@ -92,14 +93,18 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
       pattern: IDENTIFIER,
       description: 'A constant suggestions write instead of the number, when it is declared in the file or a configured global.',
     },
-    limitError: { ...typedErrorSchema, description: 'The typed error a size-guard suggestion throws (default: a `…LimitError` class in scope, else `RangeError`).' },
+    limitError: {
+      ...typedErrorSchema,
+      description: 'The typed error a size-guard suggestion throws (default: a `…LimitError` class in scope, else `RangeError`).',
+    },
     useTypeInformation: {
       type: 'boolean',
       description: 'With `parserOptions.projectService`, recognise receivers by their declared types first (default true).',
     },
     checkHttpBodies: {
       type: 'boolean',
-      description: 'Also report HTTP response bodies read whole with no size check (`await res.json()` on `fetch`/undici, axios without `maxContentLength`). On in `strict`.',
+      description:
+        'Also report HTTP response bodies read whole with no size check (`await res.json()` on `fetch`/undici, axios without `maxContentLength`). On in `strict`.',
     },
     checkFileReads: {
       type: 'boolean',
@@ -107,7 +112,8 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
     },
     checkStreams: {
       type: 'boolean',
-      description: 'Also report streams collected whole: `stream.toArray()`, chunks pushed into one buffer or string with no byte cap. On in `strict`.',
+      description:
+        'Also report streams collected whole: `stream.toArray()`, chunks pushed into one buffer or string with no byte cap. On in `strict`.',
     },
     checkMigrations: {
       type: 'boolean',
@@ -150,7 +156,14 @@ export const LOAD_SETTINGS = ['libraries', 'loaders', 'receiverNames', 'smallTab
 
 /** What `strict` and `all` turn on: the noisier whole-payload reads, migrations, grouped aggregates and batch loaders. */
 export const STRICT_OPTIONS: readonly NoUnboundedLoadOptions[] = [
-  { checkHttpBodies: true, checkFileReads: true, checkStreams: true, checkMigrations: true, checkGroupedAggregates: true, checkBatchLoaders: true },
+  {
+    checkHttpBodies: true,
+    checkFileReads: true,
+    checkStreams: true,
+    checkMigrations: true,
+    checkGroupedAggregates: true,
+    checkBatchLoaders: true,
+  },
 ];
 
 /** The catalog index and finder settings for one options object, built once and shared by every file. */
@@ -188,3 +201,16 @@ function catalogIndexOf(libraries: readonly LibraryEntry[], receiverNames: Recor
   const key = JSON.stringify([libraries.map((l) => l.id), receiverNames]);
   return indexes.get(key, () => new CatalogIndex(libraries, receiverNames));
 }
+
+/**
+ * How a rule other than no-unbounded-load judges loads (no-sentinel-full-load): the defaults with
+ * the project's libraries, loaders, receiver names and small tables from `settings.resilience`,
+ * so both rules see the same loads. One options object per settings object.
+ */
+export const loadOptionsFromSettings = perOptions(
+  (settings: Readonly<Partial<Pick<NoUnboundedLoadOptions, (typeof LOAD_SETTINGS)[number]>>>) => {
+    const options: NoUnboundedLoadOptions = { ...DEFAULT_OPTIONS };
+    for (const key of LOAD_SETTINGS) if (settings[key] !== undefined) Object.assign(options, { [key]: settings[key] });
+    return options;
+  },
+);

@@ -4,7 +4,16 @@
  * loads (most bodies and files are small), so the rule checks them only when asked (`strict`).
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { callText, enclosingFunction, findInSubtree, isFunction, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import {
+  callText,
+  enclosingFunction,
+  findInSubtree,
+  isFunction,
+  memberPropertyName,
+  shortText,
+  SKIP_NESTED_FUNCTIONS,
+  unwrap,
+} from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { chainAbove } from './chains.js';
 import { hasSizeGuard } from './guards.js';
@@ -60,7 +69,8 @@ export class ReadFinder {
     const name = memberPropertyName(callee);
     if (name === null || !READ_MEMBER_NAMES.has(name)) return null;
     if (this.checks.httpBodies && BODY_METHODS.has(name) && call.arguments.length === 0) return this.checkBody(call, callee, name);
-    if (this.checks.httpBodies && AXIOS_METHODS.has(name)) return this.checkAxios(call, callee.object, callText(this.sourceCode, callee, 40));
+    if (this.checks.httpBodies && AXIOS_METHODS.has(name))
+      return this.checkAxios(call, callee.object, callText(this.sourceCode, callee, 40));
     if (this.checks.fileReads && FILE_READS.has(name)) return this.checkFileRead(call, callee, callee.object);
     if (this.checks.streams && name === 'toArray' && call.arguments.length === 0) return this.checkToArray(call, callee);
     if (this.checks.streams && name === 'concat') return this.checkConcat(call, callee);
@@ -138,7 +148,11 @@ export class ReadFinder {
   private isAxios(node: Node): boolean {
     const target = unwrapSequence(node);
     const ref = nameRef(target, this.scopeOf);
-    if (ref?.origin?.module === 'axios' && (ref.origin.imported === 'default' || ref.origin.imported === '*' || ref.origin.imported === 'axios')) return true;
+    if (
+      ref?.origin?.module === 'axios' &&
+      (ref.origin.imported === 'default' || ref.origin.imported === '*' || ref.origin.imported === 'axios')
+    )
+      return true;
     return false;
   }
 
@@ -148,11 +162,12 @@ export class ReadFinder {
     if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return null;
     if (target.type === AST_NODE_TYPES.Identifier) {
       const def = findVariable(this.scopeOf(target), target.name)?.defs[0];
-      const init = def?.type === DefinitionType.Variable ? (def.node).init : null;
+      const init = def?.type === DefinitionType.Variable ? def.node.init : null;
       const call = init ? unwrapSequence(init) : null;
       if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
       const callee = unwrapSequence(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'create' || !this.isAxios(callee.object)) return null;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'create' || !this.isAxios(callee.object))
+        return null;
       const view = viewObject(call.arguments[0], this.scopeOf);
       return { capped: !view || !view.complete || hasAnyKey(view, ['maxContentLength']) };
     }
@@ -180,7 +195,12 @@ export class ReadFinder {
       }
       if (!view || !view.complete || hasAnyKey(view, ['maxContentLength'])) return null;
       const responseType = view.keys.get('responseType');
-      if (responseType && unwrap(responseType).type === AST_NODE_TYPES.Literal && (unwrap(responseType) as TSESTree.Literal).value === 'stream') return null;
+      if (
+        responseType &&
+        unwrap(responseType).type === AST_NODE_TYPES.Literal &&
+        (unwrap(responseType) as TSESTree.Literal).value === 'stream'
+      )
+        return null;
     }
     if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys)) return null;
     return { node: call.callee, messageId: 'axiosBody', data: { construct } };
@@ -200,8 +220,14 @@ export class ReadFinder {
     if (!fromFs || this.isConstantPath(path)) return null;
     // `readFile(fd)`, or a file whose size was checked first.
     if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys)) return null;
-    const name = receiver ? `${shortText(this.sourceCode.getText(receiver), 20)}.${memberPropertyName(callee as TSESTree.MemberExpression)}` : (callee as TSESTree.Identifier).name;
-    return { node: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, messageId: 'wholeFile', data: { construct: `${name}()` } };
+    const name = receiver
+      ? `${shortText(this.sourceCode.getText(receiver), 20)}.${memberPropertyName(callee as TSESTree.MemberExpression)}`
+      : (callee as TSESTree.Identifier).name;
+    return {
+      node: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,
+      messageId: 'wholeFile',
+      data: { construct: `${name}()` },
+    };
   }
 
   private isFsModule(node: Node): boolean {
@@ -211,7 +237,7 @@ export class ReadFinder {
     if (ref?.origin && FS_MODULES.has(ref.origin.module)) return true;
     if (target.type === AST_NODE_TYPES.Identifier) {
       const def = findVariable(this.scopeOf(target), target.name)?.defs[0];
-      const init = def?.type === DefinitionType.Variable ? (def.node).init : null;
+      const init = def?.type === DefinitionType.Variable ? def.node.init : null;
       if (init && unwrapSequence(init).type === AST_NODE_TYPES.MemberExpression) return this.isFsModule(unwrapSequence(init));
     }
     return false;
@@ -234,8 +260,9 @@ export class ReadFinder {
       case AST_NODE_TYPES.Identifier: {
         if (target.name === '__dirname' || target.name === '__filename') return true;
         const def = findVariable(this.scopeOf(target), target.name)?.defs[0];
-        if (def?.type !== DefinitionType.Variable || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
-        const init = (def.node).init;
+        if (def?.type !== DefinitionType.Variable || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const')
+          return false;
+        const init = def.node.init;
         return init !== null && init !== undefined && this.isConstantPath(init, depth + 1);
       }
       case AST_NODE_TYPES.MemberExpression: {
@@ -246,7 +273,12 @@ export class ReadFinder {
         return target.operator === '+' && this.isConstantPath(target.left, depth + 1) && this.isConstantPath(target.right, depth + 1);
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrapSequence(target.callee);
-        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+        const name =
+          callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberPropertyName(callee)
+            : callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : null;
         if (name === 'cwd' || name === 'fileURLToPath' || (name !== null && PATH_JOINERS.has(name))) {
           return target.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && this.isConstantPath(a, depth + 1));
         }
@@ -275,7 +307,12 @@ export class ReadFinder {
     if (this.sourceCode.getText(target) === 'process.stdin') return true;
     if (target.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapSequence(target.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      const name =
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberPropertyName(callee)
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : null;
       if (name !== null && STREAM_FACTORIES.has(name)) return true;
       if (name === 'pipe') return true;
       if (name === 'from' && callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -286,11 +323,15 @@ export class ReadFinder {
     }
     if (target.type === AST_NODE_TYPES.NewExpression) {
       const ref = nameRef(target.callee, this.scopeOf);
-      return ref !== null && STREAM_CLASSES.has(ref.local) && (ref.origin === null ? !ref.declaredLocally : /^(?:node:)?stream/.test(ref.origin.module));
+      return (
+        ref !== null &&
+        STREAM_CLASSES.has(ref.local) &&
+        (ref.origin === null ? !ref.declaredLocally : /^(?:node:)?stream/.test(ref.origin.module))
+      );
     }
     if (target.type !== AST_NODE_TYPES.Identifier) return false;
     const def = findVariable(this.scopeOf(target), target.name)?.defs[0];
-    const init = def?.type === DefinitionType.Variable ? (def.node).init : null;
+    const init = def?.type === DefinitionType.Variable ? def.node.init : null;
     return init !== null && init !== undefined && this.isStream(init, depth + 1);
   }
 
@@ -349,8 +390,9 @@ export class ReadFinder {
   }
 
   private mentions(node: Node, name: string): boolean {
-    return findInSubtree(node, this.sourceCode.visitorKeys, (n) => (n.type === AST_NODE_TYPES.Identifier && n.name === name ? true : null)) !== null;
+    return (
+      findInSubtree(node, this.sourceCode.visitorKeys, (n) => (n.type === AST_NODE_TYPES.Identifier && n.name === name ? true : null)) !==
+      null
+    );
   }
 }
-
-

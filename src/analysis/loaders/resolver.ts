@@ -12,7 +12,6 @@ const { DefinitionType } = TSESLint.Scope;
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-
 interface ClassMember {
   annotations: TSESTree.TypeNode[];
   decorators: TSESTree.Decorator[];
@@ -20,7 +19,21 @@ interface ClassMember {
 }
 
 /** Built-in objects whose methods share names with loaders' (`keys`, `all`, `from`, `values`). */
-const BUILT_IN_OBJECTS = new Set(['Object', 'Array', 'Promise', 'Reflect', 'JSON', 'Math', 'Number', 'String', 'Symbol', 'Map', 'Set', 'Date', 'Intl']);
+const BUILT_IN_OBJECTS = new Set([
+  'Object',
+  'Array',
+  'Promise',
+  'Reflect',
+  'JSON',
+  'Math',
+  'Number',
+  'String',
+  'Symbol',
+  'Map',
+  'Set',
+  'Date',
+  'Intl',
+]);
 
 /**
  * Answers "what is this receiver?" for one file, from the evidence the catalog describes: how it
@@ -157,7 +170,9 @@ export class ReceiverResolver {
           if (annotated) return annotated;
           const values = this.assignedValues(variable, declarator);
           // `for (const repo of repos)` has no initialiser of its own.
-          const loopVariable = declarator.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement || declarator.parent?.parent?.type === AST_NODE_TYPES.ForInStatement;
+          const loopVariable =
+            declarator.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement ||
+            declarator.parent?.parent?.type === AST_NODE_TYPES.ForInStatement;
           if (loopVariable) return this.byName(node.name);
           let sawOther = false;
           for (const value of values) {
@@ -236,7 +251,9 @@ export class ReceiverResolver {
       const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
       const ref = nameRef(callee, this.scopeOf);
       if (!ref) continue;
-      for (const { key, rule } of this.index.decorators.get(ref.origin?.imported ?? ref.local) ?? this.index.decorators.get(ref.local) ?? []) {
+      for (const { key, rule } of this.index.decorators.get(ref.origin?.imported ?? ref.local) ??
+        this.index.decorators.get(ref.local) ??
+        []) {
         if (matchesRule(ref, rule, key.library)) return this.resolved(key, 'injection');
       }
     }
@@ -258,7 +275,8 @@ export class ReceiverResolver {
           return this.resolved(key, 'annotation');
         }
         const alias = variable?.defs[0];
-        if (alias?.type === DefinitionType.Type && alias.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return this.byAnnotation(alias.node.typeAnnotation, depth + 1);
+        if (alias?.type === DefinitionType.Type && alias.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+          return this.byAnnotation(alias.node.typeAnnotation, depth + 1);
         // A type the user declared or imported from elsewhere: not a library receiver.
         return variable && variable.defs.length > 0 ? 'other' : null;
       }
@@ -292,7 +310,9 @@ export class ReceiverResolver {
     if (!node.superClass) return side === 'static' ? 'other' : null;
     const ref = nameRef(node.superClass, this.scopeOf);
     if (!ref) return null;
-    for (const { key, rule } of this.index.bases.get(ref.origin?.imported && ref.origin.imported !== '*' ? ref.origin.imported : ref.local) ?? []) {
+    for (const { key, rule } of this.index.bases.get(
+      ref.origin?.imported && ref.origin.imported !== '*' ? ref.origin.imported : ref.local,
+    ) ?? []) {
       if (!matchesRule(ref, rule, key.library)) continue;
       // A model's static side loads (`User.findAll()`); a repository's instances do (`this.find()`).
       const isModel = key.role === 'model';
@@ -304,7 +324,12 @@ export class ReceiverResolver {
   private enclosingClass(node: Node): ClassNode | null {
     for (let current = node.parent; current; current = current.parent) {
       if (current.type === AST_NODE_TYPES.ClassBody) return current.parent;
-      if (current.type === AST_NODE_TYPES.FunctionDeclaration || (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition && current.parent?.type !== AST_NODE_TYPES.Property)) {
+      if (
+        current.type === AST_NODE_TYPES.FunctionDeclaration ||
+        (current.type === AST_NODE_TYPES.FunctionExpression &&
+          current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+          current.parent?.type !== AST_NODE_TYPES.Property)
+      ) {
         return null;
       }
     }
@@ -317,7 +342,8 @@ export class ReceiverResolver {
     if (!cls) return null;
     let member: Node | undefined = node.parent;
     while (member && member.parent !== cls.body) member = member.parent;
-    const isStatic = (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) && member.static;
+    const isStatic =
+      (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) && member.static;
     return this.resolveClass(cls, isStatic ? 'static' : 'instance');
   }
 
@@ -523,8 +549,13 @@ function isBlank(code: number): boolean {
 /** A character that can continue a name: ASCII letters, digits, `_`, `$`, `\` (an escape) and anything outside ASCII. */
 function isNameChar(code: number): boolean {
   return (
-    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ||
-    code === 0x5f || code === 0x24 || code === 0x5c || code > 0x7f
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x24 ||
+    code === 0x5c ||
+    code > 0x7f
   );
 }
 
@@ -542,7 +573,12 @@ function firstTokenAt(tokens: readonly TSESTree.Token[], offset: number): number
 
 function insideNestedScope(node: Node, body: TSESTree.ClassBody): boolean {
   for (let current = node.parent; current && current !== body; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+    if (
+      current.type === AST_NODE_TYPES.ClassDeclaration ||
+      current.type === AST_NODE_TYPES.ClassExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    )
+      return true;
   }
   return false;
 }

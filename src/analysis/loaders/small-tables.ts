@@ -9,12 +9,45 @@ import { matchesNamePattern } from './catalog-index.js';
  * `directus_roles`, `this.roleRepository` and `prisma.role` all meet `*role`.
  */
 export const DEFAULT_SMALL_TABLES: readonly string[] = [
-  'role', '*_role', 'permission', '*_permission', 'policy', '*_policy',
-  'setting', '*_setting', 'config', '*_config', 'configuration', '*_configuration', 'schema', '*_schema',
-  'field', '*_field', 'collection', '*_collection', 'preset', '*_preset', 'webhook', '*_webhook',
-  'extension', '*_extension', 'migration', '*_migration', 'crontab', '*_crontab', 'scheduled_task*',
-  'channel', 'zone', 'tax_rate', 'tax_category', 'shipping_method', 'payment_method',
-  'currency', 'country', 'language', 'locale',
+  'role',
+  '*_role',
+  'permission',
+  '*_permission',
+  'policy',
+  '*_policy',
+  'setting',
+  '*_setting',
+  'config',
+  '*_config',
+  'configuration',
+  '*_configuration',
+  'schema',
+  '*_schema',
+  'field',
+  '*_field',
+  'collection',
+  '*_collection',
+  'preset',
+  '*_preset',
+  'webhook',
+  '*_webhook',
+  'extension',
+  '*_extension',
+  'migration',
+  '*_migration',
+  'crontab',
+  '*_crontab',
+  'scheduled_task*',
+  'channel',
+  'zone',
+  'tax_rate',
+  'tax_category',
+  'shipping_method',
+  'payment_method',
+  'currency',
+  'country',
+  'language',
+  'locale',
 ];
 
 /** What a binding's name adds to the entity's: `roleRepository`, `usersCollection`, `collection`. */
@@ -32,7 +65,12 @@ export type NameKind = 'table' | 'binding';
  * word made singular; for bindings, without a repository-style suffix (a bare `collection` says nothing).
  */
 export function normaliseTableName(name: string, kind: NameKind): string {
-  const last = name.replace(/["`[\]]/g, '').trim().split(/\s+/)[0]!.split('.').at(-1)!;
+  const last = name
+    .replace(/["`[\]]/g, '')
+    .trim()
+    .split(/\s+/)[0]!
+    .split('.')
+    .at(-1)!;
   let snake = last
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')

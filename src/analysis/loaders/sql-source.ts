@@ -12,7 +12,11 @@ type ScopeOf = (node: Node) => TSESLint.Scope.Scope;
 export function sqlTagName(tag: Node, tags: readonly string[]): string | null {
   const target = unwrap(tag);
   const name =
-    target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(target) : null;
+    target.type === AST_NODE_TYPES.Identifier
+      ? target.name
+      : target.type === AST_NODE_TYPES.MemberExpression
+        ? memberPropertyName(target)
+        : null;
   return name !== null && tags.includes(name) ? name : null;
 }
 
@@ -37,7 +41,10 @@ export function sqlPieces(node: Node, scopeOf: ScopeOf, tags: readonly string[],
       return sqlTagName(target.tag, tags) ? templatePieces(target.quasi, scopeOf, tags, editable, depth) : [{ kind: 'hole' }];
     case AST_NODE_TYPES.BinaryExpression:
       if (target.operator !== '+') return [{ kind: 'hole' }];
-      return [...sqlPieces(target.left, scopeOf, tags, editable, depth + 1), ...sqlPieces(target.right, scopeOf, tags, editable, depth + 1)];
+      return [
+        ...sqlPieces(target.left, scopeOf, tags, editable, depth + 1),
+        ...sqlPieces(target.right, scopeOf, tags, editable, depth + 1),
+      ];
     case AST_NODE_TYPES.Identifier: {
       const variable = findVariable(scopeOf(target), target.name);
       const def = variable?.defs[0];
@@ -53,7 +60,13 @@ export function sqlPieces(node: Node, scopeOf: ScopeOf, tags: readonly string[],
   }
 }
 
-function templatePieces(template: TSESTree.TemplateLiteral, scopeOf: ScopeOf, tags: readonly string[], editable: boolean, depth: number): SqlPiece[] {
+function templatePieces(
+  template: TSESTree.TemplateLiteral,
+  scopeOf: ScopeOf,
+  tags: readonly string[],
+  editable: boolean,
+  depth: number,
+): SqlPiece[] {
   const pieces: SqlPiece[] = [];
   template.quasis.forEach((quasi, i) => {
     const text = quasi.value.cooked ?? quasi.value.raw;
@@ -72,15 +85,23 @@ function templatePieces(template: TSESTree.TemplateLiteral, scopeOf: ScopeOf, ta
 
 function isConstString(identifier: TSESTree.Identifier, scopeOf: ScopeOf): boolean {
   const def = findVariable(scopeOf(identifier), identifier.name)?.defs[0];
-  if (def?.type !== DefinitionType.Variable || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
-  const init = (def.node).init;
+  if (def?.type !== DefinitionType.Variable || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const')
+    return false;
+  const init = def.node.init;
   if (!init) return false;
   const value = unwrap(init);
-  return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') || (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
+    (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0)
+  );
 }
 
 /** The statement's first line or so, for messages: holes shown as `${…}`. */
 export function sqlPreview(pieces: readonly SqlPiece[], max = 50): string {
-  const text = pieces.map((p) => (p.kind === 'text' ? p.text : '${…}')).join('').replace(/\s+/g, ' ').trim();
+  const text = pieces
+    .map((p) => (p.kind === 'text' ? p.text : '${…}'))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -10,10 +10,15 @@
 
 /** One piece of the SQL text: static text (with where it sits in the file), or an interpolation. */
 export type SqlPiece =
-  | { kind: 'text'; text: string; /** File offset of `text[0]`, or null when the source is not the text itself. */ sourceStart: number | null }
+  | {
+      kind: 'text';
+      text: string;
+      /** File offset of `text[0]`, or null when the source is not the text itself. */ sourceStart: number | null;
+    }
   | { kind: 'hole' };
 
-export type SqlBoundReason = 'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'grouped-aggregate' | 'primary-key' | 'no-from' | 'catalog' | 'small-table' | 'cte';
+export type SqlBoundReason =
+  'limit' | 'top' | 'fetch' | 'rownum' | 'aggregate' | 'grouped-aggregate' | 'primary-key' | 'no-from' | 'catalog' | 'small-table' | 'cte';
 
 /** What the caller counts as bounded beyond the SQL itself. */
 export interface SqlPolicy {
@@ -147,27 +152,100 @@ export function tokenizeSql(sql: string): Token[] {
 }
 
 const AGGREGATES = new Set([
-  'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'BOOL_AND', 'BOOL_OR', 'EVERY', 'ARRAY_AGG', 'STRING_AGG',
-  'JSON_AGG', 'JSONB_AGG', 'JSON_OBJECT_AGG', 'JSONB_OBJECT_AGG', 'GROUP_CONCAT', 'LISTAGG',
-  'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP', 'BIT_AND', 'BIT_OR',
-  'JSON_ARRAYAGG', 'JSON_OBJECTAGG', 'COUNT_BIG', 'ANY_VALUE',
+  'COUNT',
+  'SUM',
+  'AVG',
+  'MIN',
+  'MAX',
+  'BOOL_AND',
+  'BOOL_OR',
+  'EVERY',
+  'ARRAY_AGG',
+  'STRING_AGG',
+  'JSON_AGG',
+  'JSONB_AGG',
+  'JSON_OBJECT_AGG',
+  'JSONB_OBJECT_AGG',
+  'GROUP_CONCAT',
+  'LISTAGG',
+  'STDDEV',
+  'STDDEV_POP',
+  'STDDEV_SAMP',
+  'VARIANCE',
+  'VAR_POP',
+  'VAR_SAMP',
+  'BIT_AND',
+  'BIT_OR',
+  'JSON_ARRAYAGG',
+  'JSON_OBJECTAGG',
+  'COUNT_BIG',
+  'ANY_VALUE',
 ]);
 
 /** Keywords after which an interpolation is an operand (a value, a name, a condition), never a clause. */
 const OPERAND_KEYWORDS = new Set([
-  'SELECT', 'DISTINCT', 'ALL', 'FROM', 'JOIN', 'WHERE', 'AND', 'OR', 'NOT', 'ON', 'BY', 'IN', 'LIKE',
-  'ILIKE', 'IS', 'BETWEEN', 'WHEN', 'THEN', 'ELSE', 'CASE', 'LIMIT', 'OFFSET', 'TOP', 'FIRST',
-  'NEXT', 'SET', 'VALUES', 'INTO', 'UPDATE', 'TABLE', 'AS', 'HAVING', 'RETURNING', 'ANY', 'SOME',
-  'EXISTS', 'INTERVAL', 'ESCAPE', 'USING', 'OVER', 'PARTITION', 'SIMILAR', 'TO', 'ARRAY', 'CAST',
-  'DESC', 'ASC', 'WITH', 'RECURSIVE', 'LATERAL',
+  'SELECT',
+  'DISTINCT',
+  'ALL',
+  'FROM',
+  'JOIN',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'ON',
+  'BY',
+  'IN',
+  'LIKE',
+  'ILIKE',
+  'IS',
+  'BETWEEN',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'CASE',
+  'LIMIT',
+  'OFFSET',
+  'TOP',
+  'FIRST',
+  'NEXT',
+  'SET',
+  'VALUES',
+  'INTO',
+  'UPDATE',
+  'TABLE',
+  'AS',
+  'HAVING',
+  'RETURNING',
+  'ANY',
+  'SOME',
+  'EXISTS',
+  'INTERVAL',
+  'ESCAPE',
+  'USING',
+  'OVER',
+  'PARTITION',
+  'SIMILAR',
+  'TO',
+  'ARRAY',
+  'CAST',
+  'DESC',
+  'ASC',
+  'WITH',
+  'RECURSIVE',
+  'LATERAL',
 ]);
 
 /** System catalogs, whose size is the size of the schema, not of the data; and one-row tables (`DUAL`, SAP HANA's `DUMMY`, DB2's `SYSIBM.SYSDUMMY1`). */
-const CATALOG_TABLE = /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|DUMMY|SYSIBM|GLOBAL_NAME|SYSDATABASES|SYSOBJECTS|SYSCOLUMNS|SYSINDEXES|SYSUSERS|V\$[A-Z_$]+|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
+const CATALOG_TABLE =
+  /^(?:INFORMATION_SCHEMA|PG_CATALOG|PG_[A-Z_]+|SQLITE_MASTER|SQLITE_SCHEMA|SQLITE_TEMP_MASTER|SQLITE_SEQUENCE|PRAGMA_[A-Z_]+|SYS|MYSQL|PERFORMANCE_SCHEMA|DUAL|DUMMY|SYSIBM|GLOBAL_NAME|SYSDATABASES|SYSOBJECTS|SYSCOLUMNS|SYSINDEXES|SYSUSERS|V\$[A-Z_$]+|ALL_[A-Z_]+|USER_[A-Z_]+|DBA_[A-Z_]+|DUCKDB_[A-Z_]+)$/;
 
 /** Whether a table name (`pg_proc`, `information_schema.columns`) is a system catalog. */
 export function isCatalogTable(name: string): boolean {
-  const first = name.replace(/["`[\]]/g, '').split('.')[0]!.toUpperCase();
+  const first = name
+    .replace(/["`[\]]/g, '')
+    .split('.')[0]!
+    .toUpperCase();
   return CATALOG_TABLE.test(first);
 }
 
@@ -180,7 +258,21 @@ export const PRIMARY_KEYS: ReadonlySet<string> = new Set(['id', '_id', 'uuid', '
 /** `PRIMARY_KEYS` as the tokenizer spells identifiers (upper case). */
 const PRIMARY_KEY_COLUMNS = new Set([...PRIMARY_KEYS].map((name) => name.toUpperCase()));
 
-const CLAUSE_END = new Set(['GROUP', 'ORDER', 'LIMIT', 'HAVING', 'WINDOW', 'FOR', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'RETURNING', 'LOCK']);
+const CLAUSE_END = new Set([
+  'GROUP',
+  'ORDER',
+  'LIMIT',
+  'HAVING',
+  'WINDOW',
+  'FOR',
+  'OFFSET',
+  'FETCH',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'RETURNING',
+  'LOCK',
+]);
 
 const isWord = (t: Token | undefined, ...words: string[]) => t?.type === 'word' && words.includes(t.text);
 
@@ -241,7 +333,13 @@ function isCallerListConjunct(tokens: Token[]): boolean {
   } else if (row) {
     // `(product_id, option_id) IN ((?, ?), …)`: a row of columns against the caller's rows.
     at = closingIndex(tokens, 0) + 1;
-    if (at <= 1 || !tokens.slice(1, at - 1).every((t) => t.type === 'word' || t.type === 'quoted' || (t.type === 'op' && (t.text === ',' || t.text === '.')))) return false;
+    if (
+      at <= 1 ||
+      !tokens
+        .slice(1, at - 1)
+        .every((t) => t.type === 'word' || t.type === 'quoted' || (t.type === 'op' && (t.text === ',' || t.text === '.')))
+    )
+      return false;
   } else {
     const end = tokens[1]?.type === 'op' && tokens[1].text === '.' ? 2 : 0;
     const left = columnAt(tokens, end);
@@ -254,7 +352,8 @@ function isCallerListConjunct(tokens: Token[]): boolean {
   }
   if (isWord(op, 'IN') && tokens[at + 1]?.type === 'open' && tokens.at(-1)?.type === 'close') {
     const inner = tokens.slice(at + 2, -1);
-    const inList = (x: Token) => isValueToken(x) || (x.type === 'op' && x.text === ',') || (row && (x.type === 'open' || x.type === 'close'));
+    const inList = (x: Token) =>
+      isValueToken(x) || (x.type === 'op' && x.text === ',') || (row && (x.type === 'open' || x.type === 'close'));
     return inner.some(isParameter) && inner.every(inList);
   }
   return false;
@@ -328,7 +427,10 @@ function joinsAreToOne(tokens: Token[], depth: number): boolean {
     const names = new Set<string>();
     let j = i + 1;
     if (isWord(tokens[j], 'LATERAL') || tokens[j]?.type === 'open') return false;
-    while (tokens[j] && (tokens[j]!.type === 'word' || tokens[j]!.type === 'quoted' || (tokens[j]!.type === 'op' && tokens[j]!.text === '.'))) {
+    while (
+      tokens[j] &&
+      (tokens[j]!.type === 'word' || tokens[j]!.type === 'quoted' || (tokens[j]!.type === 'op' && tokens[j]!.text === '.'))
+    ) {
       if (isWord(tokens[j], 'ON', 'USING')) break;
       if (tokens[j]!.type !== 'op' && !isWord(tokens[j], 'AS')) names.add(tokens[j]!.text);
       j++;
@@ -337,7 +439,11 @@ function joinsAreToOne(tokens: Token[], depth: number): boolean {
     let toOne = false;
     for (let k = j + 1; k < tokens.length; k++) {
       const u = tokens[k]!;
-      if (u.depth === depth && (isWord(u, 'JOIN', 'WHERE', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'OUTER') || CLAUSE_END.has(u.type === 'word' ? u.text : ''))) break;
+      if (
+        u.depth === depth &&
+        (isWord(u, 'JOIN', 'WHERE', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'OUTER') || CLAUSE_END.has(u.type === 'word' ? u.text : ''))
+      )
+        break;
       if ((u.type === 'word' || u.type === 'quoted') && PRIMARY_KEY_COLUMNS.has(u.text)) {
         const column = columnAt(tokens, k);
         if (column?.qualifier && names.has(column.qualifier)) toOne = true;
@@ -360,7 +466,8 @@ function hasAggregate(selectList: Token[], depth: number): boolean {
     const t = selectList[i]!;
     if (t.type === 'open' && isWord(selectList[i + 1], 'SELECT', 'WITH')) subqueryDepths.push(t.depth);
     if (t.type === 'close' && subqueryDepths.at(-1) === t.depth) subqueryDepths.pop();
-    if (subqueryDepths.length > 0 || t.type !== 'word' || !AGGREGATES.has(t.text) || selectList[i + 1]?.type !== 'open' || t.depth < depth) continue;
+    if (subqueryDepths.length > 0 || t.type !== 'word' || !AGGREGATES.has(t.text) || selectList[i + 1]?.type !== 'open' || t.depth < depth)
+      continue;
     const close = selectList.findIndex((u, k) => k > i + 1 && u.type === 'close' && u.depth === t.depth);
     if (close === -1 || !isWord(selectList[close + 1], 'OVER')) return true;
   }
@@ -373,7 +480,17 @@ type PartVerdict = `bounded-${Exclude<SqlBoundReason, 'limit' | 'top' | 'fetch' 
 type Source = { kind: 'table' | 'catalog' | 'small' | 'bounded' | 'unknown' };
 
 /** Functions that return one row: `FROM current_database()`. */
-const SCALAR_FUNCTIONS = new Set(['CURRENT_DATABASE', 'CURRENT_SCHEMA', 'CURRENT_USER', 'SESSION_USER', 'VERSION', 'NOW', 'DATABASE', 'SCHEMA', 'USER']);
+const SCALAR_FUNCTIONS = new Set([
+  'CURRENT_DATABASE',
+  'CURRENT_SCHEMA',
+  'CURRENT_USER',
+  'SESSION_USER',
+  'VERSION',
+  'NOW',
+  'DATABASE',
+  'SCHEMA',
+  'USER',
+]);
 
 function readSource(tokens: Token[], start: number, ctes: ReadonlyMap<string, boolean | null>, policy: SqlPolicy): Source {
   const first = tokens[start];
@@ -423,7 +540,11 @@ function judgePart(part: SelectPart, ctes: ReadonlyMap<string, boolean | null>, 
   }
   if (sources.some((s) => s.kind === 'unknown')) return 'unknown';
   if (sources.length > 0 && sources.every((s) => s.kind !== 'table')) {
-    return sources.some((s) => s.kind === 'catalog') ? 'bounded-catalog' : sources.some((s) => s.kind === 'small') ? 'bounded-small-table' : 'bounded-cte';
+    return sources.some((s) => s.kind === 'catalog')
+      ? 'bounded-catalog'
+      : sources.some((s) => s.kind === 'small')
+        ? 'bounded-small-table'
+        : 'bounded-cte';
   }
   const hasGroupBy = tokens.some((t, i) => top(t) && isWord(t, 'GROUP') && isWord(tokens[i + 1], 'BY'));
   const selectList = tokens.slice(0, fromIndex);
@@ -521,7 +642,11 @@ export function judgeSql(pieces: readonly SqlPiece[], policy: SqlPolicy = DEFAUL
 function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | null, policy: SqlPolicy): SqlVerdict {
   let tokens = all;
   // A statement wrapped in parentheses: `(SELECT …)`.
-  while (tokens[0]?.type === 'open' && tokens.at(-1)?.type === 'close' && tokens.every((t, i) => i === 0 || i === tokens.length - 1 || t.depth > tokens[0]!.depth)) {
+  while (
+    tokens[0]?.type === 'open' &&
+    tokens.at(-1)?.type === 'close' &&
+    tokens.every((t, i) => i === 0 || i === tokens.length - 1 || t.depth > tokens[0]!.depth)
+  ) {
     tokens = tokens.slice(1, -1).map((t) => ({ ...t, depth: t.depth - 1 }));
   }
   const firstSemi = tokens.findIndex((t) => t.type === 'semi');

@@ -18,8 +18,14 @@ export interface SentinelBranch {
 function isZeroLike(node: Node): boolean {
   const target = unwrap(node);
   if (isNullish(target)) return true;
-  if (target.type === AST_NODE_TYPES.Literal) return target.value === 0 || target.value === '' || (target.raw === 'null' && target.value === null);
-  return target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '-' && target.argument.type === AST_NODE_TYPES.Literal && target.argument.value === 1;
+  if (target.type === AST_NODE_TYPES.Literal)
+    return target.value === 0 || target.value === '' || (target.raw === 'null' && target.value === null);
+  return (
+    target.type === AST_NODE_TYPES.UnaryExpression &&
+    target.operator === '-' &&
+    target.argument.type === AST_NODE_TYPES.Literal &&
+    target.argument.value === 1
+  );
 }
 
 function isLiteralNumber(node: Node, value: number): boolean {
@@ -60,7 +66,9 @@ export function sentinelSideOf(test: Node): { subject: Node; side: 'true' | 'fal
 }
 
 /** The sentinel branch of an `if`, a ternary, or `x || load()` / `x ?? load()`. */
-export function sentinelBranchOf(node: TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression): SentinelBranch | null {
+export function sentinelBranchOf(
+  node: TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression,
+): SentinelBranch | null {
   if (node.type === AST_NODE_TYPES.LogicalExpression) {
     if (node.operator === '&&') return null;
     const subject = unwrap(node.left);

@@ -53,7 +53,9 @@ export class SentinelContext {
       return (
         variable?.references.some((ref) => {
           const call = ref.identifier.parent;
-          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier && call.arguments.some((a) => isBooleanAnswer(a));
+          return (
+            call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier && call.arguments.some((a) => isBooleanAnswer(a))
+          );
         }) ?? false
       );
     }

@@ -9,13 +9,7 @@ type Node = TSESTree.Node;
 
 /** The suggestions a sentinel fix can offer; rules using these fixes declare these message ids. */
 export type SentinelFixMessageId =
-  | 'throwTypedError'
-  | 'fillErrorSlot'
-  | 'returnFailure'
-  | 'rejectTypedError'
-  | 'callBackWithError'
-  | 'removeOption'
-  | 'removeCatch';
+  'throwTypedError' | 'fillErrorSlot' | 'returnFailure' | 'rejectTypedError' | 'callBackWithError' | 'removeOption' | 'removeCatch';
 
 export const SENTINEL_FIX_MESSAGES: Record<SentinelFixMessageId, string> = {
   throwTypedError: 'Throw `{{error}}` instead.',
@@ -123,7 +117,13 @@ export class SentinelFixer {
     const planned = this.plan(statement);
     if (!planned) return [];
     const { plan, error } = planned;
-    return [{ messageId: 'throwTypedError', data: { error: plan.label }, fix: this.withImport(plan, (f) => f.replaceText(statement, `throw ${error};`)) }];
+    return [
+      {
+        messageId: 'throwTypedError',
+        data: { error: plan.label },
+        fix: this.withImport(plan, (f) => f.replaceText(statement, `throw ${error};`)),
+      },
+    ];
   }
 
   /** `ok(0)` → `err(new TimeoutError(…))` when `err` comes from the module `ok` comes from. */

@@ -46,8 +46,13 @@ export function identifiersIn(node: Node, visitorKeys: TSESLint.SourceCode.Visit
   findInSubtree(node, visitorKeys, (n) => {
     if (n.type === AST_NODE_TYPES.Identifier) {
       const parent = n.parent;
-      const isName = (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === n && !parent.computed) || (parent?.type === AST_NODE_TYPES.Property && parent.key === n);
-      const isCallee = parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression ? (parent as TSESTree.CallExpression).callee === n : false;
+      const isName =
+        (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === n && !parent.computed) ||
+        (parent?.type === AST_NODE_TYPES.Property && parent.key === n);
+      const isCallee =
+        parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression
+          ? (parent as TSESTree.CallExpression).callee === n
+          : false;
       if (!isName && !isCallee) found.push(n);
     }
     return null;

@@ -39,7 +39,8 @@ const WRAPPER_NAMESPACE = /^(Result|Either|E|R|[A-Z]\w*Result)$/;
 
 const ERROR_KEYS = /^(err|error|errors|failure|exception)$/i;
 /** Fields that say the value is degraded on purpose: `{ items: cached, stale: true }`. */
-const DEGRADED_KEYS = /^(stale|isstale|timedout|didtimeout|timeout|partial|ispartial|degraded|isdegraded|fromcache|cached|incomplete|truncated|fallback|isfallback|aborted)$/i;
+const DEGRADED_KEYS =
+  /^(stale|isstale|timedout|didtimeout|timeout|partial|ispartial|degraded|isdegraded|fromcache|cached|incomplete|truncated|fallback|isfallback|aborted)$/i;
 const SUCCESS_MARKER_KEYS = /^(ok|success|succeeded)$/i;
 
 /**
@@ -60,8 +61,7 @@ function isEmptyValue(node: Node): boolean {
       return target.name === 'undefined' || target.name === 'NaN';
     case AST_NODE_TYPES.UnaryExpression:
       return (
-        (target.operator === '-' && target.argument.type === AST_NODE_TYPES.Literal && target.argument.value === 1) ||
-        isNullish(target)
+        (target.operator === '-' && target.argument.type === AST_NODE_TYPES.Literal && target.argument.value === 1) || isNullish(target)
       );
     case AST_NODE_TYPES.TemplateLiteral:
       return target.expressions.length === 0 && target.quasis[0]?.value.cooked === '';
@@ -72,7 +72,8 @@ function isEmptyValue(node: Node): boolean {
     case AST_NODE_TYPES.NewExpression: {
       const emptyArgs =
         target.arguments.length === 0 ||
-        (target.arguments.length === 1 && unwrap(target.arguments[0]!).type === AST_NODE_TYPES.ArrayExpression &&
+        (target.arguments.length === 1 &&
+          unwrap(target.arguments[0]!).type === AST_NODE_TYPES.ArrayExpression &&
           (unwrap(target.arguments[0]!) as TSESTree.ArrayExpression).elements.length === 0);
       if (!emptyArgs) return false;
       const name = dottedName(target.callee);
@@ -100,7 +101,11 @@ function tupleSentinel(node: TSESTree.ArrayExpression): Sentinel | null {
 /** A field value a sentinel object can hold under some key: empty, nested, or a `true` success marker. */
 function mayBeSentinelField(value: Node): boolean {
   const target = unwrap(value);
-  return isEmptyValue(target) || target.type === AST_NODE_TYPES.ObjectExpression || (target.type === AST_NODE_TYPES.Literal && target.value === true);
+  return (
+    isEmptyValue(target) ||
+    target.type === AST_NODE_TYPES.ObjectExpression ||
+    (target.type === AST_NODE_TYPES.Literal && target.value === true)
+  );
 }
 
 function objectSentinel(node: TSESTree.ObjectExpression): Sentinel | null {

@@ -255,7 +255,11 @@ export function timeoutSide(test: Node, words: TimeoutVocabulary): TimeoutSide {
       const errorTest = timeoutErrorTest(node);
       if (errorTest) return errorTest;
       // `timedOut === true`, `signal.aborted === false`
-      if ((node.operator === '===' || node.operator === '!==') && node.right.type === AST_NODE_TYPES.Literal && typeof node.right.value === 'boolean') {
+      if (
+        (node.operator === '===' || node.operator === '!==') &&
+        node.right.type === AST_NODE_TYPES.Literal &&
+        typeof node.right.value === 'boolean'
+      ) {
         const side = isTimeoutFlag(node.left, words) ? 'true' : null;
         const flip = (node.operator === '!==') !== (node.right.value === false);
         return flip ? invert(side) : side;

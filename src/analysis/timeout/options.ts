@@ -15,14 +15,18 @@ export const timeoutRuleOptionsSchema: JSONSchema4 = {
   properties: {
     autofix: {
       type: 'boolean',
-      description: 'Deprecated: set `settings.resilience.autofix`. Apply the typed-error fix with `--fix` instead of offering it as a suggestion.',
+      description:
+        'Deprecated: set `settings.resilience.autofix`. Apply the typed-error fix with `--fix` instead of offering it as a suggestion.',
     },
     checkTimeoutOptions: {
       type: 'boolean',
       description:
         'Also treat the `catch` (or `.catch()`) of work with a `timeout` option (`{ timeout: 5000 }`) as a timeout path, not only work under a timeout wrapper, race or `AbortSignal.timeout()`.',
     },
-    timeoutError: { ...typedErrorSchema, description: 'Deprecated: set `settings.resilience.timeoutError`. ' + typedErrorSchema.description },
+    timeoutError: {
+      ...typedErrorSchema,
+      description: 'Deprecated: set `settings.resilience.timeoutError`. ' + typedErrorSchema.description,
+    },
     vocabulary: { ...vocabularySchema, description: 'Deprecated: set `settings.resilience.vocabulary`. ' + vocabularySchema.description },
   },
   additionalProperties: false,

@@ -4,14 +4,7 @@ import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
 import { isTimeoutCase, timeoutSide, type TimeoutSide } from './guard.js';
 import type { TimeoutVocabulary } from './vocabulary.js';
-import {
-  isSetTimeoutCall,
-  isTimeoutWrapperName,
-  isTimerPromise,
-  methodReceiver,
-  raceOf,
-  TimeoutEvidenceFinder,
-} from './work.js';
+import { isSetTimeoutCall, isTimeoutWrapperName, isTimerPromise, methodReceiver, raceOf, TimeoutEvidenceFinder } from './work.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -37,8 +30,7 @@ export interface TimeoutPath {
 /** What produces the value: a `return`/arrow body, or a call that settles (`resolve(v)`, `cb(null, v)`). */
 export type Producer = { kind: 'value' } | { kind: 'settle'; callee: TSESTree.Identifier };
 
-const code = (sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60) =>
-  `\`${shortText(sourceCode.getText(node), max)}\``;
+const code = (sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60) => `\`${shortText(sourceCode.getText(node), max)}\``;
 
 /** Whether a statement always leaves the block: `return`, `throw`, `break`, `continue`, or a block ending in one. */
 function exits(statement: TSESTree.Statement): boolean {
@@ -185,15 +177,16 @@ export class TimeoutPathFinder {
     const thenReceiver = methodReceiver(call, 'then');
     const race = thenReceiver && call.arguments[0] === fn && isTimerPromise(thenReceiver) ? raceOf(call) : null;
     if (thenReceiver && race) {
-      return { kind: 'race', label: `timer entry ${code(this.sourceCode, thenReceiver, 30)} of \`${dottedName(race.callee)}\``, node: race };
+      return {
+        kind: 'race',
+        label: `timer entry ${code(this.sourceCode, thenReceiver, 30)} of \`${dottedName(race.callee)}\``,
+        node: race,
+      };
     }
-    const catchReceiver =
-      (call.arguments[0] === fn && methodReceiver(call, 'catch')) || (call.arguments[1] === fn && thenReceiver) || null;
+    const catchReceiver = (call.arguments[0] === fn && methodReceiver(call, 'catch')) || (call.arguments[1] === fn && thenReceiver) || null;
     if (catchReceiver) {
       const evidence = this.evidence.find(catchReceiver);
-      return evidence
-        ? { kind: 'chain', label: `\`.catch()\` after ${code(this.sourceCode, evidence, 40)}`, node: call }
-        : null;
+      return evidence ? { kind: 'chain', label: `\`.catch()\` after ${code(this.sourceCode, evidence, 40)}`, node: call } : null;
     }
     // pipe(timeout(5000), catchError(() => of([])))
     if (calleeName(call) === 'catchError' && call.arguments[0] === fn) {

@@ -103,7 +103,10 @@ export class TimeoutSentinelDetector {
     if (!value || !isNullish(call.arguments[0])) return null;
     const sentinel = classifySentinel(value);
     if (!sentinel) return null;
-    if (!CALLBACK_NAMES.has(callee.name) && findVariable(this.sourceCode.getScope(call), callee.name)?.defs[0]?.type !== DefinitionType.Parameter) {
+    if (
+      !CALLBACK_NAMES.has(callee.name) &&
+      findVariable(this.sourceCode.getScope(call), callee.name)?.defs[0]?.type !== DefinitionType.Parameter
+    ) {
       return null;
     }
     const path = this.paths.find(call, { kind: 'settle', callee });
@@ -138,7 +141,11 @@ export class TimeoutSentinelDetector {
     const direct = this.valueSentinels(value)[0];
     if (direct) return direct;
     const target = unwrap(value);
-    if (target.type !== AST_NODE_TYPES.NewExpression || target.callee.type !== AST_NODE_TYPES.Identifier || target.callee.name !== 'Promise') {
+    if (
+      target.type !== AST_NODE_TYPES.NewExpression ||
+      target.callee.type !== AST_NODE_TYPES.Identifier ||
+      target.callee.name !== 'Promise'
+    ) {
       return null;
     }
     const executor = target.arguments[0];

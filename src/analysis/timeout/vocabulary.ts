@@ -53,10 +53,7 @@ export function buildVocabulary(extra: VocabularyOption = NO_EXTRA_WORDS): Timeo
 }
 
 function mergeVocabulary(extra: VocabularyOption): TimeoutVocabulary {
-  const merge = (key: keyof TimeoutVocabulary) => [
-    ...DEFAULT_VOCABULARY[key],
-    ...(extra[key] ?? []).map((word) => word.toLowerCase()),
-  ];
+  const merge = (key: keyof TimeoutVocabulary) => [...DEFAULT_VOCABULARY[key], ...(extra[key] ?? []).map((word) => word.toLowerCase())];
   return {
     elapsed: merge('elapsed'),
     limit: merge('limit'),

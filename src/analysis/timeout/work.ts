@@ -117,4 +117,3 @@ export function isSetTimeoutCall(node: Node | undefined): node is TSESTree.CallE
   const name = dottedName(node.callee);
   return name === 'setTimeout' || name === 'globalThis.setTimeout' || name === 'window.setTimeout' || name === 'global.setTimeout';
 }
-

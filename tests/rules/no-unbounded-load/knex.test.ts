@@ -32,7 +32,7 @@ function limitedOnLine(code: string, line: number): string {
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
-  `import knexFactory from 'knex';
+    `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export const a = () => knex('users').where({ active: true }).limit(50);
 export const b = (id: number) => knex('users').where({ id }).first();
@@ -46,7 +46,7 @@ export const i = async (id: number) => knex('users').where('id', id);
 export const j = async (ids: number[]) => knex('users').whereIn('id', ids);
 export const k = () => knex('users').stream();
 export const l = async () => knex.schema.hasTable('users');`,
-  `// a builder returned to a caller that may bound it, or handed to a helper
+    `// a builder returned to a caller that may bound it, or handed to a helper
 import knexFactory from 'knex';
 import { paginate } from './paginate';
 const knex = knexFactory({});
@@ -56,191 +56,212 @@ export async function page() {
   paginate(query);
   return await query;
 }`,
-  `// a function called db is not knex
+    `// a function called db is not knex
 export async function a(db: (table: string) => Promise<unknown[]>) { return await db('users'); }`,
   ],
   invalid: [
-  {
-    // The client is a field the constructor assigns, found however the assignment is spelled
-    // (parentheses, spaces and a line break, a comment, a string key); an unknown value is not a client.
-    name: 'knex clients assigned to this.x in the constructor',
-    code: THIS_CLIENTS,
-    errors: (['store', 'archive', 'mirror', 'replica', 'backup'] as const).map((field, i) => ({
-      messageId: 'unboundedChain' as const,
-      data: { construct: `this.${field}('users').select()`, unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-      line: 12 + i,
-      column: 28,
-      suggestions: [{ messageId: 'addMethod' as const, output: limitedOnLine(THIS_CLIENTS, 12 + i) }],
-    })),
-  },
-  {
-    // The await sees only `query`; the builder starts in a reassignment of the variable, so the
-    // variable is followed (a pre-filter that looked at its initialiser alone would drop this).
-    name: 'a builder that starts in a reassignment of an awaited variable',
-    code: `import knexFactory from 'knex';
+    {
+      // The client is a field the constructor assigns, found however the assignment is spelled
+      // (parentheses, spaces and a line break, a comment, a string key); an unknown value is not a client.
+      name: 'knex clients assigned to this.x in the constructor',
+      code: THIS_CLIENTS,
+      errors: (['store', 'archive', 'mirror', 'replica', 'backup'] as const).map((field, i) => ({
+        messageId: 'unboundedChain' as const,
+        data: { construct: `this.${field}('users').select()`, unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+        line: 12 + i,
+        column: 28,
+        suggestions: [{ messageId: 'addMethod' as const, output: limitedOnLine(THIS_CLIENTS, 12 + i) }],
+      })),
+    },
+    {
+      // The await sees only `query`; the builder starts in a reassignment of the variable, so the
+      // variable is followed (a pre-filter that looked at its initialiser alone would drop this).
+      name: 'a builder that starts in a reassignment of an awaited variable',
+      code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export async function all() {
   let query = knex;
   query = query.select('id').from('users');
   return await query;
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'query.select().from()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 5,
-        column: 17,
-        suggestions: [
-          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'query.select().from()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 5,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export async function all() {
   let query = knex;
   query = query.select('id').from('users');
   return await query.limit(100);
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'an awaited table query',
-    code: `import knexFactory from 'knex';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an awaited table query',
+      code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export async function active() {
   const rows = await knex('users').where({ active: true });
   return rows;
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'knex(\'users\').where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 4,
-        column: 22,
-        suggestions: [
-          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "knex('users').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 4,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export async function active() {
   const rows = await knex('users').where({ active: true }).limit(100);
   return rows;
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'select … from',
-    code: `import knexFactory from 'knex';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'select … from',
+      code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export const emails = async () => knex.select('email').from('users').orderBy('email');`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'knex.select().from().orderBy()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 3,
-        column: 40,
-        suggestions: [
-          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'knex.select().from().orderBy()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 3,
+          column: 40,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
-export const emails = async () => knex.select('email').from('users').orderBy('email').limit(100);` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'then',
-    code: `import knexFactory from 'knex';
+export const emails = async () => knex.select('email').from('users').orderBy('email').limit(100);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'then',
+      code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export const count = () => knex('users').where('active', true).then((rows) => rows.length);`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'knex(\'users\').where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 3,
-        column: 28,
-        suggestions: [
-          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "knex('users').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 3,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
-export const count = () => knex('users').where('active', true).limit(100).then((rows) => rows.length);` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a transaction',
-    code: `import knexFactory from 'knex';
+export const count = () => knex('users').where('active', true).limit(100).then((rows) => rows.length);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a transaction',
+      code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export const run = () => knex.transaction(async (trx) => {
   const jobs = await trx('jobs').where({ state: 'queued' });
   return jobs;
 });`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'trx(\'jobs\').where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 4,
-        column: 22,
-        suggestions: [
-          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "trx('jobs').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 4,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export const run = () => knex.transaction(async (trx) => {
   const jobs = await trx('jobs').where({ state: 'queued' }).limit(100);
   return jobs;
-});` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a builder kept in a variable',
-    code: `import knexFactory from 'knex';
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a builder kept in a variable',
+      code: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export async function search(name?: string) {
   const query = knex('users').select('id', 'name');
   if (name) query.where('name', 'like', \`%\${name}%\`);
   return await query;
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'knex(\'users\').select().where()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 4,
-        column: 17,
-        suggestions: [
-          { messageId: 'addMethod', output: `import knexFactory from 'knex';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "knex('users').select().where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export async function search(name?: string) {
   const query = knex('users').select('id', 'name');
   if (name) query.where('name', 'like', \`%\${name}%\`);
   return await query.limit(100);
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a client on this, by its conventional name',
-    code: `export class UsersService {
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a client on this, by its conventional name',
+      code: `export class UsersService {
   constructor(private readonly knex: any) {}
   async list() {
     return this.knex('users').whereNull('deleted_at');
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'this.knex(\'users\').whereNull()', unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 4,
-        column: 12,
-        suggestions: [
-          { messageId: 'addMethod', output: `export class UsersService {
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "this.knex('users').whereNull()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 4,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `export class UsersService {
   constructor(private readonly knex: any) {}
   async list() {
     return this.knex('users').whereNull('deleted_at').limit(100);
   }
-}` },
-        ],
-      },
-    ],
-  },
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

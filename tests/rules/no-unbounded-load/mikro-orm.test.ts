@@ -5,7 +5,7 @@ import { runRuleTests } from '../../rule-tester.js';
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
-  `import { EntityManager } from '@mikro-orm/postgresql';
+    `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export const a = (em: EntityManager) => em.find(Book, {}, { limit: 20 });
 export const b = (em: EntityManager) => em.findAll(Book, { limit: 20 });
@@ -31,28 +31,33 @@ class ProductCategoryService {
 module.exports = { ProductCategoryService, MikroOrmBaseRepository };`,
   ],
   invalid: [
-  {
-    name: 'em.find: the options are the third argument',
-    code: `import { EntityManager } from '@mikro-orm/postgresql';
+    {
+      name: 'em.find: the options are the third argument',
+      code: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export async function byAuthor(em: EntityManager, author: string) {
   const books = await em.find(Book, { author });
   return books;
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'em.find()', unit: 'entity', bound: '`limit`' },
-        line: 4,
-        column: 26,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from '@mikro-orm/postgresql';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'em.find()', unit: 'entity', bound: '`limit`' },
+          line: 4,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export async function byAuthor(em: EntityManager, author: string) {
   const books = await em.find(Book, { author }, { limit: 100 });
   return books;
-}` },
-          { messageId: 'guardCount', output: `import { EntityManager } from '@mikro-orm/postgresql';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export async function byAuthor(em: EntityManager, author: string) {
   if ((await em.count(Book, { author })) > 100) {
@@ -60,52 +65,59 @@ export async function byAuthor(em: EntityManager, author: string) {
   }
   const books = await em.find(Book, { author });
   return books;
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'em.find with options but no limit',
-    code: `import { EntityManager } from '@mikro-orm/postgresql';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'em.find with options but no limit',
+      code: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export const recent = (em: EntityManager) => em.find(Book, {}, { orderBy: { createdAt: 'desc' } });`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'em.find()', unit: 'entity', bound: '`limit`' },
-        line: 3,
-        column: 49,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from '@mikro-orm/postgresql';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'em.find()', unit: 'entity', bound: '`limit`' },
+          line: 3,
+          column: 49,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
-export const recent = (em: EntityManager) => em.find(Book, {}, { orderBy: { createdAt: 'desc' }, limit: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'em.findAll',
-    code: `import { EntityManager } from '@mikro-orm/postgresql';
+export const recent = (em: EntityManager) => em.find(Book, {}, { orderBy: { createdAt: 'desc' }, limit: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'em.findAll',
+      code: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export const all = (em: EntityManager) => em.findAll(Book);`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'em.findAll()', unit: 'entity', bound: '`limit`' },
-        line: 3,
-        column: 46,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from '@mikro-orm/postgresql';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'em.findAll()', unit: 'entity', bound: '`limit`' },
+          line: 3,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
-export const all = (em: EntityManager) => em.findAll(Book, { limit: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a repository',
-    code: `import { EntityManager } from '@mikro-orm/postgresql';
+export const all = (em: EntityManager) => em.findAll(Book, { limit: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a repository',
+      code: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 import { InjectRepository } from '@mikro-orm/nestjs';
 import { EntityRepository } from '@mikro-orm/postgresql';
@@ -118,14 +130,16 @@ export class BookService {
     return this.books.findAll();
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.books.find()', unit: 'entity', bound: '`limit`' },
-        line: 8,
-        column: 23,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from '@mikro-orm/postgresql';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.books.find()', unit: 'entity', bound: '`limit`' },
+          line: 8,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 import { InjectRepository } from '@mikro-orm/nestjs';
 import { EntityRepository } from '@mikro-orm/postgresql';
@@ -137,16 +151,19 @@ export class BookService {
   all() {
     return this.books.findAll();
   }
-}` },
-        ],
-      },
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.books.findAll()', unit: 'entity', bound: '`limit`' },
-        line: 11,
-        column: 23,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from '@mikro-orm/postgresql';
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.books.findAll()', unit: 'entity', bound: '`limit`' },
+          line: 11,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 import { InjectRepository } from '@mikro-orm/nestjs';
 import { EntityRepository } from '@mikro-orm/postgresql';
@@ -158,14 +175,15 @@ export class BookService {
   all() {
     return this.books.findAll({ limit: 100 });
   }
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a repository known by its name, with FindOptions but no limit',
-    code: `const { wrap } = require('@mikro-orm/core');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a repository known by its name, with FindOptions but no limit',
+      code: `const { wrap } = require('@mikro-orm/core');
 class CategoryService {
   constructor({ categoryRepository }) {
     this.categoryRepository = categoryRepository;
@@ -175,14 +193,16 @@ class CategoryService {
   }
 }
 module.exports = { CategoryService, wrap };`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.categoryRepository.find()', unit: 'entity', bound: '`limit`' },
-        line: 7,
-        column: 36,
-        suggestions: [
-          { messageId: 'addOption', output: `const { wrap } = require('@mikro-orm/core');
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.categoryRepository.find()', unit: 'entity', bound: '`limit`' },
+          line: 7,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `const { wrap } = require('@mikro-orm/core');
 class CategoryService {
   constructor({ categoryRepository }) {
     this.categoryRepository = categoryRepository;
@@ -191,29 +211,33 @@ class CategoryService {
     return this.categoryRepository.find({ parent: null }, { populate: ['children'], limit: 100 });
   }
 }
-module.exports = { CategoryService, wrap };` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a query builder',
-    code: `import { EntityManager } from '@mikro-orm/postgresql';
+module.exports = { CategoryService, wrap };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a query builder',
+      code: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
 export const list = (em: EntityManager) => em.createQueryBuilder(Book).where({ published: true }).getResultList();`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'em.createQueryBuilder().where().getResultList()', unit: 'entity', bound: '`.limit()`', fix: 'limit' },
-        line: 3,
-        column: 99,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { EntityManager } from '@mikro-orm/postgresql';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'em.createQueryBuilder().where().getResultList()', unit: 'entity', bound: '`.limit()`', fix: 'limit' },
+          line: 3,
+          column: 99,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { EntityManager } from '@mikro-orm/postgresql';
 import { Book } from './book.entity';
-export const list = (em: EntityManager) => em.createQueryBuilder(Book).where({ published: true }).limit(100).getResultList();` },
-        ],
-      },
-    ],
-  },
+export const list = (em: EntityManager) => em.createQueryBuilder(Book).where({ published: true }).limit(100).getResultList();`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -5,7 +5,7 @@ import { runRuleTests } from '../../rule-tester.js';
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
-  `import type { Collection } from 'mongodb';
+    `import type { Collection } from 'mongodb';
 export const a = (c: Collection) => c.find({}).limit(50).toArray();
 export const b = (c: Collection) => c.find({}, { limit: 50 }).toArray();
 export const c = (c: Collection, id: string) => c.find({ _id: id }).toArray();
@@ -16,64 +16,73 @@ export const f = (c: Collection) => c.find({}).stream();
 export const g = (c: Collection) => c.countDocuments();`,
   ],
   invalid: [
-  {
-    name: 'find().toArray() on a collection',
-    code: `import { MongoClient } from 'mongodb';
+    {
+      name: 'find().toArray() on a collection',
+      code: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://localhost');
 export async function active() {
   const users = await client.db('app').collection('users').find({ active: true }).toArray();
   return users;
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'client.db(\'app\').collection(\'users\').find().toArray()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 4,
-        column: 83,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { MongoClient } from 'mongodb';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "client.db('app').collection('users').find().toArray()", unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 4,
+          column: 83,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { MongoClient } from 'mongodb';
 const client = new MongoClient('mongodb://localhost');
 export async function active() {
   const users = await client.db('app').collection('users').find({ active: true }).limit(100).toArray();
   return users;
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a typed collection, sorted',
-    code: `import type { Collection } from 'mongodb';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a typed collection, sorted',
+      code: `import type { Collection } from 'mongodb';
 export const recent = (events: Collection) => events.find({}).sort({ at: -1 }).toArray();`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'events.find().sort().toArray()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 2,
-        column: 80,
-        suggestions: [
-          { messageId: 'addMethod', output: `import type { Collection } from 'mongodb';
-export const recent = (events: Collection) => events.find({}).sort({ at: -1 }).limit(100).toArray();` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'an aggregation without $limit',
-    code: `import type { Db } from 'mongodb';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'events.find().sort().toArray()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 2,
+          column: 80,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import type { Collection } from 'mongodb';
+export const recent = (events: Collection) => events.find({}).sort({ at: -1 }).limit(100).toArray();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an aggregation without $limit',
+      code: `import type { Db } from 'mongodb';
 export const byDay = (db: Db) => db.collection('events').aggregate([{ $group: { _id: '$day', n: { $sum: 1 } } }]).toArray();`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'db.collection(\'events\').aggregate().toArray()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 2,
-        column: 115,
-        suggestions: [
-          { messageId: 'addMethod', output: `import type { Db } from 'mongodb';
-export const byDay = (db: Db) => db.collection('events').aggregate([{ $group: { _id: '$day', n: { $sum: 1 } } }]).limit(100).toArray();` },
-        ],
-      },
-    ],
-  },
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "db.collection('events').aggregate().toArray()", unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 2,
+          column: 115,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import type { Db } from 'mongodb';
+export const byDay = (db: Db) => db.collection('events').aggregate([{ $group: { _id: '$day', n: { $sum: 1 } } }]).limit(100).toArray();`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

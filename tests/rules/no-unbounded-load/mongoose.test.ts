@@ -5,7 +5,7 @@ import { runRuleTests } from '../../rule-tester.js';
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
-  `import mongoose from 'mongoose';
+    `import mongoose from 'mongoose';
 const User = mongoose.model('User', new mongoose.Schema({}));
 export const a = () => User.find({ active: true }).limit(20).exec();
 export const b = () => User.find({ active: true }, null, { limit: 20 }).exec();
@@ -15,86 +15,98 @@ export const e = (ids: string[]) => User.find({ _id: { $in: ids } }).exec();
 export const f = () => User.aggregate([{ $match: {} }, { $limit: 10 }]).exec();
 export async function* g() { for await (const u of User.find().cursor()) yield u; }
 export function h() { return User.find({ active: true }); }`,
-  `// Array.prototype.find with a callback, in a file importing mongoose
+    `// Array.prototype.find with a callback, in a file importing mongoose
 import mongoose from 'mongoose';
 export const a = async (items: { id: number }[]) => items.find((i) => i.id === 1);`,
   ],
   invalid: [
-  {
-    name: 'an awaited query',
-    code: `import mongoose from 'mongoose';
+    {
+      name: 'an awaited query',
+      code: `import mongoose from 'mongoose';
 const User = mongoose.model('User', new mongoose.Schema({ name: String }));
 export async function active() {
   return await User.find({ active: true });
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'User.find()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 4,
-        column: 21,
-        suggestions: [
-          { messageId: 'addMethod', output: `import mongoose from 'mongoose';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'User.find()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import mongoose from 'mongoose';
 const User = mongoose.model('User', new mongoose.Schema({ name: String }));
 export async function active() {
   return await User.find({ active: true }).limit(100);
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'exec, lean and then',
-    code: `import { model, Schema } from 'mongoose';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'exec, lean and then',
+      code: `import { model, Schema } from 'mongoose';
 const Post = model('Post', new Schema({ title: String }));
 export const a = () => Post.find({ draft: false }).sort({ createdAt: -1 }).exec();
 export const b = async () => (await Post.find().lean()).length;
 export const c = () => Post.find({ tags: 'news' }).then((posts) => posts.length);`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'Post.find().sort().exec()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 3,
-        column: 76,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { model, Schema } from 'mongoose';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'Post.find().sort().exec()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 3,
+          column: 76,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { model, Schema } from 'mongoose';
 const Post = model('Post', new Schema({ title: String }));
 export const a = () => Post.find({ draft: false }).sort({ createdAt: -1 }).limit(100).exec();
 export const b = async () => (await Post.find().lean()).length;
-export const c = () => Post.find({ tags: 'news' }).then((posts) => posts.length);` },
-        ],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'Post.find().lean()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 4,
-        column: 42,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { model, Schema } from 'mongoose';
+export const c = () => Post.find({ tags: 'news' }).then((posts) => posts.length);`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'Post.find().lean()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 4,
+          column: 42,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { model, Schema } from 'mongoose';
 const Post = model('Post', new Schema({ title: String }));
 export const a = () => Post.find({ draft: false }).sort({ createdAt: -1 }).exec();
 export const b = async () => (await Post.find().lean().limit(100)).length;
-export const c = () => Post.find({ tags: 'news' }).then((posts) => posts.length);` },
-        ],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'Post.find()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 5,
-        column: 29,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { model, Schema } from 'mongoose';
+export const c = () => Post.find({ tags: 'news' }).then((posts) => posts.length);`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'Post.find()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 5,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { model, Schema } from 'mongoose';
 const Post = model('Post', new Schema({ title: String }));
 export const a = () => Post.find({ draft: false }).sort({ createdAt: -1 }).exec();
 export const b = async () => (await Post.find().lean()).length;
-export const c = () => Post.find({ tags: 'news' }).limit(100).then((posts) => posts.length);` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'an injected model',
-    code: `import { InjectModel } from '@nestjs/mongoose';
+export const c = () => Post.find({ tags: 'news' }).limit(100).then((posts) => posts.length);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an injected model',
+      code: `import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Cat, CatDocument } from './cat.schema';
 export class CatsService {
@@ -103,14 +115,16 @@ export class CatsService {
     return this.catModel.find().exec();
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'this.catModel.find().exec()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 7,
-        column: 33,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { InjectModel } from '@nestjs/mongoose';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'this.catModel.find().exec()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 7,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Cat, CatDocument } from './cat.schema';
 export class CatsService {
@@ -118,27 +132,31 @@ export class CatsService {
   async findAll(): Promise<Cat[]> {
     return this.catModel.find().limit(100).exec();
   }
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'an aggregation without $limit',
-    code: `import { Model } from 'mongoose';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an aggregation without $limit',
+      code: `import { Model } from 'mongoose';
 export const stats = async (Order: Model<unknown>) => Order.aggregate([{ $match: { paid: true } }, { $group: { _id: '$customer', n: { $sum: 1 } } }]);`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'Order.aggregate()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
-        line: 2,
-        column: 61,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { Model } from 'mongoose';
-export const stats = async (Order: Model<unknown>) => Order.aggregate([{ $match: { paid: true } }, { $group: { _id: '$customer', n: { $sum: 1 } } }]).limit(100);` },
-        ],
-      },
-    ],
-  },
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'Order.aggregate()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 2,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { Model } from 'mongoose';
+export const stats = async (Order: Model<unknown>) => Order.aggregate([{ $match: { paid: true } }, { $group: { _id: '$customer', n: { $sum: 1 } } }]).limit(100);`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -58,51 +58,106 @@ export class UsersService {
     return this.users.find();
   }
 }`,
-      errors: [{ messageId: 'unboundedCall', data: { construct: 'this.users.find()', unit: 'entity', bound: '`take`' }, line: 6, column: 23,
-        suggestions: [{ messageId: 'addOption', output: `// a custom repository: TypeORM's Repository is its base type
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.users.find()', unit: 'entity', bound: '`take`' },
+          line: 6,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `// a custom repository: TypeORM's Repository is its base type
 import { UsersRepository } from './local/users.repository';
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
   all() {
     return this.users.find({ take: 100 });
   }
-}` }] }],
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `// a Redis client returned by a helper
 import { getRedis } from './local/db';
 export const a = (key: string) => getRedis().smembers(key);`,
-      errors: [{ messageId: 'redisWhole', data: { construct: 'getRedis().smembers()', shape: 'set', size: 'SCARD', scan: 'SSCAN' }, line: 3, column: 46 }],
+      errors: [
+        {
+          messageId: 'redisWhole',
+          data: { construct: 'getRedis().smembers()', shape: 'set', size: 'SCARD', scan: 'SSCAN' },
+          line: 3,
+          column: 46,
+        },
+      ],
     },
     {
       code: `// a typed MongoDB collection behind an alias
 import type { Collection } from 'mongodb';
 type Events = Collection<{ at: Date }>;
 export const a = (events: Events) => events.find({}).toArray();`,
-      errors: [{ messageId: 'unboundedChain', data: { construct: 'events.find().toArray()', unit: 'document', bound: '`.limit()`', fix: 'limit' }, line: 4, column: 54,
-        suggestions: [{ messageId: 'addMethod', output: `// a typed MongoDB collection behind an alias
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'events.find().toArray()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 4,
+          column: 54,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `// a typed MongoDB collection behind an alias
 import type { Collection } from 'mongodb';
 type Events = Collection<{ at: Date }>;
-export const a = (events: Events) => events.find({}).limit(100).toArray();` }] }],
+export const a = (events: Events) => events.find({}).limit(100).toArray();`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `// a Prisma delegate, known only by its type
 import { getDb } from './local/db';
 export const a = () => getDb().user.findMany();`,
-      errors: [{ messageId: 'unboundedCall', data: { construct: 'getDb().user.findMany()', unit: 'row', bound: '`take`' }, line: 3, column: 37,
-        suggestions: [{ messageId: 'addOption', output: `// a Prisma delegate, known only by its type
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'getDb().user.findMany()', unit: 'row', bound: '`take`' },
+          line: 3,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `// a Prisma delegate, known only by its type
 import { getDb } from './local/db';
-export const a = () => getDb().user.findMany({ take: 100 });` }] }],
+export const a = () => getDb().user.findMany({ take: 100 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Only the type, declared in another file, says what the client is.
       code: `// an awaited builder known only by its type
 import { warehouse } from './local/warehouse';
 export const a = async () => await warehouse('orders').where({ status: 'open' });`,
-      errors: [{ messageId: 'unboundedChain', data: { construct: "warehouse('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' }, line: 3, column: 36,
-        suggestions: [{ messageId: 'addMethod', output: `// an awaited builder known only by its type
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "warehouse('orders').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 3,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `// an awaited builder known only by its type
 import { warehouse } from './local/warehouse';
-export const a = async () => await warehouse('orders').where({ status: 'open' }).limit(100);` }] }],
+export const a = async () => await warehouse('orders').where({ status: 'open' }).limit(100);`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

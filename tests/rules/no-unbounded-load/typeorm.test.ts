@@ -5,7 +5,7 @@ import { runRuleTests } from '../../rule-tester.js';
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
-  `import { Injectable } from '@nestjs/common';
+    `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -24,7 +24,7 @@ export class S {
   k(ids: string[]) { return this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany(); }
   l() { return this.users.createQueryBuilder('u').limit(5).getRawMany(); }
 }`,
-  `// a builder bounded on one branch, or handed to a helper we cannot see
+    `// a builder bounded on one branch, or handed to a helper we cannot see
 import { Repository } from 'typeorm';
 import { paginate } from './paginate';
 export async function a(repo: Repository<object>, size?: number) {
@@ -37,22 +37,22 @@ export async function b(repo: Repository<object>) {
   paginate(qb);
   return qb.getMany();
 }`,
-  `// a repository of the user's own, not TypeORM's
+    `// a repository of the user's own, not TypeORM's
 import { UsersRepository } from './users.repository';
 export class S {
   constructor(private readonly usersRepository: UsersRepository) {}
   all() { return this.usersRepository.find(); }
 }`,
-  `// manager.find with options we cannot see
+    `// manager.find with options we cannot see
 import { EntityManager } from 'typeorm';
 export const a = (m: EntityManager, options: object) => m.find('User', options);`,
-  `// no evidence of TypeORM at all
+    `// no evidence of TypeORM at all
 export const a = (userRepository: { find(): unknown }) => userRepository.find();`,
   ],
   invalid: [
-  {
-    name: 'an injected repository',
-    code: `import { Injectable } from '@nestjs/common';
+    {
+      name: 'an injected repository',
+      code: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -64,14 +64,16 @@ export class UsersService {
     return rows;
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.users.find()', unit: 'entity', bound: '`take`' },
-        line: 9,
-        column: 35,
-        suggestions: [
-          { messageId: 'addOption', output: `import { Injectable } from '@nestjs/common';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.users.find()', unit: 'entity', bound: '`take`' },
+          line: 9,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -82,8 +84,11 @@ export class UsersService {
     const rows = await this.users.find({ where: { active: true }, take: 100 });
     return rows;
   }
-}` },
-          { messageId: 'guardCount', output: `import { Injectable } from '@nestjs/common';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -97,74 +102,86 @@ export class UsersService {
     const rows = await this.users.find({ where: { active: true } });
     return rows;
   }
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'find with no options',
-    code: `import { DataSource } from 'typeorm';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'find with no options',
+      code: `import { DataSource } from 'typeorm';
 import { User } from './user.entity';
 const dataSource = new DataSource({ type: 'postgres' });
 export const all = () => dataSource.getRepository(User).find();`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'dataSource.getRepository(User).find()', unit: 'entity', bound: '`take`' },
-        line: 4,
-        column: 57,
-        suggestions: [
-          { messageId: 'addOption', output: `import { DataSource } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'dataSource.getRepository(User).find()', unit: 'entity', bound: '`take`' },
+          line: 4,
+          column: 57,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { DataSource } from 'typeorm';
 import { User } from './user.entity';
 const dataSource = new DataSource({ type: 'postgres' });
-export const all = () => dataSource.getRepository(User).find({ take: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    // The message cuts a long receiver, not the method it is about.
-    name: 'find on a long receiver',
-    code: `import { DataSource } from 'typeorm';
+export const all = () => dataSource.getRepository(User).find({ take: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The message cuts a long receiver, not the method it is about.
+      name: 'find on a long receiver',
+      code: `import { DataSource } from 'typeorm';
 import { ProductVariantTranslation } from './product-variant-translation.entity';
 const dataSource = new DataSource({ type: 'postgres' });
 export const all = () => dataSource.getRepository(ProductVariantTranslation).find();`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'dataSource.getRepository(ProductVariantTrans….find()', unit: 'entity', bound: '`take`' },
-        suggestions: [
-          { messageId: 'addOption', output: `import { DataSource } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'dataSource.getRepository(ProductVariantTrans….find()', unit: 'entity', bound: '`take`' },
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { DataSource } from 'typeorm';
 import { ProductVariantTranslation } from './product-variant-translation.entity';
 const dataSource = new DataSource({ type: 'postgres' });
-export const all = () => dataSource.getRepository(ProductVariantTranslation).find({ take: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'findBy takes no bound: rewrite as find',
-    code: `import { DataSource } from 'typeorm';
+export const all = () => dataSource.getRepository(ProductVariantTranslation).find({ take: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'findBy takes no bound: rewrite as find',
+      code: `import { DataSource } from 'typeorm';
 import { Order } from './order.entity';
 export async function unpaid(dataSource: DataSource, customerId: string) {
   const orders = await dataSource.getRepository(Order).findBy({ customerId, paid: false });
   return orders;
 }`,
-    errors: [
-      {
-        messageId: 'unboundedFilterCall',
-        data: { construct: 'dataSource.getRepository(Order).findBy()', unit: 'entity', to: 'find', bound: 'take' },
-        line: 4,
-        column: 56,
-        suggestions: [
-          { messageId: 'useFind', output: `import { DataSource } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedFilterCall',
+          data: { construct: 'dataSource.getRepository(Order).findBy()', unit: 'entity', to: 'find', bound: 'take' },
+          line: 4,
+          column: 56,
+          suggestions: [
+            {
+              messageId: 'useFind',
+              output: `import { DataSource } from 'typeorm';
 import { Order } from './order.entity';
 export async function unpaid(dataSource: DataSource, customerId: string) {
   const orders = await dataSource.getRepository(Order).find({ where: { customerId, paid: false }, take: 100 });
   return orders;
-}` },
-          { messageId: 'guardCount', output: `import { DataSource } from 'typeorm';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { DataSource } from 'typeorm';
 import { Order } from './order.entity';
 export async function unpaid(dataSource: DataSource, customerId: string) {
   if ((await dataSource.getRepository(Order).countBy({ customerId, paid: false })) > 100) {
@@ -172,14 +189,15 @@ export async function unpaid(dataSource: DataSource, customerId: string) {
   }
   const orders = await dataSource.getRepository(Order).findBy({ customerId, paid: false });
   return orders;
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'findAndCount',
-    code: `import { Injectable } from '@nestjs/common';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'findAndCount',
+      code: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -187,22 +205,27 @@ export async function page(users: Repository<User>) {
   const [rows, total] = await users.findAndCount({ order: { createdAt: 'DESC' } });
   return { rows, total };
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'users.findAndCount()', unit: 'entity', bound: '`take`' },
-        line: 6,
-        column: 37,
-        suggestions: [
-          { messageId: 'addOption', output: `import { Injectable } from '@nestjs/common';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'users.findAndCount()', unit: 'entity', bound: '`take`' },
+          line: 6,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
 export async function page(users: Repository<User>) {
   const [rows, total] = await users.findAndCount({ order: { createdAt: 'DESC' }, take: 100 });
   return { rows, total };
-}` },
-          { messageId: 'guardCount', output: `import { Injectable } from '@nestjs/common';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -212,14 +235,15 @@ export async function page(users: Repository<User>) {
   }
   const [rows, total] = await users.findAndCount({ order: { createdAt: 'DESC' } });
   return { rows, total };
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'the entity manager: the options are the second argument',
-    code: `import { EntityManager } from 'typeorm';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the entity manager: the options are the second argument',
+      code: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   return manager.find(Order);
@@ -230,14 +254,16 @@ export async function byStatus(manager: EntityManager, status: string) {
 export async function byCustomer(manager: EntityManager, customerId: string) {
   return manager.findBy(Order, { customerId });
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'manager.find()', unit: 'entity', bound: '`take`' },
-        line: 4,
-        column: 18,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'manager.find()', unit: 'entity', bound: '`take`' },
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   return manager.find(Order, { take: 100 });
@@ -247,8 +273,11 @@ export async function byStatus(manager: EntityManager, status: string) {
 }
 export async function byCustomer(manager: EntityManager, customerId: string) {
   return manager.findBy(Order, { customerId });
-}` },
-          { messageId: 'guardCount', output: `import { EntityManager } from 'typeorm';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   if ((await manager.count(Order)) > 100) {
@@ -261,16 +290,19 @@ export async function byStatus(manager: EntityManager, status: string) {
 }
 export async function byCustomer(manager: EntityManager, customerId: string) {
   return manager.findBy(Order, { customerId });
-}` },
-        ],
-      },
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'manager.find()', unit: 'entity', bound: '`take`' },
-        line: 7,
-        column: 18,
-        suggestions: [
-          { messageId: 'addOption', output: `import { EntityManager } from 'typeorm';
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'manager.find()', unit: 'entity', bound: '`take`' },
+          line: 7,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   return manager.find(Order);
@@ -280,8 +312,11 @@ export async function byStatus(manager: EntityManager, status: string) {
 }
 export async function byCustomer(manager: EntityManager, customerId: string) {
   return manager.findBy(Order, { customerId });
-}` },
-          { messageId: 'guardCount', output: `import { EntityManager } from 'typeorm';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   return manager.find(Order);
@@ -294,16 +329,19 @@ export async function byStatus(manager: EntityManager, status: string) {
 }
 export async function byCustomer(manager: EntityManager, customerId: string) {
   return manager.findBy(Order, { customerId });
-}` },
-        ],
-      },
-      {
-        messageId: 'unboundedFilterCall',
-        data: { construct: 'manager.findBy()', unit: 'entity', to: 'find', bound: 'take' },
-        line: 10,
-        column: 18,
-        suggestions: [
-          { messageId: 'useFind', output: `import { EntityManager } from 'typeorm';
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedFilterCall',
+          data: { construct: 'manager.findBy()', unit: 'entity', to: 'find', bound: 'take' },
+          line: 10,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'useFind',
+              output: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   return manager.find(Order);
@@ -313,8 +351,11 @@ export async function byStatus(manager: EntityManager, status: string) {
 }
 export async function byCustomer(manager: EntityManager, customerId: string) {
   return manager.find(Order, { where: { customerId }, take: 100 });
-}` },
-          { messageId: 'guardCount', output: `import { EntityManager } from 'typeorm';
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { EntityManager } from 'typeorm';
 import { Order } from './order.entity';
 export async function open(manager: EntityManager) {
   return manager.find(Order);
@@ -327,33 +368,37 @@ export async function byCustomer(manager: EntityManager, customerId: string) {
     throw new RangeError('Refusing to load more than 100 entities at once');
   }
   return manager.findBy(Order, { customerId });
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a transaction manager',
-    code: `import { DataSource } from 'typeorm';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a transaction manager',
+      code: `import { DataSource } from 'typeorm';
 import { Job } from './job.entity';
 export const pending = (ds: DataSource) => ds.transaction(async (manager) => manager.find(Job, { where: { done: false } }));`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'manager.find()', unit: 'entity', bound: '`take`' },
-        line: 3,
-        column: 86,
-        suggestions: [
-          { messageId: 'addOption', output: `import { DataSource } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'manager.find()', unit: 'entity', bound: '`take`' },
+          line: 3,
+          column: 86,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { DataSource } from 'typeorm';
 import { Job } from './job.entity';
-export const pending = (ds: DataSource) => ds.transaction(async (manager) => manager.find(Job, { where: { done: false }, take: 100 }));` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a query builder',
-    code: `import { Injectable } from '@nestjs/common';
+export const pending = (ds: DataSource) => ds.transaction(async (manager) => manager.find(Job, { where: { done: false }, take: 100 }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a query builder',
+      code: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -366,14 +411,21 @@ export class Repo {
     return this.repo.createQueryBuilder('u').select('u.email').getRawMany();
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'this.repo.createQueryBuilder().where().orderBy().getMany()', unit: 'entity', bound: '`.take()` or `.limit()`', fix: 'take' },
-        line: 8,
-        column: 98,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { Injectable } from '@nestjs/common';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: {
+            construct: 'this.repo.createQueryBuilder().where().orderBy().getMany()',
+            unit: 'entity',
+            bound: '`.take()` or `.limit()`',
+            fix: 'take',
+          },
+          line: 8,
+          column: 98,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -385,16 +437,24 @@ export class Repo {
   raw() {
     return this.repo.createQueryBuilder('u').select('u.email').getRawMany();
   }
-}` },
-        ],
-      },
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'this.repo.createQueryBuilder().select().getRawMany()', unit: 'entity', bound: '`.take()` or `.limit()`', fix: 'take' },
-        line: 11,
-        column: 64,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { Injectable } from '@nestjs/common';
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedChain',
+          data: {
+            construct: 'this.repo.createQueryBuilder().select().getRawMany()',
+            unit: 'entity',
+            bound: '`.take()` or `.limit()`',
+            fix: 'take',
+          },
+          line: 11,
+          column: 64,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -406,14 +466,15 @@ export class Repo {
   raw() {
     return this.repo.createQueryBuilder('u').select('u.email').take(100).getRawMany();
   }
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a query builder kept in a variable',
-    code: `import { Injectable } from '@nestjs/common';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a query builder kept in a variable',
+      code: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -423,14 +484,21 @@ export async function search(repo: Repository<User>, name?: string) {
   const [rows, total] = await qb.getManyAndCount();
   return { rows, total };
 }`,
-    errors: [
-      {
-        messageId: 'unboundedChain',
-        data: { construct: 'repo.createQueryBuilder().andWhere().getManyAndCount()', unit: 'entity', bound: '`.take()` or `.limit()`', fix: 'take' },
-        line: 8,
-        column: 34,
-        suggestions: [
-          { messageId: 'addMethod', output: `import { Injectable } from '@nestjs/common';
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: {
+            construct: 'repo.createQueryBuilder().andWhere().getManyAndCount()',
+            unit: 'entity',
+            bound: '`.take()` or `.limit()`',
+            fix: 'take',
+          },
+          line: 8,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, In } from 'typeorm';
 import { User } from './user.entity';
@@ -439,68 +507,75 @@ export async function search(repo: Repository<User>, name?: string) {
   if (name) qb.andWhere('u.name ILIKE :name', { name });
   const [rows, total] = await qb.take(100).getManyAndCount();
   return { rows, total };
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a custom repository extending Repository',
-    code: `import { Repository } from 'typeorm';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a custom repository extending Repository',
+      code: `import { Repository } from 'typeorm';
 import { User } from './user.entity';
 export class UserRepository extends Repository<User> {
   admins() {
     return this.find({ where: { role: 'admin' } });
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.find()', unit: 'entity', bound: '`take`' },
-        line: 5,
-        column: 17,
-        suggestions: [
-          { messageId: 'addOption', output: `import { Repository } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.find()', unit: 'entity', bound: '`take`' },
+          line: 5,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { Repository } from 'typeorm';
 import { User } from './user.entity';
 export class UserRepository extends Repository<User> {
   admins() {
     return this.find({ where: { role: 'admin' }, take: 100 });
   }
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'a wrapper named like getRepository, in a file importing TypeORM',
-    code: `import { IsNull } from 'typeorm';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a wrapper named like getRepository, in a file importing TypeORM',
+      code: `import { IsNull } from 'typeorm';
 export class OrderService {
   constructor(private connection: any) {}
   all(ctx: unknown) {
     return this.connection.getRepository(ctx, 'Order').find({ where: { deletedAt: IsNull() } });
   }
 }`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.connection.getRepository(ctx, \'Order\').find()', unit: 'entity', bound: '`take`' },
-        line: 5,
-        column: 56,
-        suggestions: [
-          { messageId: 'addOption', output: `import { IsNull } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: "this.connection.getRepository(ctx, 'Order').find()", unit: 'entity', bound: '`take`' },
+          line: 5,
+          column: 56,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { IsNull } from 'typeorm';
 export class OrderService {
   constructor(private connection: any) {}
   all(ctx: unknown) {
     return this.connection.getRepository(ctx, 'Order').find({ where: { deletedAt: IsNull() }, take: 100 });
   }
-}` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'active record: a class extending BaseEntity',
-    code: `import { BaseEntity, Entity } from 'typeorm';
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'active record: a class extending BaseEntity',
+      code: `import { BaseEntity, Entity } from 'typeorm';
 @Entity()
 export class Tag extends BaseEntity {
   static all() {
@@ -508,68 +583,77 @@ export class Tag extends BaseEntity {
   }
 }
 export const byColor = (color: string) => Tag.findBy({ color });`,
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: 'this.find()', unit: 'entity', bound: '`take`' },
-        line: 5,
-        column: 17,
-        suggestions: [
-          { messageId: 'addOption', output: `import { BaseEntity, Entity } from 'typeorm';
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'this.find()', unit: 'entity', bound: '`take`' },
+          line: 5,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { BaseEntity, Entity } from 'typeorm';
 @Entity()
 export class Tag extends BaseEntity {
   static all() {
     return this.find({ take: 100 });
   }
 }
-export const byColor = (color: string) => Tag.findBy({ color });` },
-        ],
-      },
-      {
-        messageId: 'unboundedFilterCall',
-        data: { construct: 'Tag.findBy()', unit: 'entity', to: 'find', bound: 'take' },
-        line: 8,
-        column: 47,
-        suggestions: [
-          { messageId: 'useFind', output: `import { BaseEntity, Entity } from 'typeorm';
+export const byColor = (color: string) => Tag.findBy({ color });`,
+            },
+          ],
+        },
+        {
+          messageId: 'unboundedFilterCall',
+          data: { construct: 'Tag.findBy()', unit: 'entity', to: 'find', bound: 'take' },
+          line: 8,
+          column: 47,
+          suggestions: [
+            {
+              messageId: 'useFind',
+              output: `import { BaseEntity, Entity } from 'typeorm';
 @Entity()
 export class Tag extends BaseEntity {
   static all() {
     return this.find();
   }
 }
-export const byColor = (color: string) => Tag.find({ where: { color }, take: 100 });` },
-        ],
-      },
-    ],
-  },
-  {
-    name: 'compiled CommonJS',
-    code: `"use strict";
+export const byColor = (color: string) => Tag.find({ where: { color }, take: 100 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'compiled CommonJS',
+      code: `"use strict";
 const typeorm_1 = require("typeorm");
 const user_1 = require("./user");
 async function all() {
     return (0, typeorm_1.getRepository)(user_1.User).find({ relations: ['roles'] });
 }
 exports.all = all;`,
-    filename: 'file.cjs',
-    errors: [
-      {
-        messageId: 'unboundedCall',
-        data: { construct: '(0, typeorm_1.getRepository)(user_1.User).find()', unit: 'entity', bound: '`take`' },
-        line: 5,
-        column: 54,
-        suggestions: [
-          { messageId: 'addOption', output: `"use strict";
+      filename: 'file.cjs',
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: '(0, typeorm_1.getRepository)(user_1.User).find()', unit: 'entity', bound: '`take`' },
+          line: 5,
+          column: 54,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `"use strict";
 const typeorm_1 = require("typeorm");
 const user_1 = require("./user");
 async function all() {
     return (0, typeorm_1.getRepository)(user_1.User).find({ relations: ['roles'], take: 100 });
 }
-exports.all = all;` },
-        ],
-      },
-    ],
-  },
+exports.all = all;`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

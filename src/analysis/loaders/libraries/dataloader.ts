@@ -8,7 +8,10 @@ export const dataloader: LibraryEntry = {
   loaders: [
     {
       kind: 'constructor',
-      classes: [{ name: 'DataLoader', imported: true }, { name: 'default', imported: true }],
+      classes: [
+        { name: 'DataLoader', imported: true },
+        { name: 'default', imported: true },
+      ],
       optionsArg: 1,
       boundKeys: ['maxBatchSize'],
       exemptions: [{ key: 'batch', value: false }],

@@ -1,9 +1,24 @@
 import type { LibraryEntry } from '../catalog.js';
 
 const DATABASE_TYPES = [
-  'NodePgDatabase', 'PostgresJsDatabase', 'MySql2Database', 'BetterSQLite3Database', 'LibSQLDatabase', 'PgDatabase',
-  'MySqlDatabase', 'BaseSQLiteDatabase', 'DrizzleD1Database', 'NeonHttpDatabase', 'NeonDatabase', 'VercelPgDatabase',
-  'PlanetScaleDatabase', 'BunSQLiteDatabase', 'PgliteDatabase', 'SingleStoreDatabase', 'PgTransaction', 'MySqlTransaction',
+  'NodePgDatabase',
+  'PostgresJsDatabase',
+  'MySql2Database',
+  'BetterSQLite3Database',
+  'LibSQLDatabase',
+  'PgDatabase',
+  'MySqlDatabase',
+  'BaseSQLiteDatabase',
+  'DrizzleD1Database',
+  'NeonHttpDatabase',
+  'NeonDatabase',
+  'VercelPgDatabase',
+  'PlanetScaleDatabase',
+  'BunSQLiteDatabase',
+  'PgliteDatabase',
+  'SingleStoreDatabase',
+  'PgTransaction',
+  'MySqlTransaction',
   'SQLiteTransaction',
 ];
 

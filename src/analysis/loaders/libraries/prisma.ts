@@ -3,7 +3,13 @@ import type { LibraryEntry } from '../catalog.js';
 export const prisma: LibraryEntry = {
   id: 'prisma',
   name: 'Prisma',
-  modules: ['@prisma/client', /^@prisma\/client\//, '.prisma/client', /(?:^|\/)generated\/prisma(?:\/|$)/, /(?:^|[/~@])prisma(?:\/client)?$/],
+  modules: [
+    '@prisma/client',
+    /^@prisma\/client\//,
+    '.prisma/client',
+    /(?:^|\/)generated\/prisma(?:\/|$)/,
+    /(?:^|[/~@])prisma(?:\/client)?$/,
+  ],
   roles: {
     client: {
       constructs: [{ name: 'PrismaClient' }],

@@ -12,7 +12,10 @@ export const redis: LibraryEntry = {
         { name: 'Redis.Cluster', imported: true },
         { name: 'default', imported: true },
       ],
-      factories: [{ name: 'createClient', imported: true }, { name: 'createCluster', imported: true }],
+      factories: [
+        { name: 'createClient', imported: true },
+        { name: 'createCluster', imported: true },
+      ],
       methods: [{ from: 'client', names: ['duplicate', 'pipeline', 'multi', 'isolated'] }],
       types: [
         { name: 'Redis', imported: true },
@@ -44,7 +47,14 @@ export const redis: LibraryEntry = {
         { names: ['hgetall', 'hGetAll', 'hgetallBuffer'], shape: 'hash', scan: 'HSCAN', size: ['hlen', 'hLen'], minArgs: 1 },
         { names: ['hkeys', 'hKeys', 'hkeysBuffer'], shape: 'hash', scan: 'HSCAN', size: ['hlen', 'hLen'], minArgs: 1 },
         { names: ['hvals', 'hVals', 'hvalsBuffer'], shape: 'hash', scan: 'HSCAN', size: ['hlen', 'hLen'], minArgs: 1 },
-        { names: ['lrange', 'lRange', 'lrangeBuffer'], shape: 'list', scan: 'LRANGE', size: ['llen', 'lLen'], range: { start: 1, stop: 2 }, minArgs: 3 },
+        {
+          names: ['lrange', 'lRange', 'lrangeBuffer'],
+          shape: 'list',
+          scan: 'LRANGE',
+          size: ['llen', 'lLen'],
+          range: { start: 1, stop: 2 },
+          minArgs: 3,
+        },
         {
           names: ['zrange', 'zRange', 'zrevrange', 'zRangeWithScores', 'zrangeBuffer'],
           shape: 'sorted set',
