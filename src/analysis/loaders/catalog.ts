@@ -190,6 +190,8 @@ export interface SqlLoader {
   prepared: { methods: readonly string[]; terminals: readonly string[] };
   /** Options keys that make a call return one row (`sequelize.query(sql, { plain: true })`). */
   singleRowOptions: readonly { key: string; value: unknown }[];
+  /** Drivers whose SQL has no `LIMIT` (SQL Server, Oracle): in a file that loads one, no suggestion appends it. */
+  modulesWithoutLimit: readonly string[];
 }
 
 export type LoaderSpec = OptionsLoader | BuilderLoader | RedisLoader | ConstructorLoader | SqlLoader;

@@ -103,7 +103,6 @@ const TABLE_METHODS = new Set(['from', 'table', 'into', 'selectFrom']);
 const GROUPING = new Set(['groupBy', 'groupByRaw', 'addGroupBy']);
 const REPOSITORY_GETTERS = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository', 'getCustomRepository']);
 const STREAMING = new Set(['stream', 'cursor', 'iterate', 'each', 'pipe']);
-const DIALECTS_WITHOUT_LIMIT = new Set(['mssql', 'tedious', 'oracledb']);
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
@@ -880,7 +879,7 @@ export class LoadFinder {
   /** Whether the file loads a driver whose SQL has no `LIMIT`; once per file, since it scans the whole top level. */
   private usesDialectWithoutLimit(): boolean {
     const modules = topLevelModules(this.sourceCode.ast);
-    this.noLimitDialect ??= [...DIALECTS_WITHOUT_LIMIT].some((m) => modules.has(m));
+    this.noLimitDialect ??= (this.tables.sql?.loader.modulesWithoutLimit ?? []).some((m) => modules.has(m));
     return this.noLimitDialect;
   }
 

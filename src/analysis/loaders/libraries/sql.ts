@@ -36,6 +36,7 @@ export const sql: LibraryEntry = {
       tags: ['sql', 'SQL'],
       prepared: { methods: ['prepare'], terminals: ['all'] },
       singleRowOptions: [{ key: 'plain', value: true }],
+      modulesWithoutLimit: ['mssql', 'tedious', 'oracledb'],
     },
   ],
 };
