@@ -214,3 +214,27 @@ export function nodeAtIndex(root: Node, visitorKeys: Readonly<Record<string, rea
     return current;
   }
 }
+
+/** The number a literal (or a string of digits, or `-n`) stands for: `0`, `'-1'`, `-1`. */
+export function numberValue(node: Node): number | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal) {
+    if (typeof target.value === 'number') return target.value;
+    if (typeof target.value === 'string' && /^-?\d+$/.test(target.value)) return Number(target.value);
+  }
+  if (
+    target.type === AST_NODE_TYPES.UnaryExpression &&
+    target.operator === '-' &&
+    target.argument.type === AST_NODE_TYPES.Literal &&
+    typeof target.argument.value === 'number'
+  ) {
+    return -target.argument.value;
+  }
+  return null;
+}
+
+/** The value of a string literal, or null. */
+export function literalString(node: Node): string | null {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string' ? target.value : null;
+}

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { callText, findInSubtree, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../js/ast.js';
-import { planTypedError, quote, type TypedErrorOption } from '../fixes/typed-error.js';
-import { findVariable } from '../js/imports.js';
+import { callText, findInSubtree, isFunction, literalString, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../js/ast.js';
+import { planTypedError, quote } from '../fixes/typed-error.js';
 import type {
   BuilderLoader,
   ConstructorLoader,
@@ -14,15 +13,16 @@ import type {
   Unit,
 } from './catalog.js';
 import { matchesRule } from './catalog-index.js';
+import type { CustomLoader, FinderOptions, JudgeContext, LoadFinding, LoadSuggestion } from './finding.js';
+import { redisFinding } from './redis-loads.js';
 import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains, walkChainBelow } from './chains.js';
-import { LIMIT_ERROR_FALLBACK, type LimitChoice, guardAnchor, insertGuard, isRepeatable, limitText, setOption } from './fixes.js';
+import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText, setOption } from './fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
 import { nameRef, topLevelModules, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, isBuiltList, isCallerList, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
 import { type Resolution, isResolved } from './resolution.js';
 import type { ReceiverResolver } from './resolver.js';
-import type { NameKind } from './small-tables.js';
-import { isCatalogTable, judgeSql, looksLikeQuery, PRIMARY_KEYS, type SqlPiece, type SqlPolicy } from './sql.js';
+import { isCatalogTable, judgeSql, looksLikeQuery, PRIMARY_KEYS, type SqlPiece } from './sql.js';
 import { sqlPieces, sqlPreview, sqlTagName } from './sql-source.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -30,53 +30,6 @@ const { DefinitionType } = TSESLint.Scope;
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-export type LoadMessageId =
-  | 'unboundedCall'
-  | 'unboundedFilterCall'
-  | 'unboundedChain'
-  | 'unboundedSql'
-  | 'redisKeys'
-  | 'redisWhole'
-  | 'redisRange'
-  | 'unboundedBatch'
-  | 'unboundedCustom';
-
-export type LoadSuggestionId = 'addOption' | 'addMethod' | 'useFind' | 'appendLimit' | 'boundRange' | 'guardSize' | 'guardCount';
-
-export interface LoadSuggestion {
-  messageId: LoadSuggestionId;
-  data: Record<string, string>;
-  fix: TSESLint.ReportFixFunction;
-}
-
-export interface LoadFinding {
-  node: Node;
-  messageId: LoadMessageId;
-  data: Record<string, string>;
-  suggest: LoadSuggestion[];
-}
-
-/** A loader the user describes: `{ callee: 'api.items.list', boundArgs: ['limit'] }`. */
-export interface CustomLoader {
-  callee: string;
-  module?: string;
-  boundArgs?: string[];
-  boundMethods?: string[];
-}
-
-export interface FinderOptions {
-  libraries: readonly LibraryEntry[];
-  customLoaders: readonly CustomLoader[];
-  limit: LimitChoice;
-  limitError: TypedErrorOption | undefined;
-  /** Grouped aggregates and small tables, for SQL text and builder chains alike. */
-  sqlPolicy: SqlPolicy;
-  /** Whether `new DataLoader(fn)` without `maxBatchSize` is reported. */
-  checkBatchLoaders: boolean;
-  /** Tables small by construction, by a table's name or a binding's (`Role`, `roleRepository`). */
-  isSmallTable: (name: string, kind: NameKind) => boolean;
-}
 
 interface Entry<T> {
   library: LibraryEntry;
@@ -208,6 +161,8 @@ export class LoadFinder {
   private readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
   private readonly variableChains: VariableChains;
   private readonly variableStarts = new Map<BuilderStarts, Map<Chain, boolean>>();
+  /** What the modules that judge one kind of load need of the file. */
+  private readonly judge: JudgeContext;
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -216,6 +171,7 @@ export class LoadFinder {
   ) {
     this.scopeOf = (node) => sourceCode.getScope(node);
     this.variableChains = new VariableChains(this.scopeOf);
+    this.judge = { sourceCode, scopeOf: this.scopeOf, settings };
     let tables = tablesBySettings.get(settings);
     if (!tables) tablesBySettings.set(settings, (tables = new LoaderTables(settings)));
     this.tables = tables;
@@ -896,91 +852,12 @@ export class LoadFinder {
     const evidence: Evidence = command.shape === 'keyspace' ? 'receiver' : loader.evidence;
     if (!this.accepts(receiver, callee.object, library, loader.role, evidence) || isFunctionArgument(args[0], this.scopeOf)) return null;
     const construct = callText(this.sourceCode, callee, 50);
-    if (command.shape === 'keyspace') {
-      return { node: callee.property, messageId: 'redisKeys', data: { construct }, suggest: [] };
-    }
-    if (command.range) {
-      const startArg = args[command.range.start];
-      const stopArg = args[command.range.stop];
-      if (!startArg || !stopArg || numberValue(startArg) !== 0 || numberValue(stopArg) !== -1) return null;
-      const modifiers = args.slice(command.range.stop + 1);
-      if (modifiers.some((a) => /^(?:BYSCORE|BYLEX)$/i.test(literalString(a) ?? '') || unwrap(a).type === AST_NODE_TYPES.ObjectExpression))
-        return null;
-    }
-    if (hasSizeGuard(call, this.scopeOf, this.sourceCode.visitorKeys) || this.isTypeCheckedKey(args[0]!)) return null;
-    const lowerCase = name === name.toLowerCase();
-    const size = command.size ? (lowerCase ? command.size[0]! : (command.size[1] ?? command.size[0]!)) : null;
-    const suggest: LoadSuggestion[] = [];
-    const limit = limitText(this.sourceCode, call, this.settings.limit);
-    if (command.range) {
-      const stopArg = args[command.range.stop]!;
-      // `'-1'` stays a string: `'99'`, or `String(LIMIT - 1)` for a constant.
-      const stopText = literalString(stopArg) === null ? limit.last : limit.constant ? `String(${limit.last})` : quote(limit.last);
-      suggest.push({
-        messageId: 'boundRange',
-        data: { start: this.sourceCode.getText(args[command.range.start]), stop: limit.last },
-        fix: (fixer) => fixer.replaceText(stopArg, stopText),
-      });
-    }
-    const sizeUpper = size ? size.toUpperCase() : '';
-    const singleKey = args.length === command.minArgs || command.range !== undefined;
-    if (size && singleKey && isRepeatable(callee.object) && isRepeatable(args[0]!)) {
-      const anchor = guardAnchor(call);
-      const plan = anchor ? planTypedError(this.sourceCode, call, this.settings.limitError, LIMIT_ERROR_FALLBACK) : null;
-      if (anchor && plan) {
-        const measure = `(await ${this.sourceCode.getText(callee.object)}.${size}(${this.sourceCode.getText(args[0])}))`;
-        const thrown = plan.construct(quote(`Refusing to load a Redis ${command.shape} larger than ${limit.text}`));
-        suggest.push({
-          messageId: 'guardSize',
-          data: { shape: command.shape, limit: limit.text, size: sizeUpper, error: plan.label },
-          fix: (fixer) => {
-            const fixes = [insertGuard(fixer, this.sourceCode, anchor, measure, limit.text, thrown)];
-            const importFix = plan.importFix(fixer);
-            if (importFix) fixes.push(importFix);
-            return fixes;
-          },
-        });
-      }
-    }
-    if (command.range) {
-      return {
-        node: callee.property,
-        messageId: 'redisRange',
-        data: { construct, shape: command.shape, start: this.sourceCode.getText(args[command.range.start]), size: sizeUpper },
-        suggest,
-      };
-    }
-    return {
-      node: callee.property,
-      messageId: 'redisWhole',
-      data: { construct, shape: command.shape, size: sizeUpper, scan: command.scan },
-      suggest,
-    };
+    return redisFinding(this.judge, call, callee, command, name, construct);
   }
 
   // ----------------------------------------------------------------------------------------
   // Constructors: new DataLoader(fn)
   // ----------------------------------------------------------------------------------------
-
-  /**
-   * `const type = await client.type(key); if (type === 'hash') return client.hgetall(key)`: code
-   * that asks Redis what a key holds and then reads it whole is a generic key reader (a client, an
-   * admin tool, a workflow node): the whole value is what its user asked for.
-   */
-  private isTypeCheckedKey(key: Node): boolean {
-    const target = unwrap(key);
-    if (target.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(this.scopeOf(target), target.name);
-    return (variable?.references ?? []).some((r) => {
-      const call = r.identifier.parent;
-      return (
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.arguments[0] === r.identifier &&
-        call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        memberPropertyName(call.callee) === 'type'
-      );
-    });
-  }
 
   private checkConstructor(node: TSESTree.NewExpression, loader: ConstructorLoader): LoadFinding | null {
     if (!this.settings.checkBatchLoaders || node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
@@ -1117,28 +994,6 @@ function isTableName(node: Node): boolean {
         ? memberPropertyName(target)
         : null;
   return name !== null && (/table/i.test(name) || /^[A-Z][A-Z0-9_]*$/.test(name));
-}
-
-function numberValue(node: Node): number | null {
-  const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.Literal) {
-    if (typeof target.value === 'number') return target.value;
-    if (typeof target.value === 'string' && /^-?\d+$/.test(target.value)) return Number(target.value);
-  }
-  if (
-    target.type === AST_NODE_TYPES.UnaryExpression &&
-    target.operator === '-' &&
-    target.argument.type === AST_NODE_TYPES.Literal &&
-    typeof target.argument.value === 'number'
-  ) {
-    return -target.argument.value;
-  }
-  return null;
-}
-
-function literalString(node: Node): string | null {
-  const target = unwrap(node);
-  return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string' ? target.value : null;
 }
 
 /** `this.api.items.list` for the callee of a call; `?` for segments that are not static names. */

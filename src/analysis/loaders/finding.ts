@@ -1,0 +1,65 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TypedErrorOption } from '../fixes/typed-error.js';
+import type { LibraryEntry } from './catalog.js';
+import type { LimitChoice } from './fixes.js';
+import type { NameKind } from './small-tables.js';
+import type { SqlPolicy } from './sql.js';
+
+// What the load finder reports and how it is configured: shared by the finder and the modules that
+// judge one kind of load, so none of them imports the finder back.
+
+type Node = TSESTree.Node;
+
+export type LoadMessageId =
+  | 'unboundedCall'
+  | 'unboundedFilterCall'
+  | 'unboundedChain'
+  | 'unboundedSql'
+  | 'redisKeys'
+  | 'redisWhole'
+  | 'redisRange'
+  | 'unboundedBatch'
+  | 'unboundedCustom';
+
+export type LoadSuggestionId = 'addOption' | 'addMethod' | 'useFind' | 'appendLimit' | 'boundRange' | 'guardSize' | 'guardCount';
+
+export interface LoadSuggestion {
+  messageId: LoadSuggestionId;
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
+}
+
+export interface LoadFinding {
+  node: Node;
+  messageId: LoadMessageId;
+  data: Record<string, string>;
+  suggest: LoadSuggestion[];
+}
+
+/** A loader the user describes: `{ callee: 'api.items.list', boundArgs: ['limit'] }`. */
+export interface CustomLoader {
+  callee: string;
+  module?: string;
+  boundArgs?: string[];
+  boundMethods?: string[];
+}
+
+export interface FinderOptions {
+  libraries: readonly LibraryEntry[];
+  customLoaders: readonly CustomLoader[];
+  limit: LimitChoice;
+  limitError: TypedErrorOption | undefined;
+  /** Grouped aggregates and small tables, for SQL text and builder chains alike. */
+  sqlPolicy: SqlPolicy;
+  /** Whether `new DataLoader(fn)` without `maxBatchSize` is reported. */
+  checkBatchLoaders: boolean;
+  /** Tables small by construction, by a table's name or a binding's (`Role`, `roleRepository`). */
+  isSmallTable: (name: string, kind: NameKind) => boolean;
+}
+
+/** What a module that judges one kind of load needs of the file. */
+export interface JudgeContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
+  readonly settings: FinderOptions;
+}
