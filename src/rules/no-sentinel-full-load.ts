@@ -4,6 +4,7 @@ import {
   calleeName,
   enclosingFunction,
   findInSubtree,
+  identifiersIn,
   memberPropertyName,
   shortText,
   SKIP_NESTED_FUNCTIONS,
@@ -21,7 +22,6 @@ import {
 } from '../analysis/loaders/index.js';
 import { resilienceSettings } from '../settings.js';
 import {
-  identifiersIn,
   maybeEmptyReason,
   type SentinelBranch,
   sentinelBranchOf,
@@ -31,6 +31,7 @@ import {
 import { type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
 import { planTypedError, quote } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
+import type { FixOffer } from '../util/report-fixes.js';
 import { perOptions } from '../util/per-options.js';
 
 type Node = TSESTree.Node;
@@ -67,12 +68,6 @@ function isWhereMethod(property: TSESTree.MemberExpression['property']): boolean
   return (
     (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && WHERE_METHODS.has(property.name)
   );
-}
-
-interface FixOffer {
-  messageId: MessageId;
-  data: Record<string, string>;
-  fix: TSESLint.ReportFixFunction;
 }
 
 /** Functions whose name says they load everything. `*` at the end matches any rest of the name. */
@@ -305,7 +300,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     }
 
     /** `if (!since) { loadAll() }` → `if (!since) { throw new RangeError(…) }`. */
-    function failWhenMissing(branch: SentinelBranch): FixOffer[] {
+    function failWhenMissing(branch: SentinelBranch): FixOffer<MessageId>[] {
       const side = branch.sentinelSide;
       if (side.parent?.type !== AST_NODE_TYPES.IfStatement || side.type === AST_NODE_TYPES.IfStatement) return [];
       const plan = planTypedError(sourceCode, side, undefined, LIMIT_ERROR_FALLBACK);
@@ -346,7 +341,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     function checkLowerBound(bound: Node, label: string): void {
       const root = loadAround(bound);
       if (reportedLoads.has(root)) return;
-      for (const identifier of identifiersIn(bound, sourceCode.visitorKeys)) {
+      for (const identifier of identifiersIn(bound, sourceCode.visitorKeys, { callees: false, enterFunctions: true })) {
         const origin = origins.originOf(identifier);
         const reason = origin
           ? `is \`${origin.value}\` when \`${origin.call}\` times out (line ${origin.line})`

@@ -238,3 +238,36 @@ export function literalString(node: Node): string | null {
   const target = unwrap(node);
   return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string' ? target.value : null;
 }
+
+/**
+ * The identifiers a subtree reads: not property names (`a.b`'s `b`) or object keys (`{ b: 1 }`).
+ * `callees: false` also leaves out the names a call or `new` calls (`Date` in `new Date(since)`,
+ * where the caller wants the values a bound is computed from); `enterFunctions` whether nested
+ * functions count (by default they do not).
+ */
+export function identifiersIn(
+  node: Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  options: { callees?: boolean; enterFunctions?: boolean } = {},
+): TSESTree.Identifier[] {
+  const callees = options.callees ?? true;
+  const enterFunctions = options.enterFunctions ?? false;
+  const found: TSESTree.Identifier[] = [];
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === AST_NODE_TYPES.Identifier) found.push(current);
+    for (const key of visitorKeys[current.type] ?? []) {
+      if (current.type === AST_NODE_TYPES.MemberExpression && key === 'property' && !current.computed) continue;
+      if (current.type === AST_NODE_TYPES.Property && key === 'key' && !current.computed) continue;
+      const called = (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) && key === 'callee';
+      if (called && !callees && unwrap(current.callee).type === AST_NODE_TYPES.Identifier) continue;
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child && (enterFunctions || !isFunction(child as Node)))
+          stack.push(child as Node);
+      }
+    }
+  }
+  return found;
+}

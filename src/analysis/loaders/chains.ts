@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunction, isInside, memberPropertyName, unwrap } from '../js/ast.js';
+import { enclosingFunction, isInside, memberPropertyName, unwrap } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -232,23 +232,4 @@ function useEffect(id: TSESTree.Identifier, name: string): UseEffect {
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return above.links;
   if (above.links[0]!.name === 'clone' || isConsumed(above.top)) return 'none';
   return 'escapes';
-}
-
-/** Identifiers read by a node's subtree, not entering nested functions. */
-export function identifiersIn(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Identifier[] {
-  const found: TSESTree.Identifier[] = [];
-  const stack: Node[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === AST_NODE_TYPES.Identifier) found.push(current);
-    for (const key of visitorKeys[current.type] ?? []) {
-      if (current.type === AST_NODE_TYPES.MemberExpression && key === 'property' && !current.computed) continue;
-      if (current.type === AST_NODE_TYPES.Property && key === 'key' && !current.computed) continue;
-      const value = (current as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child && !isFunction(child as Node)) stack.push(child as Node);
-      }
-    }
-  }
-  return found;
 }

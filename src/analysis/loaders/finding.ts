@@ -1,3 +1,4 @@
+import type { FixOffer } from '../../util/report-fixes.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { TypedErrorOption } from '../fixes/typed-error.js';
 import type { LibraryEntry } from './catalog.js';
@@ -23,11 +24,7 @@ export type LoadMessageId =
 
 export type LoadSuggestionId = 'addOption' | 'addMethod' | 'useFind' | 'appendLimit' | 'boundRange' | 'guardSize' | 'guardCount';
 
-export interface LoadSuggestion {
-  messageId: LoadSuggestionId;
-  data: Record<string, string>;
-  fix: TSESLint.ReportFixFunction;
-}
+export type LoadSuggestion = FixOffer<LoadSuggestionId>;
 
 export interface LoadFinding {
   node: Node;

@@ -1,7 +1,15 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, isFunction, isInside, memberPropertyName, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import {
+  enclosingFunction,
+  findInSubtree,
+  identifiersIn,
+  isFunction,
+  isInside,
+  memberPropertyName,
+  SKIP_NESTED_FUNCTIONS,
+  unwrap,
+} from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
-import { identifiersIn } from './chains.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

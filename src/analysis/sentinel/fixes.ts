@@ -1,3 +1,4 @@
+import type { FixOffer } from '../../util/report-fixes.js';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, functionName, isFunction, unwrap, type FunctionNode } from '../js/ast.js';
 import { addNamedImport, findVariable } from '../js/imports.js';
@@ -21,11 +22,7 @@ export const SENTINEL_FIX_MESSAGES: Record<SentinelFixMessageId, string> = {
   removeCatch: 'Remove this `.catch()` so the timeout error reaches the caller.',
 };
 
-export interface SentinelFix {
-  messageId: SentinelFixMessageId;
-  data: Record<string, string>;
-  fix: TSESLint.ReportFixFunction;
-}
+export type SentinelFix = FixOffer<SentinelFixMessageId>;
 
 /** A callback in an options bag (`{ with: () => … }` passed to a call) is not an operation. */
 function isOptionCallback(fn: FunctionNode): boolean {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, isNullish, unwrap } from '../js/ast.js';
+import { isNullish, unwrap } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -38,24 +38,4 @@ export function maybeEmptyReason(identifier: TSESTree.Identifier, scope: TSESLin
     }
   }
   return null;
-}
-
-/** The identifiers a lower bound is computed from: `since` in `new Date(since * 1000)`. */
-export function identifiersIn(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Identifier[] {
-  const found: TSESTree.Identifier[] = [];
-  findInSubtree(node, visitorKeys, (n) => {
-    if (n.type === AST_NODE_TYPES.Identifier) {
-      const parent = n.parent;
-      const isName =
-        (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === n && !parent.computed) ||
-        (parent?.type === AST_NODE_TYPES.Property && parent.key === n);
-      const isCallee =
-        parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression
-          ? (parent as TSESTree.CallExpression).callee === n
-          : false;
-      if (!isName && !isCallee) found.push(n);
-    }
-    return null;
-  });
-  return found;
 }
