@@ -15,6 +15,9 @@ import type {
 import { matchesRule } from './catalog-index.js';
 import type { CustomLoader, FinderOptions, JudgeContext, LoadFinding, LoadSuggestion } from './finding.js';
 import { redisFinding } from './redis-loads.js';
+import { batchLoaderFinding } from './batch-loads.js';
+import { customLoaderFinding } from './custom-loads.js';
+import { orList } from './finding.js';
 import { type Chain, type Link, chainAbove, chainBelow, isConsumed, VariableChains, walkChainBelow } from './chains.js';
 import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText, setOption } from './fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
@@ -61,12 +64,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** `.limit()` or `.first()`: how a list of bounds reads in a message. */
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /**
@@ -202,7 +199,7 @@ export class LoadFinder {
     if (this.tables.terminals.has(name)) add(this.checkBuilder(callee.object, { kind: 'terminal', name, call }));
     if (this.tables.sql) add(this.checkSqlCall(call, callee, name));
     if (this.tables.redis.has(name)) add(this.checkRedis(call, callee, name));
-    if (this.tables.custom.has(name)) add(this.checkCustom(call, name));
+    if (this.tables.custom.has(name)) add(customLoaderFinding(this.judge, call, this.tables.custom.get(name)!));
     return findings ?? NO_FINDINGS;
   }
 
@@ -239,7 +236,7 @@ export class LoadFinder {
       if (!this.resolver.importsLibrary(library)) continue;
       const ref = nameRef(node.callee, this.scopeOf);
       if (!ref || !loader.classes.some((rule) => matchesRule(ref, rule, library))) continue;
-      const finding = this.checkConstructor(node, loader);
+      const finding = batchLoaderFinding(this.judge, node, loader);
       return finding ? [finding] : NO_FINDINGS;
     }
     return NO_FINDINGS;
@@ -858,90 +855,6 @@ export class LoadFinder {
   // ----------------------------------------------------------------------------------------
   // Constructors: new DataLoader(fn)
   // ----------------------------------------------------------------------------------------
-
-  private checkConstructor(node: TSESTree.NewExpression, loader: ConstructorLoader): LoadFinding | null {
-    if (!this.settings.checkBatchLoaders || node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
-    const view = viewObject(node.arguments[loader.optionsArg], this.scopeOf);
-    if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
-    for (const { key, value } of loader.exemptions) {
-      const v = view.keys.get(key);
-      if (v && unwrap(v).type === AST_NODE_TYPES.Literal && (unwrap(v) as TSESTree.Literal).value === value) return null;
-    }
-    const limit = limitText(this.sourceCode, node, this.settings.limit);
-    const property = `${loader.fixKey}: ${limit.text}`;
-    const name = shortText(this.sourceCode.getText(node.callee), 30);
-    return {
-      node: node.callee,
-      messageId: 'unboundedBatch',
-      data: { name, key: loader.fixKey },
-      suggest: [
-        {
-          messageId: 'addOption',
-          data: { text: property },
-          fix: (fixer) => setOption(fixer, this.sourceCode, node, loader.optionsArg, property),
-        },
-      ],
-    };
-  }
-
-  // ----------------------------------------------------------------------------------------
-  // Custom loaders from the options
-  // ----------------------------------------------------------------------------------------
-
-  private checkCustom(call: TSESTree.CallExpression, name: string): LoadFinding | null {
-    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-    const dotted = dottedPath(callee);
-    for (const custom of this.tables.custom.get(name)!) {
-      if (!matchesPattern(custom.callee, dotted)) continue;
-      if (custom.module) {
-        const root = rootOf(callee);
-        const ref = root ? nameRef(root, this.scopeOf) : null;
-        if (ref?.origin?.module !== custom.module) continue;
-      }
-      const boundArgs = custom.boundArgs ?? [];
-      const boundMethods = custom.boundMethods ?? [];
-      if (isFunctionArgument(call.arguments[0], this.scopeOf)) return null;
-      for (const arg of call.arguments) {
-        if (arg.type === AST_NODE_TYPES.SpreadElement) return null;
-        const target = unwrap(arg);
-        if (target.type !== AST_NODE_TYPES.ObjectExpression && target.type !== AST_NODE_TYPES.Identifier) continue;
-        const view = viewObject(arg, this.scopeOf);
-        // An options object we cannot see may carry the bound.
-        if (target.type === AST_NODE_TYPES.Identifier && !view) return null;
-        if (view && hasAnyKey(view, boundArgs)) return null;
-        if (view && !view.complete) return null;
-      }
-      if (chainAbove(call).links.some((l) => boundMethods.includes(l.name))) return null;
-      if (this.isExempt(call, [...call.arguments])) return null;
-      const limit = limitText(this.sourceCode, call, this.settings.limit);
-      const suggest: LoadSuggestion[] = [];
-      const lastObject = [...call.arguments].reverse().find((a) => a.type === AST_NODE_TYPES.ObjectExpression);
-      if (boundArgs[0] && (lastObject || call.arguments.length === 0)) {
-        const index = lastObject ? call.arguments.indexOf(lastObject) : 0;
-        const property = `${boundArgs[0]}: ${limit.text}`;
-        suggest.push({
-          messageId: 'addOption',
-          data: { text: property },
-          fix: (fixer) => setOption(fixer, this.sourceCode, call, index, property),
-        });
-      } else if (boundMethods[0]) {
-        const method = boundMethods[0];
-        suggest.push({
-          messageId: 'addMethod',
-          data: { method, limit: limit.text },
-          fix: (fixer) => fixer.insertTextAfter(call, `.${method}(${limit.text})`),
-        });
-      }
-      const bounds = orList([...boundArgs.map((b) => `\`${b}\``), ...boundMethods.map((m) => `\`.${m}()\``)]);
-      return {
-        node: callee.property,
-        messageId: 'unboundedCustom',
-        data: { construct: callText(this.sourceCode, callee, 50), bound: bounds || 'bound' },
-        suggest,
-      };
-    }
-    return null;
-  }
 }
 
 /**
@@ -994,30 +907,4 @@ function isTableName(node: Node): boolean {
         ? memberPropertyName(target)
         : null;
   return name !== null && (/table/i.test(name) || /^[A-Z][A-Z0-9_]*$/.test(name));
-}
-
-/** `this.api.items.list` for the callee of a call; `?` for segments that are not static names. */
-function dottedPath(node: Node): string[] {
-  const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
-  if (target.type === AST_NODE_TYPES.ThisExpression) return ['this'];
-  if (target.type === AST_NODE_TYPES.MemberExpression) return [...dottedPath(target.object), memberPropertyName(target) ?? '?'];
-  return ['?'];
-}
-
-function rootOf(node: Node): Node | null {
-  let target = unwrap(node);
-  while (target.type === AST_NODE_TYPES.MemberExpression) target = unwrap(target.object);
-  return target.type === AST_NODE_TYPES.Identifier ? target : null;
-}
-
-/** `*.list` matches any receiver; `a.*.list` one segment; otherwise the path must match exactly. */
-export function matchesPattern(pattern: string, path: readonly string[]): boolean {
-  const parts = pattern.split('.');
-  if (parts[0] === '*' && parts.length >= 1) {
-    const rest = parts.slice(1);
-    if (path.length < rest.length + 1) return false;
-    return rest.every((p, i) => p === '*' || p === path[path.length - rest.length + i]);
-  }
-  return parts.length === path.length && parts.every((p, i) => p === '*' || p === path[i]);
 }

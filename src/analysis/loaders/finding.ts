@@ -60,3 +60,9 @@ export interface JudgeContext {
   readonly scopeOf: (node: Node) => TSESLint.Scope.Scope;
   readonly settings: FinderOptions;
 }
+
+/** `.limit()` or `.first()`: how a list of bounds reads in a message. */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
