@@ -13,8 +13,9 @@
 // The helpers below (loading the corpus, selecting files, counting lines) are shared with
 // scripts/corpus-lint.mjs, so both scripts agree on what "the corpus" is.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -169,6 +170,23 @@ export function selectCorpus({ subset = false, names = [] } = {}) {
     files.push(...sel.files.map((f) => ({ ...f, pkg: e.name })));
   }
   return { packages, files, lines: files.reduce((a, f) => a + f.lines, 0) };
+}
+
+/**
+ * Runs scripts/corpus-lint.mjs with `args` (plus `--json` and `--show 0`) and returns the path of
+ * its JSON report; exits 2 when it could not run. For the scripts that judge its findings
+ * (ledger.mjs, recall.mjs).
+ */
+export function corpusLintReport(args) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-')), 'report.json');
+  const all = ['scripts/corpus-lint.mjs', ...args, '--json', out, '--show', '0'];
+  console.log(`$ node ${all.join(' ')}`);
+  const res = spawnSync(process.execPath, all, { cwd: ROOT, stdio: 'inherit' });
+  if (res.status === 2 || !fs.existsSync(out)) {
+    console.error('corpus-lint could not run (see above)');
+    process.exit(2);
+  }
+  return out;
 }
 
 function fetchOne(entry) {

@@ -19,11 +19,9 @@
 // entry is still "pending", a rule's precision (tp + debatable) / judged is under 90 %, bench/ledger.md is
 // not what `render` writes, or the lint run crashed. Exit 2 on bad usage.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { ROOT, loadCorpus } from './corpus-fetch.mjs';
+import { ROOT, corpusLintReport, loadCorpus } from './corpus-fetch.mjs';
 
 export const LEDGER_JSON = path.join(ROOT, 'bench', 'ledger.json');
 export const LEDGER_MD = path.join(ROOT, 'bench', 'ledger.md');
@@ -277,25 +275,7 @@ function readReport(file, config) {
 }
 
 function lintCorpus(config, subset, plugin) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'report.json');
-  const args = [
-    'scripts/corpus-lint.mjs',
-    '--config',
-    config,
-    '--json',
-    out,
-    '--show',
-    '0',
-    ...(subset ? ['--subset'] : []),
-    ...(plugin ? ['--plugin', plugin] : []),
-  ];
-  console.log(`$ node ${args.join(' ')}`);
-  const res = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-  if (res.status === 2 || !fs.existsSync(out)) {
-    console.error('corpus-lint could not run (see above)');
-    process.exit(2);
-  }
-  return out;
+  return corpusLintReport(['--config', config, ...(subset ? ['--subset'] : []), ...(plugin ? ['--plugin', plugin] : [])]);
 }
 
 // ---------------------------------------------------------------------------------------------

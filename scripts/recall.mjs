@@ -19,13 +19,11 @@
 // recorded in the same commit), or when census.json is malformed or census.md stale.
 // --record writes the measured figures into census.json for this scope and renders census.md.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CENSUS_JSON, CENSUS_MD, CONFIGS, RULES, censusEntries, readCensus, renderCensus } from './census.mjs';
-import { ROOT, loadCorpus } from './corpus-fetch.mjs';
+import { corpusLintReport, loadCorpus } from './corpus-fetch.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Matching and counting (pure; tested in tests/scripts/recall.test.ts)
@@ -154,28 +152,8 @@ function parseArgs(argv) {
 }
 
 function lintCensus(subset, plugin) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'recall-')), 'report.json');
-  const args = [
-    'scripts/corpus-lint.mjs',
-    '--census',
-    '--config',
-    'recommended',
-    '--config',
-    'strict',
-    '--json',
-    out,
-    '--show',
-    '0',
-    ...(subset ? ['--subset'] : []),
-    ...(plugin ? ['--plugin', plugin] : []),
-  ];
-  console.log(`$ node ${args.join(' ')}`);
-  const res = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-  if (res.status === 2 || !fs.existsSync(out)) {
-    console.error('corpus-lint could not run (see above)');
-    process.exit(2);
-  }
-  return out;
+  const configs = ['--config', 'recommended', '--config', 'strict'];
+  return corpusLintReport(['--census', ...configs, ...(subset ? ['--subset'] : []), ...(plugin ? ['--plugin', plugin] : [])]);
 }
 
 function main() {
