@@ -1,5 +1,5 @@
 import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
-import type { CustomLoader } from './analysis/loaders/finding.js';
+import type { CustomLoader } from './analysis/loaders/loads/finding.js';
 import type { LibraryId } from './analysis/loaders/catalog.js';
 import { noUnboundedLoadSchema } from './analysis/loaders/options.js';
 import { vocabularySchema, type VocabularyOption } from './analysis/timeout/vocabulary.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CatalogIndex, matchesNamePattern } from '../../src/analysis/loaders/catalog-index.js';
 import { moduleMatches, type LibraryEntry } from '../../src/analysis/loaders/catalog.js';
-import { matchesPattern } from '../../src/analysis/loaders/custom-loads.js';
+import { matchesPattern } from '../../src/analysis/loaders/loads/custom-loads.js';
 import { CATALOG } from '../../src/analysis/loaders/libraries/index.js';
 import { ROLE_KEYS, noUnboundedLoadSchema } from '../../src/analysis/loaders/options.js';
 

@@ -1,6 +1,6 @@
 // The SQL scanner behind no-unbounded-load: which statements return an unbounded number of rows.
 import { describe, expect, it } from 'vitest';
-import { judgeSql, looksLikeQuery, tokenizeSql, type SqlPiece } from '../../src/analysis/loaders/sql.js';
+import { judgeSql, looksLikeQuery, tokenizeSql, type SqlPiece } from '../../src/analysis/loaders/sql/index.js';
 
 /** Text with `${}` marking interpolations, as pieces (the text's own offsets as its source). */
 function pieces(template: string): SqlPiece[] {

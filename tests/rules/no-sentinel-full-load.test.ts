@@ -7,26 +7,58 @@ const KNEX = "import knex from 'knex';\nconst db = knex({ client: 'pg' });\n";
 runRuleTests('no-sentinel-full-load', rule, {
   valid: [
     // Both sides bounded.
-    `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany({ take: 1000 }) : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 }); }`,
+    `${PRISMA}async function f(rev: number) {
+  return rev === 0
+    ? prisma.service.findMany({ take: 1000 })
+    : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 });
+}`,
     // A sentinel test whose side loads nothing.
-    `${PRISMA}async function f(rev: number) { if (rev === 0) return []; return prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 }); }`,
+    `${PRISMA}async function f(rev: number) {
+  if (rev === 0) return [];
+  return prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 });
+}`,
     // The other side does not use the value: not a marker, and no timeout behind it.
-    `${PRISMA}async function f(user: { id: string } | null) { return !user ? prisma.service.findMany() : prisma.user.findUnique({ where: { id: 'x' } }); }`,
+    `${PRISMA}async function f(user: { id: string } | null) {
+  return !user ? prisma.service.findMany() : prisma.user.findUnique({ where: { id: 'x' } });
+}`,
     // A full load on `||` without a timeout behind the value.
     'async function f(cached: string[] | null) { return cached || loadAll(); }',
     // An explicit initial-sync flag that pages through the data.
     `${PRISMA}async function f(initialSync: boolean, since: number) {
   if (initialSync) {
     let cursor: number | undefined;
-    for (;;) { const page = await prisma.service.findMany({ take: 500, cursor: cursor ? { id: cursor } : undefined }); if (page.length < 500) break; cursor = page.at(-1)!.id; }
-  } else { await prisma.service.findMany({ where: { revision: { gt: since } }, take: 500 }); }
+    for (;;) {
+      const page = await prisma.service.findMany({
+        take: 500,
+        cursor: cursor ? { id: cursor } : undefined
+      });
+      if (page.length < 500) break;
+      cursor = page.at(-1)!.id;
+    }
+  } else {
+    await prisma.service.findMany({ where: { revision: { gt: since } }, take: 500 });
+  }
 }`,
     // Without type information, a callee in another file cannot be followed: no chain, no finding.
     `${PRISMA}import { latestRevision } from './revision-store';
 async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!rev) { return prisma.service.findMany(); } return []; }`,
     // The other side uses the value itself, not as a query parameter: "given, else load".
-    `${PRISMA}async function ids(collection: { variants?: { id: string }[] }) { if (collection.variants) { return collection.variants.map((v) => v.id); } else { return prisma.variant.findMany(); } }`,
-    `${PRISMA}async function names(options: { fileNames?: string[] }) { let names: unknown; if (options.fileNames !== undefined) { names = options.fileNames; } else { names = await prisma.file.findMany(); } return names; }`,
+    `${PRISMA}async function ids(collection: { variants?: { id: string }[] }) {
+  if (collection.variants) {
+    return collection.variants.map((v) => v.id);
+  } else {
+    return prisma.variant.findMany();
+  }
+}`,
+    `${PRISMA}async function names(options: { fileNames?: string[] }) {
+  let names: unknown;
+  if (options.fileNames !== undefined) {
+    names = options.fileNames;
+  } else {
+    names = await prisma.file.findMany();
+  }
+  return names;
+}`,
     // An overloaded method: the signature without a body is skipped, the implementation analysed.
     `${PRISMA}class Doc {
   private value(name: string): number;
@@ -35,21 +67,39 @@ async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!
 }`,
     // A lower bound from a value with no sign of being empty, or on a bounded load.
     `${PRISMA}async function f(since: number) { return prisma.service.findMany({ where: { mtime: { gte: new Date(since * 1000) } } }); }`,
-    `${PRISMA}async function f(since?: number) { return prisma.service.findMany({ where: { mtime: { gte: new Date((since ?? 0) * 1000) } }, take: 500 }); }`,
-    "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }",
+    `${PRISMA}async function f(since?: number) {
+  return prisma.service.findMany({
+    where: { mtime: { gte: new Date((since ?? 0) * 1000) } },
+    take: 500
+  });
+}`,
+    `import { MoreThan, Repository } from 'typeorm';
+async function f(repo: Repository<S>, since = 0) {
+  return repo.find({ where: { mtime: MoreThan(since) }, take: 100 });
+}`,
     // The other side names the value, but passes it to no call (the text test lets it through to the walk).
     `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany() : [rev].map(String); }`,
     // Array methods are not loaders.
     'function f(rev: number, items: number[]) { return rev === 0 ? items.filter((x) => x > 0) : items.filter((x) => x > rev); }',
     // The sentinel side's only load is in a callback, which runs later: not this branch's load.
-    `${PRISMA}async function f(rev: number) { if (rev === 0) { setTimeout(() => prisma.service.findMany(), 10); return []; } return prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 }); }`,
+    `${PRISMA}async function f(rev: number) {
+  if (rev === 0) {
+    setTimeout(() => prisma.service.findMany(), 10);
+    return [];
+  }
+  return prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 });
+}`,
     // A function that returns 0 as a count, not on a timeout: no chain, and no other side.
     `${PRISMA}async function count() { return 0; }\nasync function f() { const n = await count(); return n || prisma.service.findMany(); }`,
   ],
   invalid: [
     {
       // The branch and the lower bound inside its load name the same load: one report, the branch's.
-      code: `${PRISMA}async function f(rev?: number) { return !rev ? prisma.service.findMany({ where: { revision: { gt: rev } } }) : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 }); }`,
+      code: `${PRISMA}async function f(rev?: number) {
+  return !rev
+    ? prisma.service.findMany({ where: { revision: { gt: rev } } })
+    : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 });
+}`,
       errors: [
         {
           messageId: 'sentinelSelectsFullLoad',
@@ -57,7 +107,11 @@ async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!
           suggestions: [
             {
               messageId: 'addOption',
-              output: `${PRISMA}async function f(rev?: number) { return !rev ? prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 }) : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 }); }`,
+              output: `${PRISMA}async function f(rev?: number) {
+  return !rev
+    ? prisma.service.findMany({ where: { revision: { gt: rev } }, take: 100 })
+    : prisma.service.findMany({ where: { revision: { gt: rev } }, take: 1000 });
+}`,
             },
           ],
         },
@@ -92,7 +146,10 @@ async function f(db: never) { const [rev] = await latestRevision(db, 500); if (!
     },
     {
       // A timed-out lookup in the same file: the finding names the whole chain.
-      code: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+      code: `${PRISMA}async function latestRevision(
+  db: { query(s: string): Promise<{ r: number }[]> },
+  maxWaitMs: number
+): Promise<[number, Error | null]> {
   const start = Date.now();
   const rows = await db.query('SELECT max(revision) AS r FROM services');
   if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
@@ -110,12 +167,15 @@ async function sync(db: never) {
       errors: [
         {
           messageId: 'timeoutSelectsFullLoad',
-          data: { call: 'latestRevision()', value: '[0, null]', line: '7', file: '', test: '!rev', load: 'prisma.service.findMany()' },
-          line: 13,
+          data: { call: 'latestRevision()', value: '[0, null]', line: '10', file: '', test: '!rev', load: 'prisma.service.findMany()' },
+          line: 16,
           suggestions: [
             {
               messageId: 'addOption',
-              output: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+              output: `${PRISMA}async function latestRevision(
+  db: { query(s: string): Promise<{ r: number }[]> },
+  maxWaitMs: number
+): Promise<[number, Error | null]> {
   const start = Date.now();
   const rows = await db.query('SELECT max(revision) AS r FROM services');
   if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
@@ -133,7 +193,10 @@ async function sync(db: never) {
             },
             {
               messageId: 'guardCount',
-              output: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+              output: `${PRISMA}async function latestRevision(
+  db: { query(s: string): Promise<{ r: number }[]> },
+  maxWaitMs: number
+): Promise<[number, Error | null]> {
   const start = Date.now();
   const rows = await db.query('SELECT max(revision) AS r FROM services');
   if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
@@ -155,7 +218,10 @@ async function sync(db: never) {
             {
               messageId: 'failWhenMissing',
               data: { error: 'RangeError', subject: 'rev' },
-              output: `${PRISMA}async function latestRevision(db: { query(s: string): Promise<{ r: number }[]> }, maxWaitMs: number): Promise<[number, Error | null]> {
+              output: `${PRISMA}async function latestRevision(
+  db: { query(s: string): Promise<{ r: number }[]> },
+  maxWaitMs: number
+): Promise<[number, Error | null]> {
   const start = Date.now();
   const rows = await db.query('SELECT max(revision) AS r FROM services');
   if (maxWaitMs !== 0 && Date.now() - start > maxWaitMs) {
@@ -318,7 +384,10 @@ export async function warmCache(db, cache) {
       ],
     },
     {
-      code: "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) } }); }",
+      code: `import { MoreThan, Repository } from 'typeorm';
+async function f(repo: Repository<S>, since = 0) {
+  return repo.find({ where: { mtime: MoreThan(since) } });
+}`,
       errors: [
         {
           messageId: 'emptyLowerBound',
@@ -331,20 +400,31 @@ export async function warmCache(db, cache) {
           suggestions: [
             {
               messageId: 'addOption',
-              output:
-                "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { return repo.find({ where: { mtime: MoreThan(since) }, take: 100 }); }",
+              output: `import { MoreThan, Repository } from 'typeorm';
+async function f(repo: Repository<S>, since = 0) {
+  return repo.find({ where: { mtime: MoreThan(since) }, take: 100 });
+}`,
             },
             {
               messageId: 'guardCount',
-              output:
-                "import { MoreThan, Repository } from 'typeorm';\nasync function f(repo: Repository<S>, since = 0) { if ((await repo.count({ where: { mtime: MoreThan(since) } })) > 100) {\n                                                     throw new RangeError('Refusing to load more than 100 entities at once');\n                                                   }\n                                                   return repo.find({ where: { mtime: MoreThan(since) } }); }",
+              output: `import { MoreThan, Repository } from 'typeorm';
+async function f(repo: Repository<S>, since = 0) {
+  if ((await repo.count({ where: { mtime: MoreThan(since) } })) > 100) {
+    throw new RangeError('Refusing to load more than 100 entities at once');
+  }
+  return repo.find({ where: { mtime: MoreThan(since) } });
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime); }",
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+async function f(lastFetchTime = 0) {
+  return db('services').where('mtime', '>=', lastFetchTime);
+}`,
       errors: [
         {
           messageId: 'emptyLowerBound',
@@ -357,8 +437,11 @@ export async function warmCache(db, cache) {
           suggestions: [
             {
               messageId: 'addMethod',
-              output:
-                "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nasync function f(lastFetchTime = 0) { return db('services').where('mtime', '>=', lastFetchTime).limit(100); }",
+              output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+async function f(lastFetchTime = 0) {
+  return db('services').where('mtime', '>=', lastFetchTime).limit(100);
+}`,
             },
           ],
         },
@@ -366,7 +449,13 @@ export async function warmCache(db, cache) {
     },
     {
       // An `if` on the marker: besides the bound, the suggestion to fail loudly.
-      code: 'async function f(cursor: string | undefined) { if (!cursor) { await fullSync(); } else { await syncFrom(cursor); } }',
+      code: `async function f(cursor: string | undefined) {
+  if (!cursor) {
+    await fullSync();
+  } else {
+    await syncFrom(cursor);
+  }
+}`,
       errors: [
         {
           messageId: 'sentinelSelectsFullLoad',
@@ -375,8 +464,11 @@ export async function warmCache(db, cache) {
             {
               messageId: 'failWhenMissing',
               data: { error: 'RangeError', subject: 'cursor' },
-              output:
-                "async function f(cursor: string | undefined) { if (!cursor) { throw new RangeError('cursor is missing: refusing to load every row'); } else { await syncFrom(cursor); } }",
+              output: `async function f(cursor: string | undefined) {
+  if (!cursor) { throw new RangeError('cursor is missing: refusing to load every row'); } else {
+    await syncFrom(cursor);
+  }
+}`,
             },
           ],
         },
@@ -397,7 +489,13 @@ export async function warmCache(db, cache) {
     {
       // A builder returned from an async function, with no method call: the cheap pre-check before
       // the origin and query searches must count an async `return` as a possible load.
-      code: `${KNEX}async function f(since: number) { if (since === 0) { return db('services'); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
+      code: `${KNEX}async function f(since: number) {
+  if (since === 0) {
+    return db('services');
+  } else {
+    return db('services').where('mtime', '>', since).limit(10);
+  }
+}`,
       errors: [
         {
           messageId: 'sentinelSelectsFullLoad',
@@ -405,11 +503,21 @@ export async function warmCache(db, cache) {
           suggestions: [
             {
               messageId: 'addMethod',
-              output: `${KNEX}async function f(since: number) { if (since === 0) { return db('services').limit(100); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
+              output: `${KNEX}async function f(since: number) {
+  if (since === 0) {
+    return db('services').limit(100);
+  } else {
+    return db('services').where('mtime', '>', since).limit(10);
+  }
+}`,
             },
             {
               messageId: 'failWhenMissing',
-              output: `${KNEX}async function f(since: number) { if (since === 0) { throw new RangeError('since is missing: refusing to load every row'); } else { return db('services').where('mtime', '>', since).limit(10); } }`,
+              output: `${KNEX}async function f(since: number) {
+  if (since === 0) { throw new RangeError('since is missing: refusing to load every row'); } else {
+    return db('services').where('mtime', '>', since).limit(10);
+  }
+}`,
             },
           ],
         },
@@ -417,7 +525,11 @@ export async function warmCache(db, cache) {
     },
     {
       // A member path as the marker, passed to the other side's query.
-      code: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany() : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }`,
+      code: `${PRISMA}async function f(state: { rev: number }) {
+  return state.rev === 0
+    ? prisma.service.findMany()
+    : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 });
+}`,
       errors: [
         {
           messageId: 'sentinelSelectsFullLoad',
@@ -425,7 +537,11 @@ export async function warmCache(db, cache) {
           suggestions: [
             {
               messageId: 'addOption',
-              output: `${PRISMA}async function f(state: { rev: number }) { return state.rev === 0 ? prisma.service.findMany({ take: 100 }) : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 }); }`,
+              output: `${PRISMA}async function f(state: { rev: number }) {
+  return state.rev === 0
+    ? prisma.service.findMany({ take: 100 })
+    : prisma.service.findMany({ where: { revision: { gt: state.rev } }, take: 10 });
+}`,
             },
           ],
         },
@@ -433,7 +549,9 @@ export async function warmCache(db, cache) {
     },
     {
       // The query that takes the marker sits in a callback of the other side.
-      code: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany() : tx.run((t) => t.find({ where: { gt: rev } })); }`,
+      code: `${PRISMA}async function f(rev: number, tx: Tx) {
+  return rev === 0 ? prisma.service.findMany() : tx.run((t) => t.find({ where: { gt: rev } }));
+}`,
       errors: [
         {
           messageId: 'sentinelSelectsFullLoad',
@@ -441,7 +559,9 @@ export async function warmCache(db, cache) {
           suggestions: [
             {
               messageId: 'addOption',
-              output: `${PRISMA}async function f(rev: number, tx: Tx) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : tx.run((t) => t.find({ where: { gt: rev } })); }`,
+              output: `${PRISMA}async function f(rev: number, tx: Tx) {
+  return rev === 0 ? prisma.service.findMany({ take: 100 }) : tx.run((t) => t.find({ where: { gt: rev } }));
+}`,
             },
           ],
         },
@@ -449,7 +569,9 @@ export async function warmCache(db, cache) {
     },
     {
       // An escaped identifier is the same variable, though its text differs: the text test must not rule it out.
-      code: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany() : load(\\u0072ev); }`,
+      code: `${PRISMA}async function f(rev: number) {
+  return rev === 0 ? prisma.service.findMany() : load(\\u0072ev);
+}`,
       errors: [
         {
           messageId: 'sentinelSelectsFullLoad',
@@ -457,7 +579,9 @@ export async function warmCache(db, cache) {
           suggestions: [
             {
               messageId: 'addOption',
-              output: `${PRISMA}async function f(rev: number) { return rev === 0 ? prisma.service.findMany({ take: 100 }) : load(\\u0072ev); }`,
+              output: `${PRISMA}async function f(rev: number) {
+  return rev === 0 ? prisma.service.findMany({ take: 100 }) : load(\\u0072ev);
+}`,
             },
           ],
         },

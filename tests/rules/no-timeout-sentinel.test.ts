@@ -33,7 +33,10 @@ runRuleTests('no-timeout-sentinel', rule, {
     // A helper's measure against a bare number: a video's length, not a timeout.
     'function clip(video: Video) { if (getDuration(video) > 600) return null; return trim(video); }',
     'function f(timePass: number, maxWait: number) { if (timePass > maxWait) return [0, new TimeoutError("slow")]; return [1, null]; }',
-    'function f(elapsed: number, timeout: number, e: Error) { if (elapsed > timeout) return { data: null, error: e }; return { data: 1, error: null }; }',
+    `function f(elapsed: number, timeout: number, e: Error) {
+  if (elapsed > timeout) return { data: null, error: e };
+  return { data: 1, error: null };
+}`,
     'import { err } from "neverthrow"; function f(elapsed: number, timeout: number) { if (elapsed > timeout) return err(new Error("t")); }',
     'function f(cb: Function, elapsed: number, timeout: number) { if (elapsed > timeout) return cb(new Error("timeout")); }',
     'new Promise((resolve, reject) => { setTimeout(() => reject(new Error("t")), 100); work().then(resolve); });',
@@ -42,7 +45,12 @@ runRuleTests('no-timeout-sentinel', rule, {
     'function f(elapsed: number, timeout: number) { if (elapsed > timeout) return { items: [], timedOut: true }; }',
     'function f(elapsed: number, timeout: number) { if (elapsed > timeout) return { items: [], partial: true }; }',
     // Elapsed-time checks used only for logging or metrics.
-    'function f(start: number, timeoutMs: number, rows: number[]) { if (Date.now() - start > timeoutMs) { log.warn("slow"); } return rows; }',
+    `function f(start: number, timeoutMs: number, rows: number[]) {
+  if (Date.now() - start > timeoutMs) {
+    log.warn("slow");
+  }
+  return rows;
+}`,
     'function f(elapsedMs: number, rows: number[]) { if (elapsedMs > 1000) metrics.slow.inc(); return rows.length ? rows : []; }',
     // A plain delay with nothing racing it.
     'const pause = () => new Promise((r) => setTimeout(() => r(0), 50));',
@@ -54,7 +62,14 @@ runRuleTests('no-timeout-sentinel', rule, {
     // A catch with no timeout evidence is a generic failure, out of scope.
     'async function f() { try { return await db.query("x"); } catch { return []; } }',
     // A catch of timed work that singles out another error.
-    'async function f(u: string) { try { return await fetch(u, { signal: AbortSignal.timeout(5000) }); } catch (e) { if (e.code === "ENOENT") return []; throw e; } }',
+    `async function f(u: string) {
+  try {
+    return await fetch(u, { signal: AbortSignal.timeout(5000) });
+  } catch (e) {
+    if (e.code === "ENOENT") return [];
+    throw e;
+  }
+}`,
     // Catch callbacks on promises with no timeout.
     'const rows = db.query("x").catch(() => []);',
     // Race entries that reject.
@@ -62,13 +77,20 @@ runRuleTests('no-timeout-sentinel', rule, {
     // A bare return in a function that never returns a value.
     'function f(signal: AbortSignal) { if (signal.aborted) return; work(); }',
     // Predicates answer "no" with false: that is the result, not a disguised timeout.
-    'async function waitForReady(deadline: number) { while (true) { if (Date.now() > deadline) return false; if (await ready()) return true; } }',
+    `async function waitForReady(deadline: number) {
+  while (true) {
+    if (Date.now() > deadline) return false;
+    if (await ready()) return true;
+  }
+}`,
     // A fallback of something that is not a timeout wrapper.
     'const v = getConfig({ fallback: () => [] });',
     // A nested function inside a timeout branch returns its own value.
     'function f(elapsed: number, timeout: number) { if (elapsed > timeout) { return items.map(() => 0).length > 0 ? fail() : fail(); } }',
     // Callback-style: first argument is an error.
-    'function f(cb: (e: Error | null, n?: number) => void, elapsed: number, timeout: number) { if (elapsed > timeout) cb(new Error("t")); }',
+    `function f(cb: (e: Error | null, n?: number) => void, elapsed: number, timeout: number) {
+  if (elapsed > timeout) cb(new Error("t"));
+}`,
     // Something that looks like a callback but is not a parameter or callback name.
     'function f(elapsed: number, timeout: number) { if (elapsed > timeout) setState(null, 0); }',
     // A `timeout` option alone is one setting of a call that fails in many ways: only with `checkTimeoutOptions`.
@@ -76,10 +98,28 @@ runRuleTests('no-timeout-sentinel', rule, {
     'const rows = axios.get("/x", { timeout: 2000 }).catch(() => []);',
     // `success: false` and `ok: false` say it failed.
     'function f(signal: AbortSignal) { if (signal.aborted) return { success: false }; return { success: true }; }',
-    'function f(elapsed: number, timeout: number) { if (elapsed > timeout) return { ok: false, value: null }; return { ok: true, value: 1 }; }',
+    `function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return { ok: false, value: null };
+  return { ok: true, value: 1 };
+}`,
     // A function that answers yes or no elsewhere: its false is an answer.
-    'async function settlesWithin(work: Promise<unknown>, ms: number) { try { await raceTimeout(work, ms); return true; } catch { return false; } }',
-    'function reload() { return new Promise((resolve) => { const t = setTimeout(() => resolve(false), 30000); child.on("message", (m) => { clearTimeout(t); resolve(m.success === true); }); }); }',
+    `async function settlesWithin(work: Promise<unknown>, ms: number) {
+  try {
+    await raceTimeout(work, ms);
+    return true;
+  } catch {
+    return false;
+  }
+}`,
+    `function reload() {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), 30000);
+    child.on("message", (m) => {
+      clearTimeout(t);
+      resolve(m.success === true);
+    });
+  });
+}`,
     // A function that computes a time: its 0 is "no time left".
     'class Timeout { get remainingTime() { if (this.timedOut) return 0; return this.start + this.duration - performance.now(); } }',
     // p-timeout with a message keeps rejecting.
@@ -122,7 +162,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       ],
     },
     {
-      code: 'function getCount(timePass: number, maxWait: number) { if (maxWait !== 0 && timePass > maxWait) { return 0; } return 1; }',
+      code: `function getCount(timePass: number, maxWait: number) {
+  if (maxWait !== 0 && timePass > maxWait) {
+    return 0;
+  }
+  return 1;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -130,8 +175,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function getCount(timePass: number, maxWait: number) { if (maxWait !== 0 && timePass > maxWait) { throw new DOMException('getCount timed out', 'TimeoutError'); } return 1; }",
+              output: `function getCount(timePass: number, maxWait: number) {
+  if (maxWait !== 0 && timePass > maxWait) {
+    throw new DOMException('getCount timed out', 'TimeoutError');
+  }
+  return 1;
+}`,
             },
           ],
         },
@@ -139,7 +188,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     // ---------------------------------------------------------------- elapsed-time guards
     {
-      code: 'function f(elapsedMs: number, timeoutMs: number) { if (elapsedMs >= timeoutMs) return []; return [1]; }',
+      code: `function f(elapsedMs: number, timeoutMs: number) {
+  if (elapsedMs >= timeoutMs) return [];
+  return [1];
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -147,8 +199,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(elapsedMs: number, timeoutMs: number) { if (elapsedMs >= timeoutMs) throw new DOMException('f timed out', 'TimeoutError'); return [1]; }",
+              output: `function f(elapsedMs: number, timeoutMs: number) {
+  if (elapsedMs >= timeoutMs) throw new DOMException('f timed out', 'TimeoutError');
+  return [1];
+}`,
             },
           ],
         },
@@ -156,7 +210,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // A measuring helper against a named limit.
-      code: 'function poll(start: number, maxWait: number) { if (elapsedSince(start) > maxWait) return 0; return read(); }',
+      code: `function poll(start: number, maxWait: number) {
+  if (elapsedSince(start) > maxWait) return 0;
+  return read();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -164,15 +221,21 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function poll(start: number, maxWait: number) { if (elapsedSince(start) > maxWait) throw new DOMException('poll timed out', 'TimeoutError'); return read(); }",
+              output: `function poll(start: number, maxWait: number) {
+  if (elapsedSince(start) > maxWait) throw new DOMException('poll timed out', 'TimeoutError');
+  return read();
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function f(budget: number, t0: number) { const start = performance.now(); if (performance.now() - t0 > budget) return -1; return 1; }',
+      code: `function f(budget: number, t0: number) {
+  const start = performance.now();
+  if (performance.now() - t0 > budget) return -1;
+  return 1;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -180,15 +243,23 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(budget: number, t0: number) { const start = performance.now(); if (performance.now() - t0 > budget) throw new DOMException('f timed out', 'TimeoutError'); return 1; }",
+              output: `function f(budget: number, t0: number) {
+  const start = performance.now();
+  if (performance.now() - t0 > budget) throw new DOMException('f timed out', 'TimeoutError');
+  return 1;
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function f(deadline: number) { if (Date.now() > deadline) { return null; } return 1; }',
+      code: `function f(deadline: number) {
+  if (Date.now() > deadline) {
+    return null;
+  }
+  return 1;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -196,8 +267,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(deadline: number) { if (Date.now() > deadline) { throw new DOMException('f timed out', 'TimeoutError'); } return 1; }",
+              output: `function f(deadline: number) {
+  if (Date.now() > deadline) {
+    throw new DOMException('f timed out', 'TimeoutError');
+  }
+  return 1;
+}`,
             },
           ],
         },
@@ -205,7 +280,13 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // Limit on the left, elapsed on the right; and an `else` branch of the in-budget test.
-      code: "function f(start: number) { if (Date.now() - start < 5000) { return 1; } else { return ''; } }",
+      code: `function f(start: number) {
+  if (Date.now() - start < 5000) {
+    return 1;
+  } else {
+    return '';
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -213,15 +294,23 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(start: number) { if (Date.now() - start < 5000) { return 1; } else { throw new DOMException('f timed out', 'TimeoutError'); } }",
+              output: `function f(start: number) {
+  if (Date.now() - start < 5000) {
+    return 1;
+  } else {
+    throw new DOMException('f timed out', 'TimeoutError');
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function f(start: bigint, timeoutNs: bigint) { if (process.hrtime.bigint() - start > timeoutNs) return false; return rows; }',
+      code: `function f(start: bigint, timeoutNs: bigint) {
+  if (process.hrtime.bigint() - start > timeoutNs) return false;
+  return rows;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -229,15 +318,20 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(start: bigint, timeoutNs: bigint) { if (process.hrtime.bigint() - start > timeoutNs) throw new DOMException('f timed out', 'TimeoutError'); return rows; }",
+              output: `function f(start: bigint, timeoutNs: bigint) {
+  if (process.hrtime.bigint() - start > timeoutNs) throw new DOMException('f timed out', 'TimeoutError');
+  return rows;
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function f(t: [number, number]) { if (process.hrtime(t)[0] > 5) return NaN; return 1; }',
+      code: `function f(t: [number, number]) {
+  if (process.hrtime(t)[0] > 5) return NaN;
+  return 1;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -245,8 +339,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(t: [number, number]) { if (process.hrtime(t)[0] > 5) throw new DOMException('f timed out', 'TimeoutError'); return 1; }",
+              output: `function f(t: [number, number]) {
+  if (process.hrtime(t)[0] > 5) throw new DOMException('f timed out', 'TimeoutError');
+  return 1;
+}`,
             },
           ],
         },
@@ -259,7 +355,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // Early exit: what follows `if (in budget) return` runs only after a timeout.
-      code: 'function f(start: number, rows: number[]) { if (Date.now() - start < LIMIT_MS) return rows; return void 0; }',
+      code: `function f(start: number, rows: number[]) {
+  if (Date.now() - start < LIMIT_MS) return rows;
+  return void 0;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -267,8 +366,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(start: number, rows: number[]) { if (Date.now() - start < LIMIT_MS) return rows; throw new DOMException('f timed out', 'TimeoutError'); }",
+              output: `function f(start: number, rows: number[]) {
+  if (Date.now() - start < LIMIT_MS) return rows;
+  throw new DOMException('f timed out', 'TimeoutError');
+}`,
             },
           ],
         },
@@ -276,7 +377,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     // ---------------------------------------------------------------- flags
     {
-      code: 'function f(signal: AbortSignal) { if (signal.aborted) return new Map(); return load(); }',
+      code: `function f(signal: AbortSignal) {
+  if (signal.aborted) return new Map();
+  return load();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -284,15 +388,22 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(signal: AbortSignal) { if (signal.aborted) throw new DOMException('f timed out', 'TimeoutError'); return load(); }",
+              output: `function f(signal: AbortSignal) {
+  if (signal.aborted) throw new DOMException('f timed out', 'TimeoutError');
+  return load();
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function f(controller: AbortController) { if (controller.signal.aborted) { return new Set(); } return load(); }',
+      code: `function f(controller: AbortController) {
+  if (controller.signal.aborted) {
+    return new Set();
+  }
+  return load();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -300,15 +411,22 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(controller: AbortController) { if (controller.signal.aborted) { throw new DOMException('f timed out', 'TimeoutError'); } return load(); }",
+              output: `function f(controller: AbortController) {
+  if (controller.signal.aborted) {
+    throw new DOMException('f timed out', 'TimeoutError');
+  }
+  return load();
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function f(state: { timedOut: boolean }) { if (state.timedOut) return {}; return load(); }',
+      code: `function f(state: { timedOut: boolean }) {
+  if (state.timedOut) return {};
+  return load();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -316,8 +434,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(state: { timedOut: boolean }) { if (state.timedOut) throw new DOMException('f timed out', 'TimeoutError'); return load(); }",
+              output: `function f(state: { timedOut: boolean }) {
+  if (state.timedOut) throw new DOMException('f timed out', 'TimeoutError');
+  return load();
+}`,
             },
           ],
         },
@@ -342,7 +462,9 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // `&&` guard with a Node callback.
-      code: 'function f(cb: (e: Error | null, n?: number) => void, timedOut: boolean) { timedOut && cb(null, 0); }',
+      code: `function f(cb: (e: Error | null, n?: number) => void, timedOut: boolean) {
+  timedOut && cb(null, 0);
+}`,
       errors: [
         {
           messageId: 'callsBackSentinel',
@@ -350,8 +472,9 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'callBackWithError',
-              output:
-                "function f(cb: (e: Error | null, n?: number) => void, timedOut: boolean) { timedOut && cb(new DOMException('f timed out', 'TimeoutError')); }",
+              output: `function f(cb: (e: Error | null, n?: number) => void, timedOut: boolean) {
+  timedOut && cb(new DOMException('f timed out', 'TimeoutError'));
+}`,
             },
           ],
         },
@@ -359,7 +482,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     // ---------------------------------------------------------------- catch clauses
     {
-      code: 'async function f() { try { return await q(); } catch (err) { if (err.name === "TimeoutError") return []; throw err; } }',
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (err) {
+    if (err.name === "TimeoutError") return [];
+    throw err;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -367,15 +497,28 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (err) { if (err.name === \"TimeoutError\") throw new DOMException('f timed out', 'TimeoutError'); throw err; } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (err) {
+    if (err.name === "TimeoutError") throw new DOMException('f timed out', 'TimeoutError');
+    throw err;
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function f() { try { return await q(); } catch (e) { if (e.name !== "AbortError") throw e; return null; } }',
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e.name !== "AbortError") throw e;
+    return null;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -383,15 +526,28 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (e) { if (e.name !== \"AbortError\") throw e; throw new DOMException('f timed out', 'TimeoutError'); } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e.name !== "AbortError") throw e;
+    throw new DOMException('f timed out', 'TimeoutError');
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "async function f() { try { return await q(); } catch (e: any) { if (['ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(e.code)) return 0; throw e; } }",
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (e: any) {
+    if (['ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(e.code)) return 0;
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -399,15 +555,32 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (e: any) { if (['ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(e.code)) throw new DOMException('f timed out', 'TimeoutError'); throw e; } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (e: any) {
+    if (['ETIMEDOUT', 'ESOCKETTIMEDOUT'].includes(e.code)) throw new DOMException('f timed out', 'TimeoutError');
+    throw e;
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function f() { try { return await q(); } catch (e) { switch (e.code) { case "UND_ERR_HEADERS_TIMEOUT": return []; default: throw e; } } }',
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    switch (e.code) {
+      case "UND_ERR_HEADERS_TIMEOUT":
+        return [];
+      default:
+        throw e;
+    }
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -415,15 +588,32 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (e) { switch (e.code) { case \"UND_ERR_HEADERS_TIMEOUT\": throw new DOMException('f timed out', 'TimeoutError'); default: throw e; } } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    switch (e.code) {
+      case "UND_ERR_HEADERS_TIMEOUT":
+        throw new DOMException('f timed out', 'TimeoutError');
+      default:
+        throw e;
+    }
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function f() { try { return await q(); } catch (e) { if (e instanceof QueryTimeoutError) return 0; throw e; } }',
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e instanceof QueryTimeoutError) return 0;
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -431,15 +621,28 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (e) { if (e instanceof QueryTimeoutError) throw new DOMException('f timed out', 'TimeoutError'); throw e; } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e instanceof QueryTimeoutError) throw new DOMException('f timed out', 'TimeoutError');
+    throw e;
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function f() { try { return await q(); } catch (e) { if (/timed out/i.test(e.message)) return []; throw e; } }',
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (/timed out/i.test(e.message)) return [];
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -447,15 +650,28 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (e) { if (/timed out/i.test(e.message)) throw new DOMException('f timed out', 'TimeoutError'); throw e; } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (/timed out/i.test(e.message)) throw new DOMException('f timed out', 'TimeoutError');
+    throw e;
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function f() { try { return await q(); } catch (e) { if (e.message.includes("timeout")) return []; throw e; } }',
+      code: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e.message.includes("timeout")) return [];
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -463,8 +679,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f() { try { return await q(); } catch (e) { if (e.message.includes(\"timeout\")) throw new DOMException('f timed out', 'TimeoutError'); throw e; } }",
+              output: `async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e.message.includes("timeout")) throw new DOMException('f timed out', 'TimeoutError');
+    throw e;
+  }
+}`,
             },
           ],
         },
@@ -472,7 +694,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // The try's work has an explicit timeout: the whole catch is a timeout path.
-      code: 'async function load(u: string) { try { const r = await fetch(u, { signal: AbortSignal.timeout(5000) }); return r.json(); } catch { return []; } }',
+      code: `async function load(u: string) {
+  try {
+    const r = await fetch(u, { signal: AbortSignal.timeout(5000) });
+    return r.json();
+  } catch {
+    return [];
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -480,8 +709,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function load(u: string) { try { const r = await fetch(u, { signal: AbortSignal.timeout(5000) }); return r.json(); } catch { throw new DOMException('load timed out', 'TimeoutError'); } }",
+              output: `async function load(u: string) {
+  try {
+    const r = await fetch(u, { signal: AbortSignal.timeout(5000) });
+    return r.json();
+  } catch {
+    throw new DOMException('load timed out', 'TimeoutError');
+  }
+}`,
             },
           ],
         },
@@ -489,7 +724,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // With `checkTimeoutOptions` (as in `strict`), a `timeout` option makes the catch a timeout path.
-      code: 'async function load() { try { return await axios.get("/x", { timeout: 2000 }); } catch (e) { log(e); return { data: [], error: null }; } }',
+      code: `async function load() {
+  try {
+    return await axios.get("/x", { timeout: 2000 });
+  } catch (e) {
+    log(e);
+    return { data: [], error: null };
+  }
+}`,
       options: [{ checkTimeoutOptions: true }],
       errors: [
         {
@@ -498,15 +740,27 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'fillErrorSlot',
-              output:
-                "async function load() { try { return await axios.get(\"/x\", { timeout: 2000 }); } catch (e) { log(e); return { data: [], error: new DOMException('load timed out', 'TimeoutError') }; } }",
+              output: `async function load() {
+  try {
+    return await axios.get("/x", { timeout: 2000 });
+  } catch (e) {
+    log(e);
+    return { data: [], error: new DOMException('load timed out', 'TimeoutError') };
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function load() { try { return await pTimeout(q(), { milliseconds: 100 }); } catch { return [null, 0]; } }',
+      code: `async function load() {
+  try {
+    return await pTimeout(q(), { milliseconds: 100 });
+  } catch {
+    return [null, 0];
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -514,15 +768,26 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'fillErrorSlot',
-              output:
-                "async function load() { try { return await pTimeout(q(), { milliseconds: 100 }); } catch { return [new DOMException('load timed out', 'TimeoutError'), 0]; } }",
+              output: `async function load() {
+  try {
+    return await pTimeout(q(), { milliseconds: 100 });
+  } catch {
+    return [new DOMException('load timed out', 'TimeoutError'), 0];
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function load() { try { return await Promise.race([q(), sleep(100)]); } catch { return { count: 0 }; } }',
+      code: `async function load() {
+  try {
+    return await Promise.race([q(), sleep(100)]);
+  } catch {
+    return { count: 0 };
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -530,8 +795,13 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function load() { try { return await Promise.race([q(), sleep(100)]); } catch { throw new DOMException('load timed out', 'TimeoutError'); } }",
+              output: `async function load() {
+  try {
+    return await Promise.race([q(), sleep(100)]);
+  } catch {
+    throw new DOMException('load timed out', 'TimeoutError');
+  }
+}`,
             },
           ],
         },
@@ -539,7 +809,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     // ---------------------------------------------------------------- timers racing work
     {
-      code: 'function load() { return new Promise((resolve, reject) => { setTimeout(() => resolve(0), 100); query().then(resolve, reject); }); }',
+      code: `function load() {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => resolve(0), 100);
+    query().then(resolve, reject);
+  });
+}`,
       errors: [
         {
           messageId: 'resolvesSentinel',
@@ -548,8 +823,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'rejectTypedError',
               data: { error: DOM, reject: 'reject' },
-              output:
-                "function load() { return new Promise((resolve, reject) => { setTimeout(() => reject(new DOMException('load timed out', 'TimeoutError')), 100); query().then(resolve, reject); }); }",
+              output: `function load() {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new DOMException('load timed out', 'TimeoutError')), 100);
+    query().then(resolve, reject);
+  });
+}`,
             },
           ],
         },
@@ -565,7 +844,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       errors: [{ messageId: 'resolvesSentinel', data: { path: '`setTimeout` callback racing the work', value: 'null' }, suggestions: [] }],
     },
     {
-      code: 'const v = Promise.race([query(), sleep(ms).then(() => [])]);',
+      code: `const v = Promise.race([
+  query(),
+  sleep(ms).then(() => [])
+]);`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -573,8 +855,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "const v = Promise.race([query(), sleep(ms).then(() => { throw new DOMException('Operation timed out', 'TimeoutError'); })]);",
+              output: `const v = Promise.race([
+  query(),
+  sleep(ms).then(() => { throw new DOMException('Operation timed out', 'TimeoutError'); })
+]);`,
             },
           ],
         },
@@ -582,7 +866,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // An object body keeps its parentheses out of the rewrite.
-      code: 'const v = Promise.race([query(), delay(ms).then(() => ({ rows: [], error: undefined }))]);',
+      code: `const v = Promise.race([
+  query(),
+  delay(ms).then(() => ({ rows: [], error: undefined }))
+]);`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -590,15 +877,20 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'fillErrorSlot',
-              output:
-                "const v = Promise.race([query(), delay(ms).then(() => ({ rows: [], error: new DOMException('Operation timed out', 'TimeoutError') }))]);",
+              output: `const v = Promise.race([
+  query(),
+  delay(ms).then(() => ({ rows: [], error: new DOMException('Operation timed out', 'TimeoutError') }))
+]);`,
             },
           ],
         },
       ],
     },
     {
-      code: 'const v = Promise.race([query(), delay(ms).then(() => ({}))]);',
+      code: `const v = Promise.race([
+  query(),
+  delay(ms).then(() => ({}))
+]);`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -606,8 +898,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "const v = Promise.race([query(), delay(ms).then(() => { throw new DOMException('Operation timed out', 'TimeoutError'); })]);",
+              output: `const v = Promise.race([
+  query(),
+  delay(ms).then(() => { throw new DOMException('Operation timed out', 'TimeoutError'); })
+]);`,
             },
           ],
         },
@@ -615,7 +909,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // A Node callback raced by a timer.
-      code: 'function count(cb: (e: Error | null, n?: number) => void) { setTimeout(() => cb(null, 0), 500); db.count((e, n) => cb(e, n)); }',
+      code: `function count(cb: (e: Error | null, n?: number) => void) {
+  setTimeout(() => cb(null, 0), 500);
+  db.count((e, n) => cb(e, n));
+}`,
       errors: [
         {
           messageId: 'callsBackSentinel',
@@ -623,15 +920,22 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'callBackWithError',
-              output:
-                "function count(cb: (e: Error | null, n?: number) => void) { setTimeout(() => cb(new DOMException('count timed out', 'TimeoutError')), 500); db.count((e, n) => cb(e, n)); }",
+              output: `function count(cb: (e: Error | null, n?: number) => void) {
+  setTimeout(() => cb(new DOMException('count timed out', 'TimeoutError')), 500);
+  db.count((e, n) => cb(e, n));
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function load(done: Function, start: number) { query((e, rows) => { if (Date.now() - start > TIMEOUT) return done(undefined, []); done(e, rows); }); }',
+      code: `function load(done: Function, start: number) {
+  query((e, rows) => {
+    if (Date.now() - start > TIMEOUT) return done(undefined, []);
+    done(e, rows);
+  });
+}`,
       errors: [
         {
           messageId: 'callsBackSentinel',
@@ -639,8 +943,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'callBackWithError',
-              output:
-                "function load(done: Function, start: number) { query((e, rows) => { if (Date.now() - start > TIMEOUT) return done(new DOMException('load timed out', 'TimeoutError')); done(e, rows); }); }",
+              output: `function load(done: Function, start: number) {
+  query((e, rows) => {
+    if (Date.now() - start > TIMEOUT) return done(new DOMException('load timed out', 'TimeoutError'));
+    done(e, rows);
+  });
+}`,
             },
           ],
         },
@@ -663,7 +971,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       ],
     },
     {
-      code: 'const n = await withTimeout(count(), 500).catch((e) => { log(e); return 0; });',
+      code: `const n = await withTimeout(count(), 500).catch((e) => {
+  log(e);
+  return 0;
+});`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -671,15 +982,20 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "const n = await withTimeout(count(), 500).catch((e) => { log(e); throw new DOMException('Operation timed out', 'TimeoutError'); });",
+              output: `const n = await withTimeout(count(), 500).catch((e) => {
+  log(e);
+  throw new DOMException('Operation timed out', 'TimeoutError');
+});`,
             },
           ],
         },
       ],
     },
     {
-      code: 'const n = await (pTimeout(count(), { milliseconds: 500 })).then((v) => v, () => 0);',
+      code: `const n = await (pTimeout(count(), { milliseconds: 500 })).then(
+  (v) => v,
+  () => 0
+);`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -687,8 +1003,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "const n = await (pTimeout(count(), { milliseconds: 500 })).then((v) => v, () => { throw new DOMException('Operation timed out', 'TimeoutError'); });",
+              output: `const n = await (pTimeout(count(), { milliseconds: 500 })).then(
+  (v) => v,
+  () => { throw new DOMException('Operation timed out', 'TimeoutError'); }
+);`,
             },
           ],
         },
@@ -760,7 +1078,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       ],
     },
     {
-      code: "import { of, timeout } from 'rxjs';\nconst rows$ = source$.pipe(timeout({ first: 1000, with: () => of([]) }));",
+      code: `import { of, timeout } from 'rxjs';
+const rows$ = source$.pipe(
+  timeout({ first: 1000, with: () => of([]) })
+);`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -769,15 +1090,21 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'returnFailure',
               data: { error: DOM, failure: 'throwError' },
-              output:
-                "import { of, timeout, throwError } from 'rxjs';\nconst rows$ = source$.pipe(timeout({ first: 1000, with: () => throwError(() => new DOMException('Operation timed out', 'TimeoutError')) }));",
+              output: `import { of, timeout, throwError } from 'rxjs';
+const rows$ = source$.pipe(
+  timeout({ first: 1000, with: () => throwError(() => new DOMException('Operation timed out', 'TimeoutError')) })
+);`,
             },
           ],
         },
       ],
     },
     {
-      code: "import { catchError, of, throwError, timeout } from 'rxjs';\nconst n$ = source$.pipe(timeout(1000), catchError(() => of(0)));",
+      code: `import { catchError, of, throwError, timeout } from 'rxjs';
+const n$ = source$.pipe(
+  timeout(1000),
+  catchError(() => of(0))
+);`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -785,8 +1112,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'returnFailure',
-              output:
-                "import { catchError, of, throwError, timeout } from 'rxjs';\nconst n$ = source$.pipe(timeout(1000), catchError(() => throwError(() => new DOMException('Operation timed out', 'TimeoutError'))));",
+              output: `import { catchError, of, throwError, timeout } from 'rxjs';
+const n$ = source$.pipe(
+  timeout(1000),
+  catchError(() => throwError(() => new DOMException('Operation timed out', 'TimeoutError')))
+);`,
             },
           ],
         },
@@ -794,7 +1124,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     // ---------------------------------------------------------------- result shapes
     {
-      code: "import { ok } from 'neverthrow';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return ok(0); return ok(1); }",
+      code: `import { ok } from 'neverthrow';
+function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return ok(0);
+  return ok(1);
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -803,15 +1137,22 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'returnFailure',
               data: { error: DOM, failure: 'err' },
-              output:
-                "import { ok, err } from 'neverthrow';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return err(new DOMException('f timed out', 'TimeoutError')); return ok(1); }",
+              output: `import { ok, err } from 'neverthrow';
+function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return err(new DOMException('f timed out', 'TimeoutError'));
+  return ok(1);
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "import { Ok, Err } from 'ts-results';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return Ok([]); return Ok([1]); }",
+      code: `import { Ok, Err } from 'ts-results';
+function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return Ok([]);
+  return Ok([1]);
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -819,8 +1160,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'returnFailure',
-              output:
-                "import { Ok, Err } from 'ts-results';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return Err(new DOMException('f timed out', 'TimeoutError')); return Ok([1]); }",
+              output: `import { Ok, Err } from 'ts-results';
+function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return Err(new DOMException('f timed out', 'TimeoutError'));
+  return Ok([1]);
+}`,
             },
           ],
         },
@@ -828,11 +1172,22 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // `err` here is the caught error, not the Result constructor: no fix that would call it.
-      code: "import { ok } from 'neverthrow';\nasync function f() { try { return ok(await q()); } catch (err) { if (err.name === 'TimeoutError') return ok(0); throw err; } }",
+      code: `import { ok } from 'neverthrow';
+async function f() {
+  try {
+    return ok(await q());
+  } catch (err) {
+    if (err.name === 'TimeoutError') return ok(0);
+    throw err;
+  }
+}`,
       errors: [{ messageId: 'returnsSentinel', data: { path: "`err.name === 'TimeoutError'`", value: 'ok(0)' }, suggestions: [] }],
     },
     {
-      code: 'function f(elapsed: number, timeout: number) { if (elapsed > timeout) return Result.ok(undefined); return Result.ok(1); }',
+      code: `function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return Result.ok(undefined);
+  return Result.ok(1);
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -841,15 +1196,21 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'returnFailure',
               data: { error: DOM, failure: 'Result.err' },
-              output:
-                "function f(elapsed: number, timeout: number) { if (elapsed > timeout) return Result.err(new DOMException('f timed out', 'TimeoutError')); return Result.ok(1); }",
+              output: `function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return Result.err(new DOMException('f timed out', 'TimeoutError'));
+  return Result.ok(1);
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "import * as E from 'fp-ts/Either';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return E.right([]); return E.right([1]); }",
+      code: `import * as E from 'fp-ts/Either';
+function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return E.right([]);
+  return E.right([1]);
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -857,8 +1218,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'returnFailure',
-              output:
-                "import * as E from 'fp-ts/Either';\nfunction f(elapsed: number, timeout: number) { if (elapsed > timeout) return E.left(new DOMException('f timed out', 'TimeoutError')); return E.right([1]); }",
+              output: `import * as E from 'fp-ts/Either';
+function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return E.left(new DOMException('f timed out', 'TimeoutError'));
+  return E.right([1]);
+}`,
             },
           ],
         },
@@ -866,7 +1230,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // Nothing, where the function returns values elsewhere: a sentinel.
-      code: 'function f(signal: AbortSignal) { if (signal.aborted) return Promise.resolve(); return new Promise((resolve) => db.get(key, (e, v) => resolve(v))); }',
+      code: `function f(signal: AbortSignal) {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => db.get(key, (e, v) => resolve(v)));
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -874,15 +1241,20 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'returnFailure',
-              output:
-                "function f(signal: AbortSignal) { if (signal.aborted) return Promise.reject(new DOMException('f timed out', 'TimeoutError')); return new Promise((resolve) => db.get(key, (e, v) => resolve(v))); }",
+              output: `function f(signal: AbortSignal) {
+  if (signal.aborted) return Promise.reject(new DOMException('f timed out', 'TimeoutError'));
+  return new Promise((resolve) => db.get(key, (e, v) => resolve(v)));
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'async function f(signal: AbortSignal) { if (signal.aborted) return Promise.resolve([]); return q(); }',
+      code: `async function f(signal: AbortSignal) {
+  if (signal.aborted) return Promise.resolve([]);
+  return q();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -890,8 +1262,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'returnFailure',
-              output:
-                "async function f(signal: AbortSignal) { if (signal.aborted) return Promise.reject(new DOMException('f timed out', 'TimeoutError')); return q(); }",
+              output: `async function f(signal: AbortSignal) {
+  if (signal.aborted) return Promise.reject(new DOMException('f timed out', 'TimeoutError'));
+  return q();
+}`,
             },
           ],
         },
@@ -899,7 +1273,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // All fields empty, no error field: the object becomes a throw.
-      code: 'function page(elapsed: number, timeout: number) { if (elapsed > timeout) return { items: [], total: 0, ok: true }; return q(); }',
+      code: `function page(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return { items: [], total: 0, ok: true };
+  return q();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -907,8 +1284,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function page(elapsed: number, timeout: number) { if (elapsed > timeout) throw new DOMException('page timed out', 'TimeoutError'); return q(); }",
+              output: `function page(elapsed: number, timeout: number) {
+  if (elapsed > timeout) throw new DOMException('page timed out', 'TimeoutError');
+  return q();
+}`,
             },
           ],
         },
@@ -916,10 +1295,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // A degraded flag set to false is no degradation at all.
-      code: 'function page(elapsed: number, timeout: number) { if (elapsed > timeout) return { items: [], stale: false, error }; return q(); }'.replace(
-        ', error',
-        ', error: null',
-      ),
+      code: `function page(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return { items: [], stale: false, error };
+  return q();
+}`.replace(', error', ', error: null'),
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -927,8 +1306,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'fillErrorSlot',
-              output:
-                "function page(elapsed: number, timeout: number) { if (elapsed > timeout) return { items: [], stale: false, error: new DOMException('page timed out', 'TimeoutError') }; return q(); }",
+              output: `function page(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return { items: [], stale: false, error: new DOMException('page timed out', 'TimeoutError') };
+  return q();
+}`,
             },
           ],
         },
@@ -936,7 +1317,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // Either error slot could be empty: the tuple is reported, and the fix throws.
-      code: 'function f(elapsed: number, timeout: number) { if (elapsed > timeout) return [null, undefined]; return q(); }',
+      code: `function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) return [null, undefined];
+  return q();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -944,8 +1328,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(elapsed: number, timeout: number) { if (elapsed > timeout) throw new DOMException('f timed out', 'TimeoutError'); return q(); }",
+              output: `function f(elapsed: number, timeout: number) {
+  if (elapsed > timeout) throw new DOMException('f timed out', 'TimeoutError');
+  return q();
+}`,
             },
           ],
         },
@@ -953,7 +1339,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // TypeScript wrappers around the value do not hide it.
-      code: 'function f(elapsed: number, timeout: number) { if (elapsed! > timeout) return [] as string[]; return q(); }',
+      code: `function f(elapsed: number, timeout: number) {
+  if (elapsed! > timeout) return [] as string[];
+  return q();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -961,8 +1350,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(elapsed: number, timeout: number) { if (elapsed! > timeout) throw new DOMException('f timed out', 'TimeoutError'); return q(); }",
+              output: `function f(elapsed: number, timeout: number) {
+  if (elapsed! > timeout) throw new DOMException('f timed out', 'TimeoutError');
+  return q();
+}`,
             },
           ],
         },
@@ -971,7 +1362,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     // ---------------------------------------------------------------- the typed error
     {
       // A configured class is imported from its module, merged into an existing import.
-      code: "import { log } from '#errors';\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }",
+      code: `import { log } from '#errors';
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: '#errors' } }],
       errors: [
         {
@@ -980,15 +1375,22 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'throwTypedError',
               data: { error: 'QueryTimeoutError' },
-              output:
-                "import { log, QueryTimeoutError } from '#errors';\nfunction f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }",
+              output: `import { log, QueryTimeoutError } from '#errors';
+function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "import db from './db';\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }",
+      code: `import db from './db';
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: './errors' } }],
       errors: [
         {
@@ -996,15 +1398,23 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "import db from './db';\nimport { QueryTimeoutError } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }",
+              output: `import db from './db';
+import { QueryTimeoutError } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "import errors from './errors';\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }",
+      code: `import errors from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: './errors' } }],
       errors: [
         {
@@ -1012,8 +1422,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "import errors, { QueryTimeoutError } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }",
+              output: `import errors, { QueryTimeoutError } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
@@ -1021,7 +1434,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // No imports at all: the import goes after the directive prologue.
-      code: "'use server';\nexport async function f(timedOut: boolean) { if (timedOut) return 0; return 1; }",
+      code: `'use server';
+export async function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: './errors' } }],
       errors: [
         {
@@ -1029,8 +1446,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "'use server';\nimport { QueryTimeoutError } from './errors';\nexport async function f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }",
+              output: `'use server';
+import { QueryTimeoutError } from './errors';
+export async function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
@@ -1038,7 +1459,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // CommonJS gets a require, not an import.
-      code: "'use strict';\nconst db = require('./db');\nfunction f(timedOut) { if (timedOut) return 0; return 1; }",
+      code: `'use strict';
+const db = require('./db');
+function f(timedOut) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       filename: 'file.cjs',
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: './errors' } }],
       errors: [
@@ -1047,8 +1473,13 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "'use strict';\nconst db = require('./db');\nconst { QueryTimeoutError } = require('./errors');\nfunction f(timedOut) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }",
+              output: `'use strict';
+const db = require('./db');
+const { QueryTimeoutError } = require('./errors');
+function f(timedOut) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
@@ -1056,7 +1487,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // Already imported: no second import.
-      code: "import { QueryTimeoutError } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }",
+      code: `import { QueryTimeoutError } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: './errors' } }],
       errors: [
         {
@@ -1064,8 +1499,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "import { QueryTimeoutError } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }",
+              output: `import { QueryTimeoutError } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
@@ -1079,7 +1517,15 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // With nothing configured, a timeout error class in scope is used, with the caught error as cause.
-      code: "import { TimeoutError } from 'p-timeout';\nasync function f() { try { return await q(); } catch (e) { if (e instanceof TimeoutError) return []; throw e; } }",
+      code: `import { TimeoutError } from 'p-timeout';
+async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e instanceof TimeoutError) return [];
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -1087,15 +1533,26 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'throwTypedError',
               data: { error: 'TimeoutError' },
-              output:
-                "import { TimeoutError } from 'p-timeout';\nasync function f() { try { return await q(); } catch (e) { if (e instanceof TimeoutError) throw new TimeoutError('f timed out', { cause: e }); throw e; } }",
+              output: `import { TimeoutError } from 'p-timeout';
+async function f() {
+  try {
+    return await q();
+  } catch (e) {
+    if (e instanceof TimeoutError) throw new TimeoutError('f timed out', { cause: e });
+    throw e;
+  }
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'class StoreTimeoutError extends Error {}\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }',
+      code: `class StoreTimeoutError extends Error {}
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -1103,8 +1560,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
             {
               messageId: 'throwTypedError',
               data: { error: 'StoreTimeoutError' },
-              output:
-                "class StoreTimeoutError extends Error {}\nfunction f(timedOut: boolean) { if (timedOut) throw new StoreTimeoutError('f timed out'); return 1; }",
+              output: `class StoreTimeoutError extends Error {}
+function f(timedOut: boolean) {
+  if (timedOut) throw new StoreTimeoutError('f timed out');
+  return 1;
+}`,
             },
           ],
         },
@@ -1112,7 +1572,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // A type-only import cannot be constructed; a shadowed DOMException cannot be used.
-      code: "import type { TimeoutError } from 'p-timeout';\nconst DOMException = 1;\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }",
+      code: `import type { TimeoutError } from 'p-timeout';
+const DOMException = 1;
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}`,
       errors: [{ messageId: 'returnsSentinel', suggestions: [] }],
     },
     {
@@ -1123,17 +1588,44 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       errors: [{ messageId: 'returnsSentinel' }],
     },
     {
-      code: "import { x } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) return 0; return 1; }\nfunction g(timedOut: boolean) { if (timedOut) return []; return [1]; }",
+      code: `import { x } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) return 0;
+  return 1;
+}
+function g(timedOut: boolean) {
+  if (timedOut) return [];
+  return [1];
+}`,
       options: [{ autofix: true, timeoutError: { name: 'QueryTimeoutError', from: './errors' } }],
       output: [
-        "import { x, QueryTimeoutError } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }\nfunction g(timedOut: boolean) { if (timedOut) return []; return [1]; }",
-        "import { x, QueryTimeoutError } from './errors';\nfunction f(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('f timed out'); return 1; }\nfunction g(timedOut: boolean) { if (timedOut) throw new QueryTimeoutError('g timed out'); return [1]; }",
+        `import { x, QueryTimeoutError } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}
+function g(timedOut: boolean) {
+  if (timedOut) return [];
+  return [1];
+}`,
+        `import { x, QueryTimeoutError } from './errors';
+function f(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('f timed out');
+  return 1;
+}
+function g(timedOut: boolean) {
+  if (timedOut) throw new QueryTimeoutError('g timed out');
+  return [1];
+}`,
       ],
       errors: [{ messageId: 'returnsSentinel' }, { messageId: 'returnsSentinel' }],
     },
     {
       // The vocabulary option adds names.
-      code: 'function f(waitedFor: number, patience: number) { if (waitedFor > patience) return 0; return 1; }',
+      code: `function f(waitedFor: number, patience: number) {
+  if (waitedFor > patience) return 0;
+  return 1;
+}`,
       options: [{ vocabulary: { elapsed: ['waitedFor'], limit: ['patience'] } }],
       errors: [
         {
@@ -1142,8 +1634,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(waitedFor: number, patience: number) { if (waitedFor > patience) throw new DOMException('f timed out', 'TimeoutError'); return 1; }",
+              output: `function f(waitedFor: number, patience: number) {
+  if (waitedFor > patience) throw new DOMException('f timed out', 'TimeoutError');
+  return 1;
+}`,
             },
           ],
         },
@@ -1167,7 +1661,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       ],
     },
     {
-      code: 'function f(t0) { if (new Date().valueOf() - t0 > 500) return []; return g(); }',
+      code: `function f(t0) {
+  if (new Date().valueOf() - t0 > 500) return [];
+  return g();
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -1175,15 +1672,24 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "function f(t0) { if (new Date().valueOf() - t0 > 500) throw new DOMException('f timed out', 'TimeoutError'); return g(); }",
+              output: `function f(t0) {
+  if (new Date().valueOf() - t0 > 500) throw new DOMException('f timed out', 'TimeoutError');
+  return g();
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: "async function f(q) { try { return await q(); } catch (e) { if (e.code === '57014') return []; throw e; } }",
+      code: `async function f(q) {
+  try {
+    return await q();
+  } catch (e) {
+    if (e.code === '57014') return [];
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'returnsSentinel',
@@ -1191,8 +1697,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "async function f(q) { try { return await q(); } catch (e) { if (e.code === '57014') throw new DOMException('f timed out', 'TimeoutError'); throw e; } }",
+              output: `async function f(q) {
+  try {
+    return await q();
+  } catch (e) {
+    if (e.code === '57014') throw new DOMException('f timed out', 'TimeoutError');
+    throw e;
+  }
+}`,
             },
           ],
         },
@@ -1238,7 +1750,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
     },
     {
       // JavaScript with JSX.
-      code: 'export function List({ timedOut }) { if (timedOut) return null; return <ul />; }',
+      code: `export function List({ timedOut }) {
+  if (timedOut) return null;
+  return <ul />;
+}`,
       filename: 'file.jsx',
       errors: [
         {
@@ -1246,8 +1761,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           suggestions: [
             {
               messageId: 'throwTypedError',
-              output:
-                "export function List({ timedOut }) { if (timedOut) throw new DOMException('List timed out', 'TimeoutError'); return <ul />; }",
+              output: `export function List({ timedOut }) {
+  if (timedOut) throw new DOMException('List timed out', 'TimeoutError');
+  return <ul />;
+}`,
             },
           ],
         },
@@ -1259,9 +1776,17 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
 describe('no-timeout-sentinel messages', () => {
   it('reads as one editor line naming the guard, the value and what to do', () => {
     const linter = new Linter({ configType: 'flat' });
-    const [message] = linter.verify('function f(timePass, maxWait) { if (timePass > maxWait) { return [0, null]; } return [1, null]; }', [
-      { plugins: { resilience: { rules: { 'no-timeout-sentinel': rule } } }, rules: { 'resilience/no-timeout-sentinel': 'error' } },
-    ] as unknown as Linter.Config[]);
+    const [message] = linter.verify(
+      `function f(timePass, maxWait) {
+  if (timePass > maxWait) {
+    return [0, null];
+  }
+  return [1, null];
+}`,
+      [
+        { plugins: { resilience: { rules: { 'no-timeout-sentinel': rule } } }, rules: { 'resilience/no-timeout-sentinel': 'error' } },
+      ] as unknown as Linter.Config[],
+    );
     expect(message?.message).toBe(
       'This timeout path (`timePass > maxWait`) returns `[0, null]`, which callers cannot tell from a real result. Throw or return a typed timeout error instead.',
     );

@@ -44,7 +44,8 @@ import { getRepository } from 'typeorm';
 const db = knex({ client: 'pg' });
 export const a = async () => db('members').select('status', db.raw('count(*) as n')).groupBy('status');
 export const b = async (pg: any) => pg.query('SELECT currency, sum(mrr) FROM subscriptions GROUP BY currency');
-export const c = async () => getRepository(Order).createQueryBuilder('o').select('o.type').addSelect('COUNT(*)', 'n').groupBy('o.type').getRawMany();
+export const c = async () =>
+  getRepository(Order).createQueryBuilder('o').select('o.type').addSelect('COUNT(*)', 'n').groupBy('o.type').getRawMany();
 declare const Order: unknown;`,
     },
     {
@@ -56,7 +57,8 @@ const db = knex({ client: 'pg' });
 declare const kdb: Kysely<any>;
 export const a = async (slug: string) => getRepository(Post).find({ where: { slug } });
 export const b = async (pg: any) => pg.query("SELECT * FROM discounts WHERE code = 'WELCOME'");
-export const c = async (emails: string[]) => db.select('email').from('users').whereRaw(\`LOWER(??) IN (\${emails.map(() => '?')})\`, ['email', ...emails]);
+export const c = async (emails: string[]) =>
+  db.select('email').from('users').whereRaw(\`LOWER(??) IN (\${emails.map(() => '?')})\`, ['email', ...emails]);
 export const d = async (entities: { id: number }[]) => {
   const ids = entities.map((e) => ({ id: e.id }));
   return getRepository(Post).createQueryBuilder().select('p').from(Post, 'p').where(ids).getMany();
@@ -85,7 +87,12 @@ export const a = async () => db('audit_kinds');`,
     },
     {
       name: 'migrations are left out unless checkMigrations is on',
-      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function up() {
+  const fields = await db('app_events').select('id');
+  return fields;
+}`,
       filename: 'db/migrations/20240101-fields.ts',
     },
     `// the traps: arrays, maps, axios.delete, an unknown find
@@ -257,7 +264,12 @@ export const a = async () => db('roles').limit(100);`,
     },
     {
       name: 'checkMigrations: true checks migration files too',
-      code: "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id'); return fields; }",
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function up() {
+  const fields = await db('app_events').select('id');
+  return fields;
+}`,
       filename: 'db/migrations/20240101-fields.ts',
       options: [{ checkMigrations: true }],
       errors: [
@@ -266,8 +278,12 @@ export const a = async () => db('roles').limit(100);`,
           suggestions: [
             {
               messageId: 'addMethod',
-              output:
-                "import knex from 'knex';\nconst db = knex({ client: 'pg' });\nexport async function up() { const fields = await db('app_events').select('id').limit(100); return fields; }",
+              output: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function up() {
+  const fields = await db('app_events').select('id').limit(100);
+  return fields;
+}`,
             },
           ],
         },

@@ -48,7 +48,14 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     'function step(task) { if (task.cancelSignal.aborted) { throw new Error(`Step ${task.id} has been cancelled.`); } run(task); }',
     "function f(signal: AbortSignal) { if (signal.aborted) throw new Error('Operation aborted'); return work(); }",
     // A duration option that is set, not elapsed time past a limit (rate-limiter-flexible).
-    "class Limiter { set blockDuration(value) { this._blockDuration = value; if (this.blockDuration > 0 && this.blockOnConsumed === 0) { throw new Error('blockOnConsumed option must be set up'); } } }",
+    `class Limiter {
+  set blockDuration(value) {
+    this._blockDuration = value;
+    if (this.blockDuration > 0 && this.blockOnConsumed === 0) {
+      throw new Error('blockOnConsumed option must be set up');
+    }
+  }
+}`,
     // Dedicated classes.
     "throw new TimeoutError('query timeout');",
     'throw new QueryTimeoutError(`timed out after ${ms} ms`);',
@@ -110,15 +117,18 @@ runRuleTests('prefer-typed-timeout-error', rule, {
       ],
     },
     {
-      code: 'new Promise((resolve, reject) => { setTimeout(() => reject(new Error(`timed out after ${ms}ms`)), ms); });',
+      code: `new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error(\`timed out after \${ms}ms\`)), ms);
+});`,
       errors: [
         {
           messageId: 'untypedTimeoutError',
           suggestions: [
             {
               messageId: 'useTypedError',
-              output:
-                "new Promise((resolve, reject) => { setTimeout(() => reject(new DOMException(`timed out after ${ms}ms`, 'TimeoutError')), ms); });",
+              output: `new Promise((resolve, reject) => {
+  setTimeout(() => reject(new DOMException(\`timed out after \${ms}ms\`, 'TimeoutError')), ms);
+});`,
             },
           ],
         },
@@ -199,7 +209,10 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     },
     {
       // Any plain Error on a timeout path, whatever its message.
-      code: "function latest(start: number, maxWait: number) { if (Date.now() - start > maxWait) throw new Error('skip'); return 1; }",
+      code: `function latest(start: number, maxWait: number) {
+  if (Date.now() - start > maxWait) throw new Error('skip');
+  return 1;
+}`,
       errors: [
         {
           messageId: 'untypedErrorOnTimeoutPath',
@@ -207,15 +220,22 @@ runRuleTests('prefer-typed-timeout-error', rule, {
           suggestions: [
             {
               messageId: 'useTypedError',
-              output:
-                "function latest(start: number, maxWait: number) { if (Date.now() - start > maxWait) throw new DOMException('skip', 'TimeoutError'); return 1; }",
+              output: `function latest(start: number, maxWait: number) {
+  if (Date.now() - start > maxWait) throw new DOMException('skip', 'TimeoutError');
+  return 1;
+}`,
             },
           ],
         },
       ],
     },
     {
-      code: 'function load() { return new Promise((resolve, reject) => { setTimeout(() => reject(new Error()), 100); query().then(resolve, reject); }); }',
+      code: `function load() {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error()), 100);
+    query().then(resolve, reject);
+  });
+}`,
       errors: [
         {
           messageId: 'untypedErrorOnTimeoutPath',
@@ -223,8 +243,12 @@ runRuleTests('prefer-typed-timeout-error', rule, {
           suggestions: [
             {
               messageId: 'useTypedError',
-              output:
-                "function load() { return new Promise((resolve, reject) => { setTimeout(() => reject(new DOMException('Timed out', 'TimeoutError')), 100); query().then(resolve, reject); }); }",
+              output: `function load() {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new DOMException('Timed out', 'TimeoutError')), 100);
+    query().then(resolve, reject);
+  });
+}`,
             },
           ],
         },
@@ -232,7 +256,15 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     },
     {
       // Inside a catch, a class gets the caught error as its cause.
-      code: "import { TimeoutError } from 'p-timeout';\nasync function f() { try { await q(); } catch (e) { if (e.code === 'ETIMEDOUT') throw new Error('query failed'); throw e; } }",
+      code: `import { TimeoutError } from 'p-timeout';
+async function f() {
+  try {
+    await q();
+  } catch (e) {
+    if (e.code === 'ETIMEDOUT') throw new Error('query failed');
+    throw e;
+  }
+}`,
       errors: [
         {
           messageId: 'untypedErrorOnTimeoutPath',
@@ -240,8 +272,15 @@ runRuleTests('prefer-typed-timeout-error', rule, {
             {
               messageId: 'useTypedError',
               data: { error: 'TimeoutError' },
-              output:
-                "import { TimeoutError } from 'p-timeout';\nasync function f() { try { await q(); } catch (e) { if (e.code === 'ETIMEDOUT') throw new TimeoutError('query failed', { cause: e }); throw e; } }",
+              output: `import { TimeoutError } from 'p-timeout';
+async function f() {
+  try {
+    await q();
+  } catch (e) {
+    if (e.code === 'ETIMEDOUT') throw new TimeoutError('query failed', { cause: e });
+    throw e;
+  }
+}`,
             },
           ],
         },
@@ -249,7 +288,11 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     },
     {
       // An existing cause is kept.
-      code: "try { await q(); } catch (e) { throw new Error('query timeout', { cause: e }); }",
+      code: `try {
+  await q();
+} catch (e) {
+  throw new Error('query timeout', { cause: e });
+}`,
       options: [{ timeoutError: { name: 'QueryTimeoutError', from: '#errors' } }],
       errors: [
         {
@@ -258,8 +301,12 @@ runRuleTests('prefer-typed-timeout-error', rule, {
             {
               messageId: 'useTypedError',
               data: { error: 'QueryTimeoutError' },
-              output:
-                "import { QueryTimeoutError } from '#errors';\ntry { await q(); } catch (e) { throw new QueryTimeoutError('query timeout', { cause: e }); }",
+              output: `import { QueryTimeoutError } from '#errors';
+try {
+  await q();
+} catch (e) {
+  throw new QueryTimeoutError('query timeout', { cause: e });
+}`,
             },
           ],
         },
@@ -267,7 +314,11 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     },
     {
       // DOMException cannot carry the cause: no fix rather than losing it.
-      code: "try { await q(); } catch (e) { throw new Error('query timeout', { cause: e }); }",
+      code: `try {
+  await q();
+} catch (e) {
+  throw new Error('query timeout', { cause: e });
+}`,
       errors: [{ messageId: 'untypedTimeoutError', suggestions: [] }],
     },
     {
@@ -279,11 +330,17 @@ runRuleTests('prefer-typed-timeout-error', rule, {
     },
     ...FIRST_IMPORT_CASES,
     {
-      code: "const db = require('./db');\nfunction f() { throw new Error('lock wait timeout'); }",
+      code: `const db = require('./db');
+function f() {
+  throw new Error('lock wait timeout');
+}`,
       filename: 'file.cjs',
       options: [{ autofix: true, timeoutError: { name: 'LockTimeoutError', from: './errors' } }],
-      output:
-        "const db = require('./db');\nconst { LockTimeoutError } = require('./errors');\nfunction f() { throw new LockTimeoutError('lock wait timeout'); }",
+      output: `const db = require('./db');
+const { LockTimeoutError } = require('./errors');
+function f() {
+  throw new LockTimeoutError('lock wait timeout');
+}`,
       errors: [{ messageId: 'untypedTimeoutError' }],
     },
   ],

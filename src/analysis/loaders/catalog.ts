@@ -1,7 +1,7 @@
 /**
  * The shape of a catalog entry: how a data-access library's receivers are recognised, which of
  * its calls load many rows, and what bounds them. Entries are data (see `libraries/`); the
- * engine (`engine.ts`) reads them and never names a library itself.
+ * load finder (`loads/`) reads them and never names a library itself.
  */
 
 export type LibraryId =
@@ -48,8 +48,10 @@ export interface RoleSpec {
   members?: readonly string[];
   /** Decorators that inject it (`@InjectRepository(User)`). */
   decorators?: readonly NameRule[];
-  /** A class extending one of these is this role: its `this`, and for models its static side. */
+  /** A class extending one of these is this role: its instances (`this.find()`), or its static side with `baseSide`. */
   bases?: readonly NameRule[];
+  /** `'static'`: a class extending a base is this role on its static side (a model: `User.findAll()`). */
+  baseSide?: 'instance' | 'static';
   /** The module object itself is this role (`import mongoose from 'mongoose'`). */
   moduleObject?: boolean;
   /**
@@ -64,7 +66,7 @@ export interface RoleSpec {
 }
 
 /**
- * How sure the engine must be of the receiver:
+ * How sure the finder must be of the receiver:
  * - `receiver`: the receiver resolves to the role (creation, injection, type, naming convention);
  * - `import`: or nothing is known of the receiver and the file imports the library;
  * - `shape`: or nothing is known of the receiver and the call chain itself is the library's.
@@ -91,6 +93,8 @@ export interface OptionsLoader {
   optionKeys?: readonly string[];
   /** Where the row filter is, to recognise a filter on the primary key: an argument, or a key of the options. */
   filter: { arg: number; key?: string } | null;
+  /** The method that counts what the load would return, with the same filter (`count`): a size guard's measure. */
+  countMethod?: string;
   /** The suggestion adds this key (the first bound key if absent). */
   fixKey?: string;
   /**
@@ -122,18 +126,28 @@ export interface BuilderLoader {
   /** Whether `await chain` / `chain.then()` executes it. */
   thenable: boolean;
   boundMethods: readonly string[];
+  /** Methods that select by the caller's keys (`whereInIds(ids)`): they bound the chain, but are not the bound a message offers. */
+  keyMethods?: readonly string[];
   /** Methods that make the chain something other than a multi-row read (`insert`, `count`, `stream`). */
   notLoads: readonly string[];
   /** Options object of the start call (`collection.find(filter, { limit })`). */
   startOptions?: { arg: number; keys: readonly string[] };
   /** Filter argument of the start call, for primary-key filters (`find({ _id })`). */
   startFilterArg?: number;
-  /** Aggregation pipeline argument of a start method (`aggregate([…, { $limit }])`). */
-  pipeline?: { method: string; arg: number };
+  /** Aggregation pipeline argument of a start method, and the stages that bound it (`aggregate([…, { $limit }])`). */
+  pipeline?: { method: string; arg: number; boundStages: readonly string[] };
   /** Methods that take a condition (`where`, `andWhere`), checked for primary-key filters. */
   whereMethods?: readonly string[];
+  /** Condition methods that match a column against a list (`whereIn('email', emails)`): the caller's keys bound it. */
+  listMethods?: readonly string[];
+  /** Methods naming the table read (`from('roles')`), for small and catalog tables. */
+  tableMethods?: readonly string[];
+  /** A start method that names the entity read when called with `args` arguments (`createQueryBuilder(User, 'u')`). */
+  startEntity?: { method: string; args: number; arg: number };
   /** Select methods whose arguments may make it an aggregate (`select({ n: count() })`). */
   selectMethods?: readonly string[];
+  /** Grouping methods: an aggregate grouped by them returns a row per group (`groupBy`). */
+  groupMethods?: readonly string[];
   /** The suggestion inserts `.<fixMethod>(n)` before the terminal (or at the end of the chain). */
   fixMethod: string;
   evidence: Evidence;
@@ -150,8 +164,8 @@ export interface RedisCommand {
   scan: string;
   /** The command that measures it first (a size guard); absent for `KEYS`. */
   size?: readonly string[];
-  /** Only `LRANGE k 0 -1`-style calls: the start and stop argument positions. */
-  range?: { start: number; stop: number };
+  /** Only `LRANGE k 0 -1`-style calls: the start and stop argument positions, and modifiers that make them scores or names (`BYSCORE`). */
+  range?: { start: number; stop: number; byValue?: readonly string[] };
   /** Arguments the call must have (a key; several keys for `SUNION`). */
   minArgs: number;
 }
@@ -204,6 +218,22 @@ export interface LibraryEntry {
   modules: readonly (string | RegExp)[];
   roles: Readonly<Record<string, RoleSpec>>;
   loaders: readonly LoaderSpec[];
+  /** Calls whose last argument is the entity a receiver reads (`getRepository(User)`), for small tables. */
+  entityGetters?: readonly string[];
+  /**
+   * How a filter selects by key beyond `{ id }`: operators of a filter value (`{ $eq: id }`;
+   * `listOperators` match a list: `{ in: ids }`), and helpers wrapping a value or a condition:
+   * `equal` (`Equal(id)`, `eq(t.id, id)`), `list` (`In(ids)`), `all` joining conditions (`and(…)`).
+   */
+  keyFilters?: KeyFilters;
+}
+
+export interface KeyFilters {
+  operators?: readonly string[];
+  listOperators?: readonly string[];
+  equal?: readonly string[];
+  list?: readonly string[];
+  all?: readonly string[];
 }
 
 export function moduleMatches(entry: LibraryEntry, source: string): boolean {

@@ -1,7 +1,6 @@
 // Data loads and their bounds: the library catalog, the load finder, SQL text, Redis commands,
 // whole-payload reads, and the suggestions that add a bound.
-export * from './engine.js';
-export * from './finding.js';
+export * from './loads/index.js';
 export * from './fixes.js';
 export * from './options.js';
 export * from './reads.js';

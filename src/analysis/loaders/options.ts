@@ -2,7 +2,7 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { typedErrorSchema, type TypedErrorOption } from '../fixes/typed-error.js';
 import type { LibraryEntry, LibraryId } from './catalog.js';
 import { CatalogIndex } from './catalog-index.js';
-import type { CustomLoader, FinderOptions } from './finding.js';
+import type { CustomLoader, FinderOptions } from './loads/finding.js';
 import { CATALOG } from './libraries/index.js';
 import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
 import { BoundedCache } from '../../util/bounded-cache.js';

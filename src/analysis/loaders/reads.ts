@@ -9,16 +9,17 @@ import {
   enclosingFunction,
   findInSubtree,
   isFunction,
+  lastName,
   memberPropertyName,
   shortText,
   SKIP_NESTED_FUNCTIONS,
   unwrap,
 } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
-import { chainAbove } from './chains.js';
-import { hasSizeGuard } from './guards.js';
+import { chainAbove } from './loads/chains.js';
+import { hasSizeGuard } from './loads/guards.js';
 import { nameRef, unwrapSequence } from '../js/index.js';
-import { hasAnyKey, viewObject } from './objects.js';
+import { hasAnyKey, viewObject } from './loads/objects.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -273,12 +274,7 @@ export class ReadFinder {
         return target.operator === '+' && this.isConstantPath(target.left, depth + 1) && this.isConstantPath(target.right, depth + 1);
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrapSequence(target.callee);
-        const name =
-          callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberPropertyName(callee)
-            : callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : null;
+        const name = lastName(callee);
         if (name === 'cwd' || name === 'fileURLToPath' || (name !== null && PATH_JOINERS.has(name))) {
           return target.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && this.isConstantPath(a, depth + 1));
         }
@@ -307,12 +303,7 @@ export class ReadFinder {
     if (this.sourceCode.getText(target) === 'process.stdin') return true;
     if (target.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapSequence(target.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberPropertyName(callee)
-          : callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : null;
+      const name = lastName(callee);
       if (name !== null && STREAM_FACTORIES.has(name)) return true;
       if (name === 'pipe') return true;
       if (name === 'from' && callee.type === AST_NODE_TYPES.MemberExpression) {

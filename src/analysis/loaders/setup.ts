@@ -1,9 +1,9 @@
 import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
 import { identityOf, perFile } from '../js/per-file.js';
-import { LoadFinder } from './engine.js';
+import { LoadFinder } from './loads/load-finder.js';
 import { settingsFor, type NoUnboundedLoadOptions } from './options.js';
-import { ReceiverResolver } from './resolver.js';
-import { TypeOracle } from './types.js';
+import { ReceiverResolver } from './receivers/index.js';
+import { TypeOracle } from './receivers/type-oracle.js';
 
 /**
  * A LoadFinder for one file: the catalog and options, the receiver resolver, and — only when the

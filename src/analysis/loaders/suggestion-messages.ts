@@ -1,4 +1,4 @@
-import type { LoadSuggestionId } from './finding.js';
+import type { LoadSuggestionId } from './loads/finding.js';
 
 /** The wording of the bound-adding suggestions, shared by every rule that offers them. */
 export const LOAD_SUGGESTION_MESSAGES: Record<LoadSuggestionId, string> = {

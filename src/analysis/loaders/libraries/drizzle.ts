@@ -26,6 +26,8 @@ export const drizzle: LibraryEntry = {
   id: 'drizzle',
   name: 'Drizzle',
   modules: [/^drizzle-orm(?:\/|$)/],
+  // `where(eq(t.id, id))`, `where(inArray(t.email, emails))`, `where(and(eq(t.id, id), …))`.
+  keyFilters: { operators: ['eq'], equal: ['eq'], list: ['inArray'], all: ['and'] },
   roles: {
     db: {
       factories: [{ name: 'drizzle', imported: true }],
@@ -65,7 +67,9 @@ export const drizzle: LibraryEntry = {
       boundMethods: ['limit'],
       notLoads: ['get', 'prepare', 'iterator', 'toSQL', 'getSQL', 'as', '$dynamic'],
       whereMethods: ['where'],
+      tableMethods: ['from'],
       selectMethods: ['select'],
+      groupMethods: ['groupBy'],
       fixMethod: 'limit',
       evidence: 'import',
       unit: 'row',

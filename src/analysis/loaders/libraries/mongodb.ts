@@ -4,6 +4,8 @@ export const mongodb: LibraryEntry = {
   id: 'mongodb',
   name: 'MongoDB driver',
   modules: ['mongodb'],
+  // `{ _id: { $in: ids } }`, `{ _id: { $eq: id } }`.
+  keyFilters: { operators: ['$eq'], listOperators: ['$in'] },
   roles: {
     client: {
       constructs: [{ name: 'MongoClient' }],
@@ -35,7 +37,7 @@ export const mongodb: LibraryEntry = {
       notLoads: ['count', 'explain', 'next', 'hasNext', 'tryNext', 'stream'],
       startOptions: { arg: 1, keys: ['limit'] },
       startFilterArg: 0,
-      pipeline: { method: 'aggregate', arg: 0 },
+      pipeline: { method: 'aggregate', arg: 0, boundStages: ['$limit', '$count', '$sample'] },
       fixMethod: 'limit',
       evidence: 'shape',
       unit: 'document',

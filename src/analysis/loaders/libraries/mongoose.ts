@@ -4,6 +4,8 @@ export const mongoose: LibraryEntry = {
   id: 'mongoose',
   name: 'Mongoose',
   modules: ['mongoose', '@nestjs/mongoose', '@typegoose/typegoose'],
+  // `{ _id: { $in: ids } }`, `{ _id: { $eq: id } }`.
+  keyFilters: { operators: ['$eq'], listOperators: ['$in'] },
   roles: {
     mongoose: {
       moduleObject: true,
@@ -62,7 +64,7 @@ export const mongoose: LibraryEntry = {
       ],
       startOptions: { arg: 2, keys: ['limit'] },
       startFilterArg: 0,
-      pipeline: { method: 'aggregate', arg: 0 },
+      pipeline: { method: 'aggregate', arg: 0, boundStages: ['$limit', '$count', '$sample'] },
       fixMethod: 'limit',
       evidence: 'receiver',
       unit: 'document',

@@ -55,7 +55,10 @@ const QUERY = {
     'none',
   ],
   whereMethods: ['where', 'andWhere', 'whereIn', 'andWhereIn', 'whereRaw', 'andWhereRaw'],
+  listMethods: ['whereIn', 'andWhereIn'],
+  tableMethods: ['from', 'table', 'into'],
   selectMethods: ['select'],
+  groupMethods: ['groupBy', 'groupByRaw'],
   fixMethod: 'limit',
   unit: 'row',
 } as const satisfies Partial<BuilderLoader>;
@@ -71,6 +74,7 @@ export const objection: LibraryEntry = {
       types: [{ name: 'ModelClass', imported: true }],
       decorators: [{ name: 'InjectModel', imported: true }],
       bases: [{ name: 'Model', imported: true }],
+      baseSide: 'static',
       // `Person.query()`, `models.Person.query()`, `this.personModel.query()` in a file importing Objection.
       names: ['*Model'],
       classNames: true,

@@ -10,6 +10,8 @@ export const prisma: LibraryEntry = {
     /(?:^|\/)generated\/prisma(?:\/|$)/,
     /(?:^|[/~@])prisma(?:\/client)?$/,
   ],
+  // `{ id: { in: ids } }`, `{ id: { equals: id } }`.
+  keyFilters: { operators: ['equals'], listOperators: ['in'] },
   roles: {
     client: {
       constructs: [{ name: 'PrismaClient' }],
@@ -39,6 +41,7 @@ export const prisma: LibraryEntry = {
       optionsArg: 0,
       boundKeys: ['take'],
       filter: { arg: 0, key: 'where' },
+      countMethod: 'count',
       evidence: 'import',
       unit: 'row',
     },

@@ -60,7 +60,8 @@ export const redis: LibraryEntry = {
           shape: 'sorted set',
           scan: 'ZSCAN',
           size: ['zcard', 'zCard'],
-          range: { start: 1, stop: 2 },
+          // `ZRANGE k (1 +inf BYSCORE`: the range is scores or names, not positions.
+          range: { start: 1, stop: 2, byValue: ['BYSCORE', 'BYLEX'] },
           minArgs: 3,
         },
       ],

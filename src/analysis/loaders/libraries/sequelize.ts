@@ -24,6 +24,7 @@ export const sequelize: LibraryEntry = {
       ],
       decorators: [{ name: 'InjectModel', imported: true }],
       bases: [{ name: 'Model', imported: true }],
+      baseSide: 'static',
       // `User.findAll()`, `db.User.findAll()`, `this.targetModel.findAll()` in a file importing Sequelize.
       names: ['model', '*Model'],
       classNames: true,
@@ -38,6 +39,7 @@ export const sequelize: LibraryEntry = {
       optionsArg: 0,
       boundKeys: ['limit'],
       filter: { arg: 0, key: 'where' },
+      countMethod: 'count',
       evidence: 'receiver',
       unit: 'row',
     },

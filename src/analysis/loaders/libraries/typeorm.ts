@@ -12,6 +12,7 @@ function findLoaders(role: 'repository' | 'model'): OptionsLoader[] {
       optionsArg: 0,
       boundKeys: ['take'],
       filter: { arg: 0, key: 'where' },
+      countMethod: 'count',
       evidence: 'receiver',
       unit: 'entity',
     },
@@ -22,6 +23,7 @@ function findLoaders(role: 'repository' | 'model'): OptionsLoader[] {
       optionsArg: -1,
       boundKeys: [],
       filter: { arg: 0 },
+      countMethod: 'countBy',
       fixKey: 'take',
       rewrite: { to: 'find', whereArg: 0 },
       minArgs: 1,
@@ -35,6 +37,9 @@ export const typeorm: LibraryEntry = {
   id: 'typeorm',
   name: 'TypeORM',
   modules: ['typeorm', /^typeorm\//, '@nestjs/typeorm'],
+  entityGetters: ['getRepository', 'getTreeRepository', 'getMongoRepository', 'getCustomRepository'],
+  // `{ id: In(ids) }`, `{ id: Equal(id) }`.
+  keyFilters: { equal: ['Equal'], list: ['In', 'Any'] },
   roles: {
     dataSource: {
       constructs: [
@@ -105,6 +110,7 @@ export const typeorm: LibraryEntry = {
     // Active record: `class User extends BaseEntity`, whose static side loads (`User.find()`).
     model: {
       bases: [{ name: 'BaseEntity', imported: true }],
+      baseSide: 'static',
     },
   },
   loaders: [
@@ -118,6 +124,7 @@ export const typeorm: LibraryEntry = {
       optionsArg: 1,
       boundKeys: ['take'],
       filter: { arg: 1, key: 'where' },
+      countMethod: 'count',
       minArgs: 1,
       evidence: 'receiver',
       unit: 'entity',
@@ -129,6 +136,7 @@ export const typeorm: LibraryEntry = {
       optionsArg: -1,
       boundKeys: [],
       filter: { arg: 1 },
+      countMethod: 'countBy',
       fixKey: 'take',
       rewrite: { to: 'find', whereArg: 1 },
       minArgs: 2,
@@ -140,9 +148,11 @@ export const typeorm: LibraryEntry = {
       id: 'typeorm-query-builder',
       role: '*',
       starts: ['createQueryBuilder'],
+      startEntity: { method: 'createQueryBuilder', args: 2, arg: 0 },
       terminals: ['getMany', 'getRawMany', 'getManyAndCount', 'getRawAndEntities'],
       thenable: false,
-      boundMethods: ['take', 'limit', 'whereInIds', 'andWhereInIds'],
+      boundMethods: ['take', 'limit'],
+      keyMethods: ['whereInIds', 'andWhereInIds'],
       notLoads: [
         'insert',
         'update',
@@ -161,7 +171,9 @@ export const typeorm: LibraryEntry = {
         'getQueryAndParameters',
       ],
       whereMethods: ['where', 'andWhere'],
+      tableMethods: ['from'],
       selectMethods: ['select', 'addSelect'],
+      groupMethods: ['groupBy', 'addGroupBy'],
       fixMethod: 'take',
       evidence: 'shape',
       unit: 'entity',

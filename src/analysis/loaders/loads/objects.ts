@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberPropertyName, propertyKeyName, unwrap } from '../js/ast.js';
-import { findVariable } from '../js/imports.js';
-import { unwrapSequence } from '../js/index.js';
-import { PRIMARY_KEYS } from './sql.js';
+import { isFunction, lastName, memberPropertyName, propertyKeyName, unwrap } from '../../js/ast.js';
+import { findVariable } from '../../js/imports.js';
+import { unwrapSequence } from '../../js/index.js';
+import { KEY_HELPERS, KEY_OPERATORS, LIST_HELPERS, LIST_OPERATORS } from './key-filters.js';
+import { PRIMARY_KEYS } from '../sql/index.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -93,11 +94,6 @@ export function hasAnyKey(view: ObjectView, keys: readonly string[]): boolean {
   });
 }
 
-/** Operators of a filter value that keep it an equality or a list of keys. */
-const KEY_OPERATORS = new Set(['in', 'equals', 'eq', '$in', '$eq']);
-/** Helpers that keep it one (`In(ids)` in TypeORM). */
-const KEY_HELPERS = new Set(['In', 'Equal', 'Any', 'inArray', 'eq']);
-
 /** A filter value that selects by key: `id`, `ids`, `In(ids)`, `{ in: ids }` (not `{ gt: cursor }`, `Not(x)`). */
 function isKeyValue(value: Node, scopeOf: ScopeOf): boolean {
   const target = unwrap(value);
@@ -108,12 +104,7 @@ function isKeyValue(value: Node, scopeOf: ScopeOf): boolean {
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrapSequence(target.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberPropertyName(callee)
-            : null;
+      const name = lastName(callee);
       return name !== null && KEY_HELPERS.has(name);
     }
     case AST_NODE_TYPES.Identifier:
@@ -153,27 +144,19 @@ function hasCallerListField(view: ObjectView, scopeOf: ScopeOf, depth: number): 
     const target = unwrap(value);
     if (target.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapSequence(target.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberPropertyName(callee)
-            : null;
+      const name = lastName(callee);
       if (name && LIST_HELPERS.has(name) && isCallerList(target.arguments[0], scopeOf)) return true;
       continue;
     }
     if (target.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const inner = viewObject(target, scopeOf);
     if (!inner?.complete) continue;
-    const list = inner.keys.get('in') ?? inner.keys.get('$in');
-    if (list && inner.keys.size === 1 && isCallerList(list, scopeOf)) return true;
+    const [operator, list] = inner.keys.size === 1 ? [...inner.keys][0]! : [];
+    if (operator && list && LIST_OPERATORS.has(operator) && isCallerList(list, scopeOf)) return true;
     if (depth === 0 && hasCallerListField(inner, scopeOf, depth + 1)) return true;
   }
   return false;
 }
-
-/** Helpers that match a field against a list: TypeORM's `In(ids)`, `Any(ids)`. */
-const LIST_HELPERS = new Set(['In', 'Any']);
 
 /** Calls that make a list out of the caller's data (`ids.map(…)`, `Object.keys(byId)`, `[...set]`). */
 const LIST_MAKERS = new Set([

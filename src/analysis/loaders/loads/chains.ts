@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isInside, memberPropertyName, unwrap } from '../js/ast.js';
-import { findVariable } from '../js/imports.js';
+import { enclosingFunction, isInside, memberPropertyName, unwrap } from '../../js/ast.js';
+import { findVariable } from '../../js/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { callText, memberPropertyName, unwrap } from '../js/ast.js';
-import { nameRef } from '../js/origins.js';
+import { callText, memberPropertyName, unwrap } from '../../js/ast.js';
+import { nameRef } from '../../js/origins.js';
 import { chainAbove } from './chains.js';
 import { orList, type CustomLoader, type JudgeContext, type LoadFinding, type LoadSuggestion } from './finding.js';
-import { limitText, setOption } from './fixes.js';
+import { limitText, setOption } from '../fixes.js';
 import { hasSizeGuard, isPaginationLoop } from './guards.js';
 import { hasAnyKey, isFunctionArgument, viewObject } from './objects.js';
 

@@ -5,11 +5,11 @@ import {
   identifiersIn,
   isFunction,
   isInside,
-  memberPropertyName,
+  lastName,
   SKIP_NESTED_FUNCTIONS,
   unwrap,
-} from '../js/ast.js';
-import { findVariable } from '../js/imports.js';
+} from '../../js/ast.js';
+import { findVariable } from '../../js/imports.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -100,12 +100,7 @@ function isSizeSource(node: Node, visitorKeys: VisitorKeys): boolean {
       (n) => {
         if (n.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(n.callee);
-          const name =
-            callee.type === AST_NODE_TYPES.MemberExpression
-              ? memberPropertyName(callee)
-              : callee.type === AST_NODE_TYPES.Identifier
-                ? callee.name
-                : null;
+          const name = lastName(callee);
           if (name !== null && SIZE_METHODS.has(name)) return true;
         }
         if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value.toLowerCase() === 'content-length') return true;

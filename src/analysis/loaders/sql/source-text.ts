@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberPropertyName, unwrap } from '../js/ast.js';
-import { findVariable } from '../js/imports.js';
-import type { SqlPiece } from './sql.js';
+import { lastName, unwrap } from '../../js/ast.js';
+import { findVariable } from '../../js/imports.js';
+import type { SqlPiece } from './index.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -11,12 +11,7 @@ type ScopeOf = (node: Node) => TSESLint.Scope.Scope;
 /** Tags whose template is SQL: `` sql`…` ``, `` Prisma.sql`…` ``, `` db.sql`…` ``, `` $queryRaw`…` ``. */
 export function sqlTagName(tag: Node, tags: readonly string[]): string | null {
   const target = unwrap(tag);
-  const name =
-    target.type === AST_NODE_TYPES.Identifier
-      ? target.name
-      : target.type === AST_NODE_TYPES.MemberExpression
-        ? memberPropertyName(target)
-        : null;
+  const name = lastName(target);
   return name !== null && tags.includes(name) ? name : null;
 }
 

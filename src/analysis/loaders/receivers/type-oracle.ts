@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { moduleMatches } from './catalog.js';
-import type { CatalogIndex } from './catalog-index.js';
+import { moduleMatches } from '../catalog.js';
+import type { CatalogIndex } from '../catalog-index.js';
 import type { Resolution } from './resolution.js';
 
 // TypeFlags values, stable since TypeScript 3 (read here so the plugin never imports `typescript`).

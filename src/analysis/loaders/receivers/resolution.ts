@@ -1,4 +1,4 @@
-import type { LibraryEntry } from './catalog.js';
+import type { LibraryEntry } from '../catalog.js';
 
 /** How a receiver was recognised, from the strongest evidence to the weakest. */
 export type Via = 'type' | 'creation' | 'annotation' | 'injection' | 'base' | 'import' | 'name';

@@ -1,10 +1,10 @@
-import type { FixOffer } from '../../util/report-fixes.js';
+import type { FixOffer } from '../../../util/report-fixes.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { TypedErrorOption } from '../fixes/typed-error.js';
-import type { LibraryEntry } from './catalog.js';
-import type { LimitChoice } from './fixes.js';
-import type { NameKind } from './small-tables.js';
-import type { SqlPolicy } from './sql.js';
+import type { TypedErrorOption } from '../../fixes/typed-error.js';
+import type { LibraryEntry } from '../catalog.js';
+import type { LimitChoice } from '../fixes.js';
+import type { NameKind } from '../small-tables.js';
+import type { SqlPolicy } from '../sql/index.js';
 
 // What the load finder reports and how it is configured: shared by the finder and the modules that
 // judge one kind of load, so none of them imports the finder back.

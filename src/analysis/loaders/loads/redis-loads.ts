@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { planTypedError, quote } from '../fixes/typed-error.js';
-import { literalString, memberPropertyName, numberValue, unwrap } from '../js/ast.js';
-import { findVariable } from '../js/imports.js';
-import type { RedisCommand } from './catalog.js';
+import { planTypedError, quote } from '../../fixes/typed-error.js';
+import { literalString, memberPropertyName, numberValue, unwrap } from '../../js/ast.js';
+import { findVariable } from '../../js/imports.js';
+import type { RedisCommand } from '../catalog.js';
 import type { JudgeContext, LoadFinding, LoadSuggestion } from './finding.js';
-import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText } from './fixes.js';
+import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText } from '../fixes.js';
 import { hasSizeGuard } from './guards.js';
 
 type Node = TSESTree.Node;
@@ -31,8 +31,10 @@ export function redisFinding(
     const stopArg = args[command.range.stop];
     if (!startArg || !stopArg || numberValue(startArg) !== 0 || numberValue(stopArg) !== -1) return null;
     const modifiers = args.slice(command.range.stop + 1);
-    if (modifiers.some((a) => /^(?:BYSCORE|BYLEX)$/i.test(literalString(a) ?? '') || unwrap(a).type === AST_NODE_TYPES.ObjectExpression))
-      return null;
+    const byValue = command.range.byValue ?? [];
+    const isByValue = (a: Node) => byValue.includes(literalString(a)?.toUpperCase() ?? '');
+    // An options object (`{ BY: 'SCORE' }` in node-redis) may make it a range of scores as well.
+    if (modifiers.some((a) => isByValue(a) || unwrap(a).type === AST_NODE_TYPES.ObjectExpression)) return null;
   }
   if (hasSizeGuard(call, ctx.scopeOf, ctx.sourceCode.visitorKeys) || isTypeCheckedKey(ctx, args[0]!)) return null;
   const lowerCase = name === name.toLowerCase();

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { shortText, unwrap } from '../js/ast.js';
-import type { ConstructorLoader } from './catalog.js';
+import { shortText, unwrap } from '../../js/ast.js';
+import type { ConstructorLoader } from '../catalog.js';
 import type { JudgeContext, LoadFinding } from './finding.js';
-import { limitText, setOption } from './fixes.js';
+import { limitText, setOption } from '../fixes.js';
 import { hasAnyKey, viewObject } from './objects.js';
 
 /**

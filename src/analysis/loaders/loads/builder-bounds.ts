@@ -1,0 +1,191 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findInSubtree, lastName, literalString, memberPropertyName, unwrap } from '../../js/ast.js';
+import { unwrapSequence } from '../../js/index.js';
+import type { BuilderLoader } from '../catalog.js';
+import type { Link } from './chains.js';
+import { ALL_HELPERS, KEY_HELPERS, LIST_HELPERS } from './key-filters.js';
+import { type LoadContext, isSmallEntity } from './load-context.js';
+import { hasAnyKey, isBuiltList, isCallerList, isPrimaryKeyFilter, viewObject } from './objects.js';
+import { isCatalogTable, judgeSql, PRIMARY_KEYS, type SqlPiece } from '../sql/index.js';
+
+// What bounds a builder chain besides its bound methods: the table it reads, its start options,
+// a filter on keys, an aggregation pipeline's stages, an aggregate select.
+
+type Node = TSESTree.Node;
+
+/** SQL's aggregate functions, as builder helpers (`count()`, `fn.countAll()`) and in raw text. */
+const AGGREGATE_CALLS = new Set(['count', 'countAll', 'countDistinct', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max']);
+const AGGREGATE_TEXT = /\b(?:count|sum|avg|min|max)\s*\(/i;
+
+/** Whether a chain, from its start call through the links after it, reads a bounded set of rows. */
+export function isBoundedChain(
+  ctx: LoadContext,
+  start: TSESTree.CallExpression,
+  startLink: Link | null,
+  after: Link[],
+  loader: BuilderLoader,
+): boolean {
+  const bounds = (name: string) => loader.boundMethods.includes(name) || loader.keyMethods?.includes(name) === true;
+  if (after.some((l) => bounds(l.name))) return true;
+  // `knex('pg_proc')`, `.from('information_schema.tables')`: the schema's size, not the data's.
+  const tableMethods = loader.tableMethods ?? [];
+  const tables = [
+    ...(startLink === null || tableMethods.includes(startLink.name) ? [start] : []),
+    ...after.filter((l) => tableMethods.includes(l.name)).map((l) => l.call),
+  ];
+  if (
+    tables.some((call) => {
+      const name = literalString(call.arguments[0] ?? call);
+      return name !== null && isCatalogTable(name);
+    })
+  )
+    return true;
+  if (tables.some((call) => call.arguments[0] && isFunctionSource(call.arguments[0]))) return true;
+  // `knex('roles')`, `.from(Role, 'r')`, `getRepository(Role).createQueryBuilder('r')`: a small table.
+  const entities =
+    tables.length > 0 ? tables.map((call) => call.arguments[0]) : [startEntityOf(start, startLink, loader) ?? startLink?.member.object];
+  if (entities.some((entity) => entity && isSmallEntity(ctx, entity))) return true;
+  if (startLink && bounds(startLink.name)) return true;
+  if (loader.startOptions && startLink) {
+    const options = start.arguments[loader.startOptions.arg];
+    if (options) {
+      const view = viewObject(options, ctx.scopeOf);
+      if (!view || hasAnyKey(view, loader.startOptions.keys) || !view.complete) return true;
+    }
+  }
+  if (loader.startFilterArg !== undefined && startLink && startLink.name !== loader.pipeline?.method) {
+    const filter = start.arguments[loader.startFilterArg];
+    if (filter && isPrimaryKeyFilter(filter, ctx.scopeOf)) return true;
+    if (filter && !viewObject(filter, ctx.scopeOf) && unwrap(filter).type !== AST_NODE_TYPES.Identifier) return false;
+  }
+  if (loader.pipeline && startLink?.name === loader.pipeline.method) {
+    const pipeline = start.arguments[loader.pipeline.arg];
+    if (!pipeline || unwrap(pipeline).type !== AST_NODE_TYPES.ArrayExpression) return true;
+    const stages = (unwrap(pipeline) as TSESTree.ArrayExpression).elements;
+    for (const stage of stages) {
+      if (!stage || stage.type === AST_NODE_TYPES.SpreadElement) return true;
+      const view = viewObject(stage, ctx.scopeOf);
+      if (!view) return true;
+      if (hasAnyKey(view, loader.pipeline.boundStages)) return true;
+    }
+  }
+  if (loader.whereMethods) {
+    for (const link of after) {
+      if (loader.whereMethods.includes(link.name) && isKeyCondition(ctx, loader, link.call.arguments, link.name)) return true;
+    }
+  }
+  if (loader.selectMethods) {
+    const grouped = ctx.settings.sqlPolicy.groupedAggregatesUnbounded && after.some((l) => loader.groupMethods?.includes(l.name));
+    const selects = [
+      ...(startLink && loader.selectMethods.includes(startLink.name) ? [start] : []),
+      ...after.filter((l) => loader.selectMethods!.includes(l.name)).map((l) => l.call),
+    ];
+    if (!grouped && selects.some((s) => s.arguments.some((a) => isAggregate(ctx, a)))) return true;
+  }
+  return false;
+}
+
+/**
+ * `where('id', x)`, `where({ id })`, `whereIn('id', ids)`, `where(eq(t.id, x))`, `where('u.id = :id')`;
+ * and any column against the caller's list: `whereIn('email', emails)`, `inArray(t.email, emails)`.
+ */
+function isKeyCondition(
+  ctx: LoadContext,
+  loader: BuilderLoader,
+  args: readonly TSESTree.CallExpressionArgument[],
+  method: string,
+): boolean {
+  const [first, second, third] = args.map((a) => unwrap(a));
+  if (!first) return false;
+  if (loader.listMethods?.includes(method) && args.length === 2 && isCallerList(second, ctx.scopeOf)) return true;
+  if (args.length === 3 && literalString(second!)?.toLowerCase() === 'in' && isCallerList(third, ctx.scopeOf)) return true;
+  // TypeORM's `where(entityIds)`, `entityIds = entities.map(…)`: any of the caller's key objects.
+  if (args.length === 1 && isBuiltList(first, ctx.scopeOf)) return true;
+  const column = (node: Node | undefined) =>
+    node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string'
+      ? node.value.slice(node.value.lastIndexOf('.') + 1).replace(/["`]/g, '')
+      : null;
+  const pkColumn = column(first);
+  if (pkColumn !== null && PRIMARY_KEYS.has(pkColumn)) {
+    if (args.length === 2) return true;
+    const op = column(second);
+    return args.length === 3 && (op === '=' || op?.toLowerCase() === 'in') && third !== undefined;
+  }
+  if ((first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') || first.type === AST_NODE_TYPES.TemplateLiteral) {
+    if (args.length > 2) return false;
+    // `where('u.id = :id')`, `whereRaw(\`LOWER(??) IN (${emails.map(() => '?')})\`, …)`.
+    const text = (piece: string) => ({ kind: 'text' as const, text: piece.replace(/:\.\.\.\w+/g, '?'), sourceStart: null });
+    const pieces: SqlPiece[] =
+      first.type === AST_NODE_TYPES.Literal
+        ? [text(first.value)]
+        : first.quasis.flatMap((q, i) =>
+            i === 0 ? [text(q.value.cooked ?? q.value.raw)] : [{ kind: 'hole' as const }, text(q.value.cooked ?? q.value.raw)],
+          );
+    const verdict = judgeSql([text('SELECT * FROM t WHERE '), ...pieces]);
+    return verdict.kind === 'bounded' && verdict.reason === 'primary-key';
+  }
+  if (first.type === AST_NODE_TYPES.ObjectExpression) return isPrimaryKeyFilter(first, ctx.scopeOf);
+  if (first.type === AST_NODE_TYPES.CallExpression) return isKeyHelper(ctx, first);
+  return false;
+}
+
+/** `em.createQueryBuilder(User, 'u')`: the entity a start call names, if its loader has one. */
+function startEntityOf(start: TSESTree.CallExpression, startLink: Link | null, loader: BuilderLoader): Node | undefined {
+  const entity = loader.startEntity;
+  if (!entity || startLink?.name !== entity.method || start.arguments.length !== entity.args) return undefined;
+  return start.arguments[entity.arg];
+}
+
+/** A condition helper on a key (`eq(t.id, x)`), on the caller's list (`inArray(t.email, emails)`), or joining one (`and(…)`). */
+function isKeyHelper(ctx: LoadContext, call: TSESTree.CallExpression): boolean {
+  const name = lastName(unwrapSequence(call.callee));
+  if (name === null) return false;
+  if (ALL_HELPERS.has(name))
+    return call.arguments.some(
+      (a) => unwrap(a).type === AST_NODE_TYPES.CallExpression && isKeyHelper(ctx, unwrap(a) as TSESTree.CallExpression),
+    );
+  if (LIST_HELPERS.has(name) && isCallerList(call.arguments[1], ctx.scopeOf)) return true;
+  if (!KEY_HELPERS.has(name)) return false;
+  const column = call.arguments[0] && unwrap(call.arguments[0]);
+  return column?.type === AST_NODE_TYPES.MemberExpression && PRIMARY_KEYS.has(memberPropertyName(column) ?? '');
+}
+
+/** `count()`, `fn.countAll()`, `` sql`count(*)` ``, `knex.raw('count(*)')`, and objects of them. */
+function isAggregate(ctx: LoadContext, node: Node): boolean {
+  const target = unwrap(node);
+  // `select({ kind, count: knex.raw('count(*)') })`: with `groupBy`, the key columns sit beside the aggregate.
+  if (target.type === AST_NODE_TYPES.ObjectExpression) {
+    return target.properties.some((p) => p.type === AST_NODE_TYPES.Property && isAggregate(ctx, p.value));
+  }
+  if (target.type === AST_NODE_TYPES.ArrayExpression) {
+    return target.elements.some((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isAggregate(ctx, e));
+  }
+  return (
+    findInSubtree(target, ctx.sourceCode.visitorKeys, (n) => {
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        const name = lastName(unwrapSequence(n.callee));
+        if (name && AGGREGATE_CALLS.has(name)) return true;
+      }
+      if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && AGGREGATE_TEXT.test(n.value)) return true;
+      if (n.type === AST_NODE_TYPES.TemplateElement && AGGREGATE_TEXT.test(n.value.cooked ?? n.value.raw)) return true;
+      return null;
+    }) !== null
+  );
+}
+
+/**
+ * `` sql`pragma_table_info(${t})`.as('i') ``, `` sql`generate_series(1, 10)` ``: a table argument that
+ * calls a function, whose rows are what the function returns, not a table's.
+ */
+function isFunctionSource(node: Node): boolean {
+  let target = unwrap(node);
+  if (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberPropertyName(target.callee) === 'as'
+  ) {
+    target = unwrap(target.callee.object);
+  }
+  if (target.type !== AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  return /^\s*[\w.]+\s*\(/.test(target.quasi.quasis[0]?.value.cooked ?? '');
+}

@@ -1,0 +1,197 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { shortText, unwrap } from '../../js/ast.js';
+import { nameRef, unwrapSequence } from '../../js/index.js';
+import type { BuilderLoader, LibraryEntry } from '../catalog.js';
+import { type Chain, type Link, chainBelow, VariableChains, walkChainBelow } from './chains.js';
+import { isBoundedChain } from './builder-bounds.js';
+import { orList, type LoadFinding, type LoadSuggestion } from './finding.js';
+import { limitText } from '../fixes.js';
+import { type LoadContext, STREAMING, acceptsReceiver, isExempt } from './load-context.js';
+import { type BuilderStarts, isTableCall, startsAt, startsAtRoot } from './loader-tables.js';
+import { isFunctionArgument } from './objects.js';
+import { isResolved } from '../receivers/resolution.js';
+
+// Builders: `knex('t')`, `qb.getMany()`, `Model.find().exec()`, `collection.find().toArray()`.
+
+type Expression = TSESTree.Expression;
+type Node = TSESTree.Node;
+
+/** Where a builder chain is executed: a terminal method (`getMany()`), or `await`/`return`. */
+export type Consumption = { kind: 'terminal'; name: string; call: TSESTree.CallExpression } | { kind: 'await'; expression: Expression };
+
+interface ChainMatch {
+  library: LibraryEntry;
+  loader: BuilderLoader;
+  /** The call that starts the builder (`knex('t')`, `.createQueryBuilder()`, `.find()`). */
+  start: TSESTree.CallExpression;
+  /** Whether the start is the receiver called (`knex('t')`) rather than a method on it. */
+  startLink: Link | null;
+  after: Link[];
+}
+
+/** Builder chains of one file: which chains are a catalog builder's, and which of those load without a bound. */
+export class BuilderLoads {
+  private readonly variableChains: VariableChains;
+  private readonly variableStarts = new Map<BuilderStarts, Map<Chain, boolean>>();
+
+  constructor(private readonly ctx: LoadContext) {
+    this.variableChains = new VariableChains(ctx.scopeOf);
+  }
+
+  /**
+   * What `find` asks of an awaited expression before anything else, without building its chain:
+   * whether a thenable builder can start in it (`mayStart`), or its root is a variable whose
+   * assignments may start one. Most awaited calls are neither.
+   */
+  mayBeThenable(expression: Expression): boolean {
+    const root = walkChainBelow(expression, this.startsThenable);
+    return root === true || root.type === AST_NODE_TYPES.Identifier || startsAtRoot(this.ctx.tables.thenableStarts, root);
+  }
+
+  /** The finding for the chain below `candidate`, executed as `consumption` says, if it is an unbounded builder. */
+  find(candidate: Expression, consumption: Consumption): LoadFinding | null {
+    const { tables } = this.ctx;
+    const direct = chainBelow(candidate);
+    const starts = consumption.kind === 'terminal' ? tables.terminalStarts.get(consumption.name)! : tables.thenableStarts;
+    const directMayStart = this.mayStart(starts, direct);
+    let match = directMayStart ? this.matchChain(direct, consumption) : 'none';
+    if (match === 'none' && direct.root.type === AST_NODE_TYPES.Identifier) {
+      const consumer = consumption.kind === 'terminal' ? consumption.call : consumption.expression;
+      // The variable is only worth following if one of the builders can start in what it adds:
+      // a terminal's chain continues the variable's, so a start in either will do.
+      const worthIt =
+        consumption.kind === 'await'
+          ? (every: Chain) => this.mayStartInVariable(starts, every)
+          : (every: Chain) => directMayStart || this.mayStartInVariable(starts, every);
+      const through = this.variableChains.through(direct.root, consumer, 0, worthIt);
+      if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
+      match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
+    }
+    if (match === 'none' || match === 'not-load') return null;
+    return this.finding(match, candidate, consumption);
+  }
+
+  /**
+   * Whether any of the builders could start in the chain (what `findStart` looks for, by name
+   * only): most awaited calls (`await fetchUser(id)`, `await this.service.readOne(id)`) and most
+   * `.then()`s have no start, and are ruled out without trying every library.
+   */
+  private mayStart(starts: BuilderStarts, chain: Chain): boolean {
+    for (const link of chain.links) if (startsAt(starts, link.name, link.call)) return true;
+    return startsAtRoot(starts, chain.root);
+  }
+
+  /**
+   * `mayStart` of a variable's every-link chain (one object per variable and depth), asked by
+   * every consumer of the variable: `await client.x()` fifty times in a file walks the calls made
+   * on `client` once.
+   */
+  private mayStartInVariable(starts: BuilderStarts, every: Chain): boolean {
+    let known = this.variableStarts.get(starts);
+    if (!known) this.variableStarts.set(starts, (known = new Map<Chain, boolean>()));
+    let result = known.get(every);
+    if (result === undefined) known.set(every, (result = this.mayStart(starts, every)));
+    return result;
+  }
+
+  /** `startsAt` for thenable builders, as `walkChainBelow` calls it. */
+  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean =>
+    startsAt(this.ctx.tables.thenableStarts, name, call);
+
+  /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
+  private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
+    const { tables } = this.ctx;
+    const candidates = consumption.kind === 'terminal' ? (tables.terminals.get(consumption.name) ?? []) : tables.thenables;
+    for (const { library, loader } of candidates) {
+      const start = this.findStart(chain, library, loader);
+      if (!start) continue;
+      const after = chain.links.slice(start.index + 1);
+      if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call'))
+        continue;
+      if (after.some((l) => loader.notLoads.includes(l.name))) return 'not-load';
+      // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
+      if (consumption.kind === 'await' && after.some((l) => tables.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
+      if (consumption.kind === 'terminal' && consumption.name === 'then' && !loader.thenable) return 'not-load';
+      if (isBoundedChain(this.ctx, start.call, start.link, after, loader)) return 'not-load';
+      return { library, loader, start: start.call, startLink: start.link, after };
+    }
+    return 'none';
+  }
+
+  private findStart(
+    chain: Chain,
+    library: LibraryEntry,
+    loader: BuilderLoader,
+  ): { index: number; call: TSESTree.CallExpression; link: Link | null } | null {
+    const callable = loader.starts.includes('call');
+    if (callable && chain.root.type === AST_NODE_TYPES.CallExpression && this.isCalledReceiver(chain.root, library, loader)) {
+      return { index: -1, call: chain.root, link: null };
+    }
+    for (let i = 0; i < chain.links.length; i++) {
+      const link = chain.links[i]!;
+      if (callable && this.isCalledReceiver(link.call, library, loader)) return { index: i, call: link.call, link: null };
+      if (!loader.starts.includes(link.name)) continue;
+      const receiver = i === 0 ? chain.root : chain.links[i - 1]!.call;
+      const resolution = this.ctx.resolver.resolve(receiver);
+      if (acceptsReceiver(this.ctx, resolution, receiver, library, loader.role, loader.evidence)) {
+        if (isFunctionArgument(link.call.arguments[0], this.ctx.scopeOf)) return null;
+        return { index: i, call: link.call, link };
+      }
+    }
+    return null;
+  }
+
+  /** `knex('users')`, `this.knex('users')`, `trx('users')`: the client called with a table, not the factory. */
+  private isCalledReceiver(call: TSESTree.CallExpression, library: LibraryEntry, loader: BuilderLoader): boolean {
+    const target = unwrapSequence(call.callee);
+    if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (!isTableCall(call)) return false;
+    const ref = nameRef(target, this.ctx.scopeOf);
+    if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module))))
+      return false;
+    const resolution = this.ctx.resolver.resolve(target);
+    return isResolved(resolution) && resolution.library === library && resolution.role === loader.role;
+  }
+
+  private finding(match: ChainMatch, candidate: Expression, consumption: Consumption): LoadFinding | null {
+    const { sourceCode, settings } = this.ctx;
+    const { loader, start, startLink, after } = match;
+    const parts: Node[] = [start, ...after.map((l) => l.call)];
+    if (isExempt(this.ctx, start, parts)) return null;
+    const startText = startLink
+      ? `${shortText(sourceCode.getText(startLink.member.object), 40)}.${startLink.name}()`
+      : `${shortText(sourceCode.getText(start), 40)}`;
+    const names = after.map((l) => `${l.name}()`);
+    const shown = names.length > 3 ? [...names.slice(0, 2), '…', names.at(-1)!] : names;
+    const terminal = consumption.kind === 'terminal' && consumption.name !== 'then' ? [`${consumption.name}()`] : [];
+    const construct = [startText, ...shown, ...terminal].join('.');
+    const bounds = loader.boundMethods.map((m) => `\`.${m}()\``);
+    const node =
+      consumption.kind === 'terminal' && consumption.name !== 'then'
+        ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).property
+        : startLink
+          ? startLink.member.property
+          : start;
+    const limit = limitText(sourceCode, start, settings.limit);
+    const insertAfter = consumption.kind === 'terminal' ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).object : candidate;
+    const plain =
+      insertAfter.type === AST_NODE_TYPES.CallExpression ||
+      insertAfter.type === AST_NODE_TYPES.Identifier ||
+      insertAfter.type === AST_NODE_TYPES.MemberExpression;
+    const suggest: LoadSuggestion[] = plain
+      ? [
+          {
+            messageId: 'addMethod',
+            data: { method: loader.fixMethod, limit: limit.text },
+            fix: (fixer) => fixer.insertTextAfter(insertAfter, `.${loader.fixMethod}(${limit.text})`),
+          },
+        ]
+      : [];
+    return {
+      node,
+      messageId: 'unboundedChain',
+      data: { construct, unit: loader.unit, bound: orList(bounds), fix: loader.fixMethod },
+      suggest,
+    };
+  }
+}

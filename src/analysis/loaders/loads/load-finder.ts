@@ -1,0 +1,128 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { callText, memberPropertyName, unwrap } from '../../js/ast.js';
+import { nameRef } from '../../js/index.js';
+import type { Evidence } from '../catalog.js';
+import { matchesRule } from '../catalog-index.js';
+import { batchLoaderFinding } from './batch-loads.js';
+import { BuilderLoads } from './builder-loads.js';
+import { customLoaderFinding } from './custom-loads.js';
+import type { FinderOptions, LoadFinding } from './finding.js';
+import { type LoadContext, acceptsReceiver } from './load-context.js';
+import { loaderTablesOf } from './loader-tables.js';
+import { isFunctionArgument } from './objects.js';
+import { optionsLoadFinding } from './options-loads.js';
+import { redisFinding } from './redis-loads.js';
+import type { ReceiverResolver } from '../receivers/index.js';
+import { SqlLoads } from './sql-loads.js';
+
+// The load finder: one entry point per visited node kind, each handing the node to the module
+// that judges its kind of load (options objects, builder chains, raw SQL, Redis commands,
+// batch-loader constructors, the project's own loaders). The catalog's tables say which.
+
+type Node = TSESTree.Node;
+type Expression = TSESTree.Expression;
+
+/** Shared by every call that finds nothing, the common case: no array per visited node. */
+const NO_FINDINGS: readonly LoadFinding[] = Object.freeze([]);
+
+/**
+ * Finds unbounded loads. The rule calls one entry point per visited node kind; each returns the
+ * findings (with their suggestions) for that node, or none.
+ */
+export class LoadFinder {
+  private readonly ctx: LoadContext;
+  private readonly builders: BuilderLoads;
+  private readonly sql: SqlLoads | null;
+  private readonly reported = new Set<Node>();
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ReceiverResolver, settings: FinderOptions) {
+    const tables = loaderTablesOf(settings);
+    this.ctx = { sourceCode, scopeOf: (node) => sourceCode.getScope(node), settings, resolver, tables };
+    this.builders = new BuilderLoads(this.ctx);
+    this.sql = tables.sql ? new SqlLoads(this.ctx, tables.sql.loader) : null;
+  }
+
+  /** Every method name any entry point cares about: the rule's first, cheap filter. */
+  get memberNames(): ReadonlySet<string> {
+    return this.ctx.tables.memberNames;
+  }
+
+  /** `x.m(…)` where `m` is one of `memberNames`. */
+  memberCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
+    const { tables } = this.ctx;
+    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+    const name = memberPropertyName(callee);
+    if (name === null || !tables.memberNames.has(name)) return NO_FINDINGS;
+    let findings: LoadFinding[] | undefined;
+    const add = (finding: LoadFinding | null) => {
+      if (finding && !this.reported.has(finding.node)) {
+        this.reported.add(finding.node);
+        (findings ??= []).push(finding);
+      }
+    };
+    if (tables.options.has(name)) add(optionsLoadFinding(this.ctx, call, callee, name));
+    if (tables.terminals.has(name)) add(this.builders.find(callee.object, { kind: 'terminal', name, call }));
+    if (this.sql) add(this.sql.call(call, callee, name));
+    if (tables.redis.has(name)) add(this.redisCall(call, callee, name));
+    if (tables.custom.has(name)) add(customLoaderFinding(this.ctx, call, tables.custom.get(name)!));
+    return findings ?? NO_FINDINGS;
+  }
+
+  /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */
+  get checksConstructors(): boolean {
+    return this.ctx.settings.checkBatchLoaders && this.ctx.tables.constructors.length > 0;
+  }
+
+  /** Whether `taggedTemplate` can report anything (a SQL library is enabled). */
+  get checksTaggedTemplates(): boolean {
+    return this.sql !== null;
+  }
+
+  /** An awaited expression, or one returned from an async function. */
+  consumed(expression: Expression): readonly LoadFinding[] {
+    if (!isConsumable(expression) || !this.builders.mayBeThenable(expression)) return NO_FINDINGS;
+    return this.once(this.builders.find(expression, { kind: 'await', expression }));
+  }
+
+  newExpression(node: TSESTree.NewExpression): readonly LoadFinding[] {
+    // Nothing to report without checkBatchLoaders: skip resolving every `new X()`.
+    if (!this.ctx.settings.checkBatchLoaders) return NO_FINDINGS;
+    for (const { library, loader } of this.ctx.tables.constructors) {
+      if (!this.ctx.resolver.importsLibrary(library)) continue;
+      const ref = nameRef(node.callee, this.ctx.scopeOf);
+      if (!ref || !loader.classes.some((rule) => matchesRule(ref, rule, library))) continue;
+      return this.once(batchLoaderFinding(this.ctx, node, loader));
+    }
+    return NO_FINDINGS;
+  }
+
+  taggedTemplate(node: TSESTree.TaggedTemplateExpression): readonly LoadFinding[] {
+    return this.sql ? this.once(this.sql.taggedTemplate(node)) : NO_FINDINGS;
+  }
+
+  /** A finding not reported before, as a list; the entry points return lists. */
+  private once(finding: LoadFinding | null): readonly LoadFinding[] {
+    if (!finding || this.reported.has(finding.node)) return NO_FINDINGS;
+    this.reported.add(finding.node);
+    return [finding];
+  }
+
+  /** A Redis command: the receiver must be a known client (for `KEYS`, resolved, not guessed). */
+  private redisCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
+    const { library, loader, command } = this.ctx.tables.redis.get(name)!;
+    const args = call.arguments;
+    if (args.length < command.minArgs || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+    // The receiver first: it rules out the common `Object.keys(x)` at once, and is cached.
+    const receiver = this.ctx.resolver.resolve(callee.object);
+    const evidence: Evidence = command.shape === 'keyspace' ? 'receiver' : loader.evidence;
+    if (!acceptsReceiver(this.ctx, receiver, callee.object, library, loader.role, evidence)) return null;
+    if (isFunctionArgument(args[0], this.ctx.scopeOf)) return null;
+    return redisFinding(this.ctx, call, callee, command, name, callText(this.ctx.sourceCode, callee, 50));
+  }
+}
+
+/** What `consumed` can judge: a call (`await knex('t').where(…)`) or a variable holding a builder. A cheap test to run before finding out whether the value is consumed. */
+export function isConsumable(expression: Expression): boolean {
+  const type = unwrap(expression).type;
+  return type === AST_NODE_TYPES.CallExpression || type === AST_NODE_TYPES.Identifier;
+}

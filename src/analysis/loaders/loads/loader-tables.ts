@@ -1,0 +1,130 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { lastName, unwrap } from '../../js/ast.js';
+import type { BuilderLoader, ConstructorLoader, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader } from '../catalog.js';
+import type { CustomLoader, FinderOptions } from './finding.js';
+
+type Node = TSESTree.Node;
+type Expression = TSESTree.Expression;
+
+export interface Entry<T> {
+  library: LibraryEntry;
+  loader: T;
+}
+
+/**
+ * Where some builders can start, by name only (what the builder finder looks for before resolving
+ * any receiver): a start method, or (`knex('t')`) a call with a table name. A chain with none of
+ * them is none of those builders.
+ */
+export interface BuilderStarts {
+  readonly names: Set<string>;
+  callable: boolean;
+}
+
+function addStarts(starts: BuilderStarts, loader: BuilderLoader): void {
+  // `'call'` stays a name too: findStart also takes a link named `call` as a start.
+  for (const start of loader.starts) starts.names.add(start);
+  if (loader.starts.includes('call')) starts.callable = true;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The loaders of the enabled libraries, indexed by the names the entry points look up. */
+export class LoaderTables {
+  /** Every method name any entry point cares about: the rule's first, cheap filter. */
+  readonly memberNames = new Set<string>();
+  readonly options = new Map<string, Entry<OptionsLoader>[]>();
+  /** The builders that run when awaited: the candidates for an `await` or async `return`. */
+  readonly thenables: Entry<BuilderLoader>[] = [];
+  /** Where a thenable builder can start: the candidates for an `await` or async `return`. */
+  readonly thenableStarts: BuilderStarts = { names: new Set(), callable: false };
+  readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
+  /** Where the builders a terminal (`getMany`, `then`, `exec`) ends can start, by terminal name. */
+  readonly terminalStarts = new Map<string, BuilderStarts>();
+  readonly redis = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
+  readonly constructors: Entry<ConstructorLoader>[] = [];
+  readonly sql: Entry<SqlLoader> | null = null;
+  readonly custom = new Map<string, CustomLoader[]>();
+  /** Calls whose last argument is the entity read (`getRepository(User)`), of every enabled library. */
+  readonly entityGetters = new Set<string>();
+
+  constructor(settings: FinderOptions) {
+    let sql: Entry<SqlLoader> | null = null;
+    for (const library of settings.libraries) {
+      for (const getter of library.entityGetters ?? []) this.entityGetters.add(getter);
+      for (const loader of library.loaders) {
+        switch (loader.kind) {
+          case 'options':
+            for (const method of loader.methods) push(this.options, method, { library, loader });
+            break;
+          case 'builder':
+            if (loader.thenable) {
+              this.thenables.push({ library, loader });
+              addStarts(this.thenableStarts, loader);
+            }
+            for (const name of loader.terminals) push(this.terminals, name, { library, loader });
+            if (loader.thenable) push(this.terminals, 'then', { library, loader });
+            break;
+          case 'redis':
+            for (const command of loader.commands) for (const name of command.names) this.redis.set(name, { library, loader, command });
+            break;
+          case 'constructor':
+            this.constructors.push({ library, loader });
+            break;
+          case 'sql':
+            sql = { library, loader };
+            break;
+        }
+      }
+    }
+    this.sql = sql;
+    for (const [name, entries] of this.terminals) {
+      const starts: BuilderStarts = { names: new Set(), callable: false };
+      for (const { loader } of entries) addStarts(starts, loader);
+      this.terminalStarts.set(name, starts);
+    }
+    for (const custom of settings.customLoaders) push(this.custom, custom.callee.slice(custom.callee.lastIndexOf('.') + 1), custom);
+    for (const map of [this.options, this.terminals, this.redis, this.custom]) for (const name of map.keys()) this.memberNames.add(name);
+    if (sql) {
+      const { methods, lazyMethods, prepared } = sql.loader;
+      for (const name of [...methods, ...lazyMethods, ...prepared.terminals]) this.memberNames.add(name);
+    }
+  }
+}
+
+const tablesBySettings = new WeakMap<FinderOptions, LoaderTables>();
+
+/** The tables of one settings object, built once and shared by every file linted with it. */
+export function loaderTablesOf(settings: FinderOptions): LoaderTables {
+  let tables = tablesBySettings.get(settings);
+  if (!tables) tablesBySettings.set(settings, (tables = new LoaderTables(settings)));
+  return tables;
+}
+
+/** A link a builder can start at: a start method, or (`knex('t')`) a call with a table name. */
+export function startsAt(starts: BuilderStarts, name: string, call: TSESTree.CallExpression): boolean {
+  return starts.names.has(name) || (starts.callable && isTableCall(call));
+}
+
+/** A chain's root a builder can start at: `knex('t')` itself. */
+export function startsAtRoot(starts: BuilderStarts, root: Expression): boolean {
+  return starts.callable && root.type === AST_NODE_TYPES.CallExpression && isTableCall(root);
+}
+
+/** `x('users')`: a call with one argument that may name a table. */
+export function isTableCall(call: TSESTree.CallExpression): boolean {
+  return call.arguments.length === 1 && isTableName(call.arguments[0]!);
+}
+
+/** `'users'`, `` `${schema}.users` ``, `TABLE_USERS`, `meta.tableName`: what a table argument looks like. */
+function isTableName(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';
+  if (target.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  const name = lastName(target);
+  return name !== null && (/table/i.test(name) || /^[A-Z][A-Z0-9_]*$/.test(name));
+}
