@@ -202,6 +202,8 @@ export interface SqlLoader {
   tags: readonly string[];
   /** `db.prepare(sql).all()`: a statement, and the methods that return all its rows. */
   prepared: { methods: readonly string[]; terminals: readonly string[] };
+  /** Keys of a query-config object that hold the SQL: pg's `{ text }`, mysql's `{ sql }`. */
+  textKeys: readonly string[];
   /** Options keys that make a call return one row (`sequelize.query(sql, { plain: true })`). */
   singleRowOptions: readonly { key: string; value: unknown }[];
   /** Drivers whose SQL has no `LIMIT` (SQL Server, Oracle): in a file that loads one, no suggestion appends it. */

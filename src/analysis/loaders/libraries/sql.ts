@@ -35,6 +35,8 @@ export const sql: LibraryEntry = {
       runningTags: ['$queryRaw'],
       tags: ['sql', 'SQL'],
       prepared: { methods: ['prepare'], terminals: ['all'] },
+      // `db.query({ text, values })` (pg), `conn.query({ sql, values })` (mysql).
+      textKeys: ['text', 'sql'],
       singleRowOptions: [{ key: 'plain', value: true }],
       modulesWithoutLimit: ['mssql', 'tedious', 'oracledb'],
     },

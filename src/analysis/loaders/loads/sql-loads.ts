@@ -27,7 +27,7 @@ export class SqlLoads {
 
   /** `x.<name>(sql)` where `name` is one of the SQL loader's methods or a prepared statement's terminals. */
   call(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
-    const { methods, lazyMethods, prepared, tags, runningTags, singleRowOptions } = this.loader;
+    const { methods, lazyMethods, prepared, tags, runningTags, singleRowOptions, textKeys } = this.loader;
     const { scopeOf } = this.ctx;
     let source: Node | undefined;
     const object = unwrap(callee.object);
@@ -47,7 +47,8 @@ export class SqlLoads {
       if (!target || isFunction(target)) return null;
       if (target?.type === AST_NODE_TYPES.ObjectExpression) {
         const view = viewObject(target, scopeOf);
-        source = view?.keys.get('text') ?? view?.keys.get('sql') ?? undefined;
+        const key = textKeys.find((k) => view?.keys.get(k));
+        source = key ? (view!.keys.get(key) ?? undefined) : undefined;
       }
       if (lazyMethods.includes(name)) {
         const above = chainAbove(call);
