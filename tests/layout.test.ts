@@ -101,7 +101,13 @@ describe('layout', () => {
       entry.id,
       ...entry.modules.filter((m): m is string => typeof m === 'string'),
       ...(entry.entityGetters ?? []),
-      ...Object.values(entry.keyFilters ?? {}).flat(),
+      ...[
+        entry.keyFilters?.operators,
+        entry.keyFilters?.listOperators,
+        entry.keyFilters?.equal,
+        entry.keyFilters?.list,
+        entry.keyFilters?.all,
+      ].flatMap((names) => [...(names ?? [])]),
       ...entry.loaders.flatMap((loader) =>
         loader.kind === 'builder'
           ? [

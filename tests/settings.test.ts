@@ -51,6 +51,8 @@ describe('strict survives a user setting one option', () => {
   });
 
   it('strict plus autofix on no-timeout-sentinel and one check off on no-unbounded-load keeps every other strict check', async () => {
+    // A sentinel behind a timeout test, whose fix autofix applies (line 13); the catch-all of line 10 stays a suggestion.
+    const guarded = 'export function wait(elapsedMs: number, maxWaitMs: number) { if (elapsedMs > maxWaitMs) return 0; return 1; }\n';
     const messages = await lint(
       [
         plugin.configs.strict,
@@ -61,11 +63,16 @@ describe('strict survives a user setting one option', () => {
           },
         },
       ],
-      STRICT_ONLY,
+      STRICT_ONLY + guarded,
     );
-    expect(rulesOf(messages).sort()).toEqual(STRICT_FINDINGS.filter((f) => f !== 'resilience/no-unbounded-load:8').sort());
-    // autofix took effect too: the sentinel finding carries a fix.
-    expect(messages.find((m) => m.ruleId === 'resilience/no-timeout-sentinel')?.fix).toBeDefined();
+    expect(rulesOf(messages).sort()).toEqual(
+      [...STRICT_FINDINGS.filter((f) => f !== 'resilience/no-unbounded-load:8'), 'resilience/no-timeout-sentinel:13'].sort(),
+    );
+    // autofix took effect too: the guarded sentinel carries a fix, the catch-all only suggestions.
+    const sentinels = messages.filter((m) => m.ruleId === 'resilience/no-timeout-sentinel');
+    expect(sentinels.find((m) => m.line === 13)?.fix).toBeDefined();
+    expect(sentinels.find((m) => m.line === 10)?.fix).toBeUndefined();
+    expect(sentinels.find((m) => m.line === 10)?.suggestions?.length).toBe(1);
   });
 
   it("strict plus the user's own settings.resilience keeps strictChecks (ESLint deep-merges settings)", async () => {

@@ -18,12 +18,12 @@ import {
   type SentinelFixMessageId,
 } from '../analysis/sentinel/index.js';
 import {
-  methodReceiver,
   STRICT_TIMEOUT_OPTIONS,
   TIMEOUT_RULE_SETTINGS,
   type TimeoutPath,
   type TimeoutRuleOptions,
   timeoutRuleOptionsSchema,
+  timeoutErrorTestFor,
   timeoutSentinelsOf,
 } from '../analysis/timeout/index.js';
 import { TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
@@ -95,13 +95,11 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       // `Promise.any` ignores an entry that rejects: a timer that throws would make it wait for the work.
       if (path.kind === 'race' && path.node?.type === AST_NODE_TYPES.CallExpression && dottedName(path.node.callee) === 'Promise.any')
         return [];
-      // Only a `.catch()` can go; `.then(onValue, onError)` would lose `onValue`.
-      if (path.kind === 'chain' && path.node?.type === AST_NODE_TYPES.CallExpression && methodReceiver(path.node, 'catch')) {
-        const callback = enclosingFunction(candidate);
-        const onlyTheSentinel =
-          callback?.body === candidate ||
-          (callback?.body.type === AST_NODE_TYPES.BlockStatement && callback.body.body.length === 1 && callback.body.body[0] === statement);
-        if (onlyTheSentinel) return [fixer.removeCatchFix(path.node)];
+      // A catch-all fallback handles every failure: the fix singles out the timeout and keeps the fallback for the rest.
+      if ((path.kind === 'catch' || path.kind === 'chain') && path.evidence) {
+        const isTimeout = timeoutErrorTestFor(path.evidence);
+        const handler = path.kind === 'catch' ? (path.node as TSESTree.CatchClause) : enclosingFunction(candidate);
+        return isTimeout && handler ? fixer.timeoutTestFixes(candidate, sentinel, statement, handler, isTimeout) : [];
       }
       return fixer.valueFixes(candidate, sentinel, statement);
     }

@@ -3,6 +3,7 @@ import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils'
 import { resilienceSettings, type ResilienceSettings, type SettingKey } from '../settings.js';
 import { BoundedCache } from './bounded-cache.js';
 import { stableListeners } from './stable-listeners.js';
+import { rememberFilename } from '../analysis/js/module-system.js';
 
 /** Which generated config first enables a rule; rules without it are only in `all`. */
 export type RuleLevel = 'recommended' | 'strict';
@@ -55,7 +56,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
   return {
     ...rule,
-    create: stableListeners((context) => spec.create(context, mergerFor(resilienceSettings(context))(context.options))),
+    create: stableListeners((context) => {
+      // Fixes that add an import ask which module system the file is in, which depends on its name.
+      rememberFilename(context.sourceCode.ast, context.physicalFilename);
+      return spec.create(context, mergerFor(resilienceSettings(context))(context.options));
+    }),
   };
 }
 

@@ -4,7 +4,10 @@ import { buildVocabulary, DEFAULT_VOCABULARY } from '../../src/analysis/timeout/
 import { parseExpression, parseProgram } from './parse.js';
 
 const words = buildVocabulary();
-const side = (code: string) => timeoutSide(parseExpression(code), words);
+// Names alone: whether a named value was measured with a clock is the path finder's question (its
+// own tests below and the rule tests); here every elapsed-time name counts as one.
+const names = (vocabulary = words) => ({ words: vocabulary, isClock: () => true });
+const side = (code: string) => timeoutSide(parseExpression(code), names());
 
 describe('timeoutSide', () => {
   it.each([
@@ -93,8 +96,8 @@ describe('timeoutSide', () => {
 
   it('adds user words to the built-in vocabulary, lower-cased', () => {
     const custom = buildVocabulary({ elapsed: ['WaitedFor'], limit: ['patience'] });
-    expect(timeoutSide(parseExpression('waitedFor > patience'), custom)).toBe('true');
-    expect(timeoutSide(parseExpression('waitedFor > patience'), words)).toBeNull();
+    expect(timeoutSide(parseExpression('waitedFor > patience'), names(custom))).toBe('true');
+    expect(timeoutSide(parseExpression('waitedFor > patience'), names())).toBeNull();
     expect(custom.elapsed).toEqual([...DEFAULT_VOCABULARY.elapsed, 'waitedfor']);
   });
 });
@@ -105,4 +108,20 @@ describe('isTimeoutCase', () => {
   it('recognises a timeout code case on an error field', () => {
     expect(statement.cases.map((c) => isTimeoutCase(c, statement.discriminant))).toEqual([true, false, false]);
   });
+});
+
+describe('timeoutSide with a clock test', () => {
+  const noClock = { words, isClock: () => false };
+  it.each(['video.durationSec > maxDurationSec', 'elapsedMs >= timeoutMs', 'tookMs > 3000'])(
+    '%s: a named value with no clock behind it is data, not a timeout test',
+    (code) => {
+      expect(timeoutSide(parseExpression(code), noClock)).toBeNull();
+    },
+  );
+  it.each(['Date.now() - startedAt > timeoutMs', 'Date.now() > deadline', 'signal.aborted', "err.name === 'TimeoutError'"])(
+    '%s: a clock read, a signal or an error test needs no clock test',
+    (code) => {
+      expect(timeoutSide(parseExpression(code), noClock)).toBe('true');
+    },
+  );
 });

@@ -693,7 +693,8 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
       ],
     },
     {
-      // The try's work has an explicit timeout: the whole catch is a timeout path.
+      // The try's work has an explicit timeout: the whole catch is a timeout path. The fix singles
+      // out the timeout (a DOMException cannot carry a cause: rethrown) and keeps \`[]\` for the rest.
       code: `async function load(u: string) {
   try {
     const r = await fetch(u, { signal: AbortSignal.timeout(5000) });
@@ -708,13 +709,15 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           data: { path: '`catch` of work with `AbortSignal.timeout(5000)`', value: '[]' },
           suggestions: [
             {
-              messageId: 'throwTypedError',
+              messageId: 'rethrowOnTimeout',
+              data: { error: 'error', test: "error instanceof Error && error.name === 'TimeoutError'" },
               output: `async function load(u: string) {
   try {
     const r = await fetch(u, { signal: AbortSignal.timeout(5000) });
     return r.json();
-  } catch {
-    throw new DOMException('load timed out', 'TimeoutError');
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') throw error;
+    return [];
   }
 }`,
             },
@@ -739,13 +742,15 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           data: { path: '`catch` of work with `timeout: 2000`', value: '{ data: [], error: null }' },
           suggestions: [
             {
-              messageId: 'fillErrorSlot',
+              messageId: 'fillSlotOnTimeout',
+              data: { error: 'e', test: "e instanceof Error && 'code' in e && e.code === 'ECONNABORTED'" },
               output: `async function load() {
   try {
     return await axios.get("/x", { timeout: 2000 });
   } catch (e) {
     log(e);
-    return { data: [], error: new DOMException('load timed out', 'TimeoutError') };
+    if (e instanceof Error && 'code' in e && e.code === 'ECONNABORTED') return { data: [], error: e };
+    return { data: [], error: null };
   }
 }`,
             },
@@ -767,12 +772,14 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           data: { path: '`catch` of work with `pTimeout(q(), { milliseconds: 100 })`', value: '[null, 0]' },
           suggestions: [
             {
-              messageId: 'fillErrorSlot',
+              messageId: 'fillSlotOnTimeout',
+              data: { error: 'error', test: "error instanceof Error && error.name === 'TimeoutError'" },
               output: `async function load() {
   try {
     return await pTimeout(q(), { milliseconds: 100 });
-  } catch {
-    return [new DOMException('load timed out', 'TimeoutError'), 0];
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return [error, 0];
+    return [null, 0];
   }
 }`,
             },
@@ -792,18 +799,8 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
         {
           messageId: 'returnsSentinel',
           data: { path: '`catch` of work with `Promise.race([q(), sleep(100)])`', value: '{ count: 0 }' },
-          suggestions: [
-            {
-              messageId: 'throwTypedError',
-              output: `async function load() {
-  try {
-    return await Promise.race([q(), sleep(100)]);
-  } catch {
-    throw new DOMException('load timed out', 'TimeoutError');
-  }
-}`,
-            },
-          ],
+          // What the race rejects with on timeout is not known here: no fix rather than one that relabels every failure.
+          suggestions: [],
         },
       ],
     },
@@ -961,10 +958,12 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
         {
           messageId: 'returnsSentinel',
           data: { path: '`.catch()` after `AbortSignal.timeout(1000)`', value: '[]' },
+          // Removing the \`.catch()\` would let every other failure through as well.
           suggestions: [
             {
-              messageId: 'removeCatch',
-              output: 'const rows = await fetch(u, { signal: AbortSignal.timeout(1000) }).then((r) => r.json());',
+              messageId: 'rethrowOnTimeout',
+              output:
+                "const rows = await fetch(u, { signal: AbortSignal.timeout(1000) }).then((r) => r.json()).catch((error) => { if (error instanceof Error && error.name === 'TimeoutError') throw error; return []; });",
             },
           ],
         },
@@ -981,10 +980,11 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           data: { path: '`.catch()` after `withTimeout(count(), 500)`', value: '0' },
           suggestions: [
             {
-              messageId: 'throwTypedError',
+              messageId: 'rethrowOnTimeout',
               output: `const n = await withTimeout(count(), 500).catch((e) => {
   log(e);
-  throw new DOMException('Operation timed out', 'TimeoutError');
+  if (e instanceof Error && e.name === 'TimeoutError') throw e;
+  return 0;
 });`,
             },
           ],
@@ -1002,10 +1002,10 @@ async function latestRevision(db: Pool, maxWaitMs: number): Promise<[number, Err
           data: { path: '`.catch()` after `pTimeout(count(), { milliseconds: 500 })`', value: '0' },
           suggestions: [
             {
-              messageId: 'throwTypedError',
+              messageId: 'rethrowOnTimeout',
               output: `const n = await (pTimeout(count(), { milliseconds: 500 })).then(
   (v) => v,
-  () => { throw new DOMException('Operation timed out', 'TimeoutError'); }
+  (error) => { if (error instanceof Error && error.name === 'TimeoutError') throw error; return 0; }
 );`,
             },
           ],

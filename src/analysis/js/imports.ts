@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { dottedName, unwrap } from './ast.js';
+import { moduleSystemOf } from './module-system.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -34,28 +35,6 @@ function isTopLevelRequire(statement: TSESTree.ProgramStatement): boolean {
     if (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
     return init?.type === AST_NODE_TYPES.CallExpression && dottedName(init.callee) === 'require';
   });
-}
-
-/**
- * Whether new bindings must come from `require()`: a script, or a file parsed as a module that
- * has no import or export but loads modules with top-level `require()` (CommonJS in a `.js` file).
- */
-export function isCommonJsFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const program = sourceCode.ast;
-  if (program.sourceType !== 'module') return true;
-  let requires = false;
-  for (const statement of program.body) {
-    if (
-      statement.type === AST_NODE_TYPES.ImportDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportAllDeclaration
-    ) {
-      return false;
-    }
-    requires ||= isTopLevelRequire(statement);
-  }
-  return requires;
 }
 
 /** The text position after the directive prologue (`'use strict'`, `'use client'`) of a program. */
@@ -116,7 +95,7 @@ export function addNamedImport(
 ): TSESLint.RuleFix {
   const program = sourceCode.ast;
   const quoted = `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (isCommonJsFile(sourceCode)) {
+  if (moduleSystemOf(sourceCode) === 'commonjs') {
     const text = `const { ${name} } = require(${quoted});`;
     const lastRequire = program.body.filter(isTopLevelRequire).at(-1);
     return lastRequire ? fixer.insertTextAfter(lastRequire, `\n${text}`) : insertFirstImport(fixer, sourceCode, text);

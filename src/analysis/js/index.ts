@@ -4,5 +4,6 @@ export * from './ast.js';
 export * from './callee-resolution.js';
 export * from './function-returns.js';
 export * from './imports.js';
+export * from './module-system.js';
 export * from './origins.js';
 export * from './per-file.js';

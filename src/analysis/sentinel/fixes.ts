@@ -10,7 +10,15 @@ type Node = TSESTree.Node;
 
 /** The suggestions a sentinel fix can offer; rules using these fixes declare these message ids. */
 export type SentinelFixMessageId =
-  'throwTypedError' | 'fillErrorSlot' | 'returnFailure' | 'rejectTypedError' | 'callBackWithError' | 'removeOption' | 'removeCatch';
+  | 'throwTypedError'
+  | 'fillErrorSlot'
+  | 'returnFailure'
+  | 'rejectTypedError'
+  | 'callBackWithError'
+  | 'removeOption'
+  | 'throwOnTimeout'
+  | 'rethrowOnTimeout'
+  | 'fillSlotOnTimeout';
 
 export const SENTINEL_FIX_MESSAGES: Record<SentinelFixMessageId, string> = {
   throwTypedError: 'Throw `{{error}}` instead.',
@@ -19,7 +27,10 @@ export const SENTINEL_FIX_MESSAGES: Record<SentinelFixMessageId, string> = {
   rejectTypedError: 'Call `{{reject}}` with `{{error}}` instead.',
   callBackWithError: 'Call `{{callback}}` with `{{error}}` instead.',
   removeOption: 'Remove `{{option}}` so the timeout rejects.',
-  removeCatch: 'Remove this `.catch()` so the timeout error reaches the caller.',
+  throwOnTimeout: 'Throw `{{error}}` when the error is a timeout (`{{test}}`), and keep this fallback for other failures.',
+  rethrowOnTimeout: 'Rethrow the error when it is a timeout (`{{test}}`), and keep this fallback for other failures.',
+  fillSlotOnTimeout:
+    'Put `{{error}}` in the error slot when the error is a timeout (`{{test}}`), and keep this fallback for other failures.',
 };
 
 export type SentinelFix = FixOffer<SentinelFixMessageId>;
@@ -208,14 +219,82 @@ export class SentinelFixer {
     };
   }
 
-  /** Removes `.catch(fn)` from `work.catch(fn)`, leaving `work`. */
-  removeCatchFix(call: TSESTree.CallExpression): SentinelFix {
-    const member = unwrap(call.callee) as TSESTree.MemberExpression;
-    return {
-      messageId: 'removeCatch',
-      data: {},
-      // From the `.` (or `?.`) before `catch`, so `(work).catch(fn)` keeps its parentheses.
-      fix: (fixer) => fixer.removeRange([this.sourceCode.getTokenBefore(member.property)!.range[0], call.range[1]]),
-    };
+  /**
+   * A catch-all fallback of work with a timeout (`catch (err) { log(err); return []; }`,
+   * `.catch(() => [])`): a test before the fallback throws the typed error with `{ cause }` (or
+   * rethrows the caught error, when the typed error cannot carry it) for timeouts only, so every
+   * other failure still gets the fallback. Offered as a suggestion only: which errors are timeouts
+   * is read from how the work is timed, and may miss one.
+   */
+  timeoutTestFixes(
+    candidate: Node,
+    sentinel: Sentinel,
+    statement: TSESTree.ReturnStatement | null,
+    handler: TSESTree.CatchClause | FunctionNode,
+    isTimeout: (error: string) => string,
+  ): SentinelFix[] {
+    const binding = this.errorBinding(handler);
+    if (!binding) return [];
+    const { name, addParam } = binding;
+    // The name must still mean the caught error where the test goes.
+    const visible = findVariable(this.sourceCode.getScope(statement ?? candidate), name);
+    const param = handler.type === AST_NODE_TYPES.CatchClause ? handler.param : handler.params[0];
+    if (addParam ? visible !== null : !visible?.defs.some((def) => def.name === param)) return [];
+    const plan = planTypedError(this.sourceCode, candidate, this.option, this.fallback);
+    const test = isTimeout(name);
+    const typed = plan?.takesCause ? plan : null;
+    const error = typed ? typed.construct(quote(`${operationName(candidate)} timed out`), name) : name;
+    // A value with an error slot keeps its contract: the timeout comes back in the slot.
+    const filled = this.withErrorSlot(sentinel, error);
+    const guard = filled ? `if (${test}) return ${filled};` : `if (${test}) throw ${error};`;
+    const edits: ((f: TSESLint.RuleFixer) => TSESLint.RuleFix | null)[] = [];
+    if (statement && statement.parent.type === AST_NODE_TYPES.BlockStatement) {
+      const indent = this.sourceCode.lines[statement.loc.start.line - 1]!.slice(0, statement.loc.start.column);
+      edits.push((f) => f.insertTextBefore(statement, `${guard}\n${/^\s*$/.test(indent) ? indent : ''}`));
+    } else if (isFunction(handler) && handler.body === candidate) {
+      edits.push((f) => f.replaceTextRange(this.outerRange(candidate), `{ ${guard} return ${this.sourceCode.getText(candidate)}; }`));
+    } else {
+      return [];
+    }
+    if (addParam) edits.push(addParam);
+    if (typed) edits.push((f) => typed.importFix(f));
+    const data: Record<string, string> = { error: typed ? typed.label : name, test };
+    return [
+      {
+        messageId: filled ? 'fillSlotOnTimeout' : typed ? 'throwOnTimeout' : 'rethrowOnTimeout',
+        data,
+        suggestOnly: true,
+        fix: (fixer) => edits.map((edit) => edit(fixer)).filter((fix): fix is TSESLint.RuleFix => fix !== null),
+      },
+    ];
+  }
+
+  /** `[0, null]` → `[0, <error>]`, `{ data, error: null }` → `{ data, error: <error> }`; null for other sentinels. */
+  private withErrorSlot(sentinel: Sentinel, error: string): string | null {
+    const slot =
+      sentinel.kind === 'tuple' && sentinel.errorIndex !== null
+        ? sentinel.node.elements[sentinel.errorIndex]
+        : sentinel.kind === 'object' && sentinel.errorProperty && !sentinel.errorProperty.shorthand
+          ? sentinel.errorProperty.value
+          : null;
+    if (!slot) return null;
+    const text = this.sourceCode.getText(sentinel.node);
+    const start = sentinel.node.range[0];
+    return `${text.slice(0, slot.range[0] - start)}${error}${text.slice(slot.range[1] - start)}`;
+  }
+
+  /** The caught error's name in a catch clause or error callback, adding `error` where there is none. */
+  private errorBinding(
+    handler: TSESTree.CatchClause | FunctionNode,
+  ): { name: string; addParam: ((f: TSESLint.RuleFixer) => TSESLint.RuleFix) | null } | null {
+    const param = handler.type === AST_NODE_TYPES.CatchClause ? handler.param : handler.params[0];
+    if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, addParam: null } : null;
+    const name = 'error';
+    if (handler.type === AST_NODE_TYPES.CatchClause) {
+      const keyword = this.sourceCode.getFirstToken(handler)!;
+      return { name, addParam: (f) => f.insertTextAfter(keyword, ` (${name})`) };
+    }
+    const open = this.sourceCode.getFirstToken(handler, { filter: (t) => t.value === '(' });
+    return open && open.range[0] < handler.body.range[0] ? { name, addParam: (f) => f.insertTextAfter(open, name) } : null;
   }
 }

@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { dottedName, lastName, memberPropertyName, unwrap } from '../js/ast.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { dottedName, findInSubtree, lastName, memberPropertyName, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
 import { nameHasWord, type TimeoutVocabulary } from './vocabulary.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
+type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** On which outcome of a test the code has timed out: `true` side, `false` side, or neither is known. */
 export type TimeoutSide = 'true' | 'false' | null;
@@ -124,6 +126,20 @@ function isNowCall(node: Node): boolean {
   );
 }
 
+/** `Date.now()`, `performance.now()`, `process.hrtime(start)`, `new Date()`, `elapsedSince(t)`: reads a clock. */
+function isClockRead(node: Node, words: TimeoutVocabulary): boolean {
+  if (isNowCall(node)) return true;
+  if (node.type === AST_NODE_TYPES.NewExpression) return dottedName(node.callee) === 'Date' && node.arguments.length === 0;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = lastName(node.callee);
+  return name === 'hrtime' || name === 'now' || nameHasWord(name, words.elapsed);
+}
+
+/** Whether an expression reads a clock anywhere in it (`Date.now() - start`, `(performance.now() - t0) / 1000`). */
+export function readsClock(expression: Node, words: TimeoutVocabulary, visitorKeys: SourceCode['visitorKeys']): boolean {
+  return findInSubtree(expression, visitorKeys, (node) => (isClockRead(node, words) ? true : null), SKIP_NESTED_FUNCTIONS) !== null;
+}
+
 /** Strips unit conversions around a time value: `Number(x)`, `x / 1e6`, `Math.round(x)`, `x[0]`. */
 function stripConversions(node: Node): Node {
   let current = unwrap(node);
@@ -153,10 +169,24 @@ function stripConversions(node: Node): Node {
 
 type ElapsedKind = 'named' | 'since-start' | 'since-unknown' | null;
 
-function elapsedKind(node: Node, words: TimeoutVocabulary): ElapsedKind {
+/**
+ * Whether a named value (`elapsed`, `durationMs`) was measured with a clock: read from
+ * `Date.now()`, `performance.now()`, `process.hrtime()` or an elapsed helper. A data field compared
+ * with a limit (`video.durationSec > maxDurationSec`) is no clock.
+ */
+export type ClockTest = (value: TSESTree.Identifier | TSESTree.MemberExpression) => boolean;
+
+/** What a test is read with: the timeout words, and how to tell a clock reading from data. */
+export interface TestReading {
+  words: TimeoutVocabulary;
+  isClock: ClockTest;
+}
+
+function elapsedKind(node: Node, reading: TestReading): ElapsedKind {
+  const { words } = reading;
   const target = stripConversions(node);
   if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
-    return nameHasWord(lastName(target), words.elapsed) ? 'named' : null;
+    return nameHasWord(lastName(target), words.elapsed) && reading.isClock(target) ? 'named' : null;
   }
   // process.hrtime(start)
   if (target.type === AST_NODE_TYPES.CallExpression && dottedName(target.callee) === 'process.hrtime' && target.arguments.length === 1) {
@@ -196,8 +226,9 @@ function isPositiveNumber(node: Node): boolean {
 }
 
 /** `big` exceeds `small` in the sense "elapsed time is past its limit". */
-function exceeds(big: Node, small: Node, words: TimeoutVocabulary): boolean {
-  const kind = elapsedKind(big, words);
+function exceeds(big: Node, small: Node, reading: TestReading): boolean {
+  const { words } = reading;
+  const kind = elapsedKind(big, reading);
   if (kind === 'named') return isPositiveNumber(small) || isLimit(small, words, words.limit);
   if (kind === 'since-start') return true;
   if (kind === 'since-unknown') return isLimit(small, words, words.limit);
@@ -205,16 +236,16 @@ function exceeds(big: Node, small: Node, words: TimeoutVocabulary): boolean {
   return isNowCall(big) && isLimit(small, words, words.deadline);
 }
 
-function comparisonSide(node: TSESTree.BinaryExpression, words: TimeoutVocabulary): TimeoutSide {
+function comparisonSide(node: TSESTree.BinaryExpression, reading: TestReading): TimeoutSide {
   const { left, right } = node;
   if (left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
   switch (node.operator) {
     case '>':
     case '>=':
-      return exceeds(left, right, words) ? 'true' : exceeds(right, left, words) ? 'false' : null;
+      return exceeds(left, right, reading) ? 'true' : exceeds(right, left, reading) ? 'false' : null;
     case '<':
     case '<=':
-      return exceeds(right, left, words) ? 'true' : exceeds(left, right, words) ? 'false' : null;
+      return exceeds(right, left, reading) ? 'true' : exceeds(left, right, reading) ? 'false' : null;
     default:
       return null;
   }
@@ -234,14 +265,15 @@ function isTimeoutFlag(node: Node, words: TimeoutVocabulary): boolean {
  * deadlines, abort and timed-out flags, and tests that an error is a timeout, combined with
  * `!`, `&&` and `||`.
  */
-export function timeoutSide(test: Node, words: TimeoutVocabulary): TimeoutSide {
+export function timeoutSide(test: Node, reading: TestReading): TimeoutSide {
+  const { words } = reading;
   const node = unwrap(test);
   switch (node.type) {
     case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === '!' ? invert(timeoutSide(node.argument, words)) : null;
+      return node.operator === '!' ? invert(timeoutSide(node.argument, reading)) : null;
     case AST_NODE_TYPES.LogicalExpression: {
-      const left = timeoutSide(node.left, words);
-      const right = timeoutSide(node.right, words);
+      const left = timeoutSide(node.left, reading);
+      const right = timeoutSide(node.right, reading);
       // `a && b` true means both held; `a || b` false means both failed.
       if (node.operator === '&&') return left === 'true' || right === 'true' ? 'true' : null;
       if (node.operator === '||') {
@@ -264,7 +296,7 @@ export function timeoutSide(test: Node, words: TimeoutVocabulary): TimeoutSide {
         const flip = (node.operator === '!==') !== (node.right.value === false);
         return flip ? invert(side) : side;
       }
-      return comparisonSide(node, words);
+      return comparisonSide(node, reading);
     }
     case AST_NODE_TYPES.CallExpression:
       return timeoutErrorTest(node);

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
-import { isTimeoutCase, timeoutSide, type TimeoutSide } from './guard.js';
+import { isTimeoutCase, readsClock, type TestReading, timeoutSide, type TimeoutSide } from './guard.js';
 import type { TimeoutVocabulary } from './vocabulary.js';
 import { isSetTimeoutCall, isTimeoutWrapperName, isTimerPromise, methodReceiver, raceOf, TimeoutEvidenceFinder } from './work.js';
 
@@ -23,14 +23,24 @@ export interface TimeoutPath {
   kind: 'guard' | 'catch' | 'timer' | 'race' | 'chain' | 'fallback';
   /** How a message names the path, already in backticks where it quotes code. */
   label: string;
-  /** For `chain`: the `.catch()` call; for `race`: the `Promise.race`/`Promise.any` call; for `fallback`: the option property. */
+  /**
+   * For `catch`: the catch clause; for `chain`: the `.catch()` call; for `race`: the
+   * `Promise.race`/`Promise.any` call; for `fallback`: the option property.
+   */
   node?: Node;
+  /** For `catch` and `chain`: what gives the work its timeout (`AbortSignal.timeout(1000)`, `{ timeout: 5000 }`). */
+  evidence?: Node;
 }
 
 /** What produces the value: a `return`/arrow body, or a call that settles (`resolve(v)`, `cb(null, v)`). */
 export type Producer = { kind: 'value' } | { kind: 'settle'; callee: TSESTree.Identifier };
 
 const code = (sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60) => `\`${shortText(sourceCode.getText(node), max)}\``;
+
+interface EarlyExits {
+  inBudget: TSESTree.IfStatement | null;
+  timedOut: TSESTree.IfStatement | null;
+}
 
 /** Whether a statement always leaves the block: `return`, `throw`, `break`, `continue`, or a block ending in one. */
 function exits(statement: TSESTree.Statement): boolean {
@@ -56,10 +66,14 @@ function mentions(test: Node, name: string, sourceCode: Readonly<TSESLint.Source
 /** Answers "does this node run because something timed out?", sharing work across one file. */
 export class TimeoutPathFinder {
   private readonly evidence: TimeoutEvidenceFinder;
-  /** The first `if (in budget) exit;` of each statement list, or null. */
-  private readonly earlyExits = new Map<readonly TSESTree.Statement[], TSESTree.IfStatement | null>();
+  /** The first `if (in budget) exit;` and the first `if (timed out) exit;` of each statement list. */
+  private readonly earlyExits = new Map<readonly TSESTree.Statement[], EarlyExits>();
   /** `timeoutSide` of each test: `if (!x) return null;` is judged by its block's early-exit scan and by the walk up from its return. */
   private readonly sides = new Map<Node, TimeoutSide>();
+
+  /** Whether each variable with an elapsed-time name was measured with a clock. */
+  private readonly clocks = new Map<TSESLint.Scope.Variable, boolean>();
+  private readonly reading: TestReading;
 
   /** `checkTimeoutOptions`: a `timeout` option on the work also makes its `catch` a timeout path. */
   constructor(
@@ -68,6 +82,27 @@ export class TimeoutPathFinder {
     options: { checkTimeoutOptions?: boolean } = {},
   ) {
     this.evidence = new TimeoutEvidenceFinder(sourceCode.visitorKeys, options.checkTimeoutOptions ?? false);
+    this.reading = { words, isClock: (value) => this.isClock(value) };
+  }
+
+  /**
+   * Whether a value with an elapsed-time name may be a clock reading. A data field
+   * (`video.durationSec`, `stats.took`) is not; a local variable is when one of its writes reads
+   * a clock (`const elapsed = Date.now() - start`); a parameter or an import comes measured from
+   * elsewhere, and its name is the evidence.
+   */
+  private isClock(value: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+    if (value.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(this.sourceCode.getScope(value), value.name);
+    if (!variable || variable.defs.length === 0) return true;
+    let known = this.clocks.get(variable);
+    if (known === undefined) {
+      known =
+        variable.defs.some((def) => def.type !== DefinitionType.Variable) ||
+        variable.references.some((ref) => ref.writeExpr != null && readsClock(ref.writeExpr, this.words, this.sourceCode.visitorKeys));
+      this.clocks.set(variable, known);
+    }
+    return known;
   }
 
   /** The timeout path `start` lies on, searching outwards up to its function. */
@@ -86,7 +121,7 @@ export class TimeoutPathFinder {
   private sideOf(test: Node): TimeoutSide {
     let side = this.sides.get(test);
     if (side === undefined) {
-      side = timeoutSide(test, this.words);
+      side = timeoutSide(test, this.reading);
       this.sides.set(test, side);
     }
     return side;
@@ -132,24 +167,30 @@ export class TimeoutPathFinder {
     }
   }
 
-  /** `if (elapsed < limit) return rows;` before `child`: what follows runs only after a timeout. */
-  private earlyExitGuard(statements: readonly TSESTree.Statement[], child: Node): TimeoutPath | null {
-    let first = this.earlyExits.get(statements);
-    if (first === undefined) {
-      first = statements.find((statement): statement is TSESTree.IfStatement => this.isInBudgetExit(statement)) ?? null;
-      this.earlyExits.set(statements, first);
+  /**
+   * `if (elapsed < limit) return rows;` before `child`: what follows runs only after a timeout.
+   * `if (err.name === 'TimeoutError') throw err;` before it: what follows runs only for other
+   * errors (or in budget), so `child` is on no timeout path, whatever encloses the block.
+   */
+  private earlyExitGuard(statements: readonly TSESTree.Statement[], child: Node): TimeoutPath | 'stop' | null {
+    let found = this.earlyExits.get(statements);
+    if (found === undefined) {
+      // Computed once per block, so a block with many returns is not scanned once per return.
+      found = { inBudget: this.firstExit(statements, 'false'), timedOut: this.firstExit(statements, 'true') };
+      this.earlyExits.set(statements, found);
     }
-    // Computed once per block, so a block with many returns is not scanned once per return.
-    return first && first.range[1] <= child.range[0] ? this.guard(first.test) : null;
+    const { inBudget, timedOut } = found;
+    if (timedOut && timedOut.range[1] <= child.range[0] && (!inBudget || timedOut.range[0] < inBudget.range[0])) return 'stop';
+    return inBudget && inBudget.range[1] <= child.range[0] ? this.guard(inBudget.test) : null;
   }
 
-  private isInBudgetExit(statement: TSESTree.Statement): boolean {
-    return (
-      statement.type === AST_NODE_TYPES.IfStatement &&
-      !statement.alternate &&
-      exits(statement.consequent) &&
-      this.sideOf(statement.test) === 'false'
-    );
+  /** The first `if (test) exit;` (no `else`) whose test is on `side` when timed out. */
+  private firstExit(statements: readonly TSESTree.Statement[], side: 'true' | 'false'): TSESTree.IfStatement | null {
+    for (const statement of statements) {
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
+      if (this.sideOf(statement.test) === side) return statement;
+    }
+    return null;
   }
 
   private catchPath(clause: TSESTree.CatchClause, passedTests: readonly Node[]): TimeoutPath | 'stop' | null {
@@ -158,7 +199,7 @@ export class TimeoutPathFinder {
     if (param && passedTests.some((test) => mentions(test, param, this.sourceCode))) return 'stop';
     const evidence = this.evidence.find(clause.parent.block);
     if (!evidence) return null;
-    return { kind: 'catch', label: `\`catch\` of work with ${code(this.sourceCode, evidence, 40)}` };
+    return { kind: 'catch', label: `\`catch\` of work with ${code(this.sourceCode, evidence, 40)}`, node: clause, evidence };
   }
 
   private callbackPath(fn: FunctionNode, producer: Producer): TimeoutPath | null {
@@ -186,7 +227,7 @@ export class TimeoutPathFinder {
     const catchReceiver = (call.arguments[0] === fn && methodReceiver(call, 'catch')) || (call.arguments[1] === fn && thenReceiver) || null;
     if (catchReceiver) {
       const evidence = this.evidence.find(catchReceiver);
-      return evidence ? { kind: 'chain', label: `\`.catch()\` after ${code(this.sourceCode, evidence, 40)}`, node: call } : null;
+      return evidence ? { kind: 'chain', label: `\`.catch()\` after ${code(this.sourceCode, evidence, 40)}`, node: call, evidence } : null;
     }
     // pipe(timeout(5000), catchError(() => of([])))
     if (calleeName(call) === 'catchError' && call.arguments[0] === fn) {

@@ -117,3 +117,29 @@ export function isSetTimeoutCall(node: Node | undefined): node is TSESTree.CallE
   const name = dottedName(node.callee);
   return name === 'setTimeout' || name === 'globalThis.setTimeout' || name === 'window.setTimeout' || name === 'global.setTimeout';
 }
+
+/**
+ * How to tell the timeout from other failures of work timed out by `evidence`, as source text for
+ * a caught error named `error`; null when the error a timeout raises is not known. Used by fixes
+ * that must leave the other failures as they were.
+ */
+export function timeoutErrorTestFor(evidence: Node): ((error: string) => string) | null {
+  const byName = (name: string) => (error: string) => `${error} instanceof Error && ${error}.name === '${name}'`;
+  if (evidence.type === AST_NODE_TYPES.CallExpression) {
+    const name = dottedName(evidence.callee);
+    // `AbortSignal.timeout()` rejects with a DOMException named TimeoutError; p-timeout's and most wrappers' errors share the name.
+    if (name === 'AbortSignal.timeout' || isTimeoutWrapperName(calleeName(evidence))) return byName('TimeoutError');
+    // An abort timer makes the work reject with an AbortError.
+    if (name === 'setTimeout' || name?.endsWith('.setTimeout')) return byName('AbortError');
+    return null;
+  }
+  if (evidence.type === AST_NODE_TYPES.Property) {
+    // axios: a `timeout` option rejects with an AxiosError whose code is ECONNABORTED.
+    const call = evidence.parent.parent;
+    const callee = call?.type === AST_NODE_TYPES.CallExpression ? dottedName(call.callee) : null;
+    if (callee === 'axios' || callee?.startsWith('axios.')) {
+      return (error) => `${error} instanceof Error && 'code' in ${error} && ${error}.code === 'ECONNABORTED'`;
+    }
+  }
+  return null;
+}
