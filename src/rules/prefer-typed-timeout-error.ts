@@ -14,6 +14,7 @@ import {
   buildVocabulary,
   isCancellationMessage,
   isTimeoutMessage,
+  staticText,
   type Producer,
   STRICT_TIMEOUT_OPTIONS,
   TIMEOUT_RULE_SETTINGS,
@@ -29,13 +30,25 @@ import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
-type MessageId = 'untypedTimeoutError' | 'untypedErrorOnTimeoutPath' | 'stringTimeout' | 'useTypedError';
+type MessageId = 'untypedTimeoutError' | 'untypedErrorOnTimeoutPath' | 'genericTimeoutClass' | 'stringTimeout' | 'useTypedError';
 
 /** Calls that deliver an error: reject, `Promise.reject`, an abort or destroy reason, a Node callback. */
 const DELIVERING_METHODS = new Set(['abort', 'destroy']);
 const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'reject']);
 /** Fields that let callers recognise an error without reading its message. */
 const IDENTITY_FIELDS = new Set(['code', 'name', 'errno', 'type']);
+/** An error class, by its name: `OperationalError`, `MongoOIDCError`, `ServiceException`. */
+const ERROR_CLASS = /(?:Error|Exception)$/;
+/** A class whose name already says timeout or abort (`QueryTimeoutError`, `ConnectionTimedOutError`): typed. */
+const TIMEOUT_CLASS = /time[ds]?[_-]?out|abort/i;
+/** A timeout code passed to a class beside the message (`new AppError('TIMED_OUT', msg)`, `'ETIMEDOUT'`). */
+const TIMEOUT_CODE = /^(?=[A-Z0-9_]+$)(?:.*TIME[DS]?_?OUT.*|ECONNABORTED|ETIME|ABORT_ERR|57014)$/;
+/**
+ * A message that says something timed out, not one that names a timeout setting or object ("does
+ * not own its timeout context"): a shared class is only reported on this stronger wording.
+ */
+const TIMED_OUT_TEXT =
+  /\btimed[\s_-]?out\b|\btimes[\s_-]?out\b|\btime[\s_-]?out (?:exceeded|expired|reached|elapsed|after)\b|\bdeadline exceeded\b|\bE(?:SOCKET)?TIMEDOUT\b/i;
 
 export default createRule<[TimeoutRuleOptions], MessageId>({
   name: 'prefer-typed-timeout-error',
@@ -52,6 +65,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     messages: {
       untypedTimeoutError:
         '`{{error}}` signals a timeout that callers can only recognise by parsing its message. Use a typed timeout error instead.',
+      genericTimeoutClass:
+        '`{{error}}` signals a timeout with `{{class}}`, which other failures throw too: callers can only tell the timeout by its message. Throw a timeout subclass of it or give it a timeout `code`.',
       untypedErrorOnTimeoutPath:
         'This timeout path ({{path}}) fails with a plain `Error`, which callers cannot tell from other failures. Use a typed timeout error instead.',
       stringTimeout:
@@ -180,6 +195,51 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());
     }
 
+    /**
+     * `throw new OperationalError('Timed out waiting for lock')`, `reject(new MongoOIDCError('… timed out'))`:
+     * a class other failures share, whose timeout is only in its message. No fix: changing the class
+     * would break callers that catch it; the message says what to do.
+     */
+    function checkClassConstruction(node: TSESTree.NewExpression): void {
+      const name = calleeName(node);
+      if (name === null || name === 'Error' || !ERROR_CLASS.test(name) || TIMEOUT_CLASS.test(name) || name === 'DOMException') return;
+      const messageNode = node.arguments.find((arg) => isTimeoutMessage(arg));
+      const text = messageNode && staticText(messageNode);
+      if (!text || !TIMED_OUT_TEXT.test(text) || !isDelivered(node) || isGivenIdentity(node)) return;
+      if (node.arguments.some(carriesTimeoutIdentity)) return;
+      context.report({
+        node,
+        messageId: 'genericTimeoutClass',
+        data: { error: shortText(sourceCode.getText(node), 50), class: name },
+      });
+    }
+
+    /**
+     * An identity callers can test, beside the message: a timeout code (`'ETIMEDOUT'`), `{ code }` or
+     * `{ name }`, or a typed timeout error as its cause (`new WorkflowFailedError(msg, timeoutFailure)`).
+     */
+    function carriesTimeoutIdentity(arg: TSESTree.CallExpressionArgument): boolean {
+      if (arg.type === AST_NODE_TYPES.Literal) return typeof arg.value === 'string' && TIMEOUT_CODE.test(arg.value);
+      if (arg.type === AST_NODE_TYPES.ObjectExpression) {
+        return arg.properties.some(
+          (p) =>
+            p.type === AST_NODE_TYPES.Property &&
+            (IDENTITY_FIELDS.has(propertyKeyName(p) ?? '') || (propertyKeyName(p) === 'cause' && isTimeoutInstance(p.value))),
+        );
+      }
+      return isTimeoutInstance(arg);
+    }
+
+    /** `new TimeoutFailure(…)`, or a variable initialised with one. */
+    function isTimeoutInstance(node: Node): boolean {
+      let target: Node | null | undefined = node;
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const def = findVariable(sourceCode.getScope(target), target.name)?.defs[0];
+        target = def?.type === DefinitionType.Variable ? def.node.init : null;
+      }
+      return target?.type === AST_NODE_TYPES.NewExpression && TIMEOUT_CLASS.test(calleeName(target) ?? '');
+    }
+
     /** `Error(…)` or `new Error(…)`, as written: the selector `[callee.name="Error"]` without esquery. */
     function isErrorCall(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
       return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Error';
@@ -205,6 +265,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     return {
       NewExpression(node) {
         if (isErrorCall(node)) checkErrorConstruction(node);
+        else checkClassConstruction(node);
       },
       CallExpression(node) {
         if (isErrorCall(node)) checkErrorConstruction(node);
