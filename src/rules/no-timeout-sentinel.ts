@@ -37,6 +37,11 @@ type MessageId = 'returnsSentinel' | 'resolvesSentinel' | 'callsBackSentinel' | 
 const TAIL = 'which callers cannot tell from a real result.';
 const NONE: readonly TSESTree.Property[] = [];
 
+/** `this.resolve`, `this._resolve`, `this.resolvePromise`: a field named for a resolver. */
+function isResolverName(property: TSESTree.Expression | TSESTree.PrivateIdentifier): boolean {
+  return property.type === AST_NODE_TYPES.Identifier && /resolve/i.test(property.name);
+}
+
 /** `message: false` in an options object. */
 function isMessageFalse(property: TSESTree.ObjectLiteralElement): property is TSESTree.Property {
   if (property.type !== AST_NODE_TYPES.Property || propertyKeyName(property) !== 'message') return false;
@@ -127,6 +132,18 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       );
     }
 
+    /** `this.resolve(null)`, where the class stores its promise's resolver in a field. */
+    function checkMemberResolve(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+      const found = detector.memberResolveSentinel(call, callee);
+      if (!found) return;
+      report(
+        found.value,
+        'resolvesSentinel',
+        { path: found.path.label, value: text(found.value) },
+        fixer.memberResolveFixes(call, found.field.reject),
+      );
+    }
+
     function checkCallback(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {
       const found = detector.callbackSentinel(call, callee);
       if (!found) return;
@@ -164,6 +181,12 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       },
       CallExpression(node) {
         const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          // The name first: only a field that may hold a resolver is worth a look at the class.
+          if (node.arguments.length === 1 && callee.object.type === AST_NODE_TYPES.ThisExpression && isResolverName(callee.property))
+            checkMemberResolve(node, callee);
+          return;
+        }
         if (callee.type !== AST_NODE_TYPES.Identifier) return;
         const count = node.arguments.length;
         if (count === 1) checkResolve(node, callee);

@@ -6,8 +6,9 @@ import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './values.
 
 /** A `false` from these is the answer itself ("not ready yet"), not a disguised timeout. */
 const PREDICATE_NAME = /^(is|has|can|should|wait|try|poll|check|ping|settles?|did|was)([A-Z_]|$)/;
-/** A `0` from these is a time value ("no time left"), not a disguised timeout. */
-const TIME_VALUE_NAME = /remaining|timeleft|elapsed|duration|delay|backoff|ttl|deadline|until|interval|jitter/i;
+/** Functions that compute a time, where `0` means "no time left": `remainingTime`, `getDelay`, `getRelativeTimeout`. */
+const TIME_VALUE_NAME =
+  /remaining|timeleft|elapsed|duration|delay|backoff|ttl|deadline|until|interval|jitter|^(?:get|compute|calc|calculate)\w*timeout$/i;
 
 function namedFunction(node: TSESTree.Node): { fn: FunctionNode; name: string } | null {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {

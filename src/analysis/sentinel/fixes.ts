@@ -188,6 +188,21 @@ export class SentinelFixer {
     ];
   }
 
+  /** `this.resolve(null)` → `this.reject(new TimeoutError(…))`, when the class keeps its reject in `this.<reject>`. */
+  memberResolveFixes(call: TSESTree.CallExpression, reject: string | null): SentinelFix[] {
+    if (!reject) return [];
+    const planned = this.plan(call);
+    if (!planned) return [];
+    const { plan, error } = planned;
+    return [
+      {
+        messageId: 'rejectTypedError',
+        data: { error: plan.label, reject: `this.${reject}` },
+        fix: this.withImport(plan, (f) => f.replaceText(call, `this.${reject}(${error})`)),
+      },
+    ];
+  }
+
   /** `cb(null, 0)` → `cb(new TimeoutError(…))`. */
   callbackFixes(call: TSESTree.CallExpression, callback: string): SentinelFix[] {
     const planned = this.plan(call);

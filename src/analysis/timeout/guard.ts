@@ -180,6 +180,27 @@ export type ClockTest = (value: TSESTree.Identifier | TSESTree.MemberExpression)
 export interface TestReading {
   words: TimeoutVocabulary;
   isClock: ClockTest;
+  /**
+   * Whether a value is the time left before a deadline: `deadline - Date.now()`, or a variable
+   * written from one (`const remaining = this._deadline - now`, `now` read from a clock).
+   */
+  isTimeLeft?: (value: Node) => boolean;
+}
+
+/** `deadline - Date.now()`, `this._blockingDeadline - now`: a deadline minus a clock reading. */
+export function isTimeLeftExpression(node: Node, words: TimeoutVocabulary, isClockValue: (value: Node) => boolean): boolean {
+  const target = stripConversions(node);
+  return (
+    target.type === AST_NODE_TYPES.BinaryExpression &&
+    target.operator === '-' &&
+    isLimit(target.left, words, words.deadline) &&
+    (isNowCall(target.right) || isClockValue(unwrap(target.right)))
+  );
+}
+
+function isZero(node: Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && target.value === 0;
 }
 
 function elapsedKind(node: Node, reading: TestReading): ElapsedKind {
@@ -236,9 +257,25 @@ function exceeds(big: Node, small: Node, reading: TestReading): boolean {
   return isNowCall(big) && isLimit(small, words, words.deadline);
 }
 
+/** `remaining <= 0`, `0 >= timeLeft`: no time left is a timeout; `remaining > 0` is in budget. */
+function timeLeftSide(node: TSESTree.BinaryExpression, reading: TestReading): TimeoutSide {
+  const isTimeLeft = reading.isTimeLeft;
+  if (!isTimeLeft || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  const [value, operator] = isZero(node.right)
+    ? [node.left, node.operator]
+    : isZero(node.left)
+      ? [node.right, ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[node.operator]]
+      : [null, null];
+  if (!value || !operator || !isTimeLeft(value)) return null;
+  if (operator === '<=' || operator === '<') return 'true';
+  return operator === '>' ? 'false' : null;
+}
+
 function comparisonSide(node: TSESTree.BinaryExpression, reading: TestReading): TimeoutSide {
   const { left, right } = node;
   if (left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  const timeLeft = timeLeftSide(node, reading);
+  if (timeLeft) return timeLeft;
   switch (node.operator) {
     case '>':
     case '>=':

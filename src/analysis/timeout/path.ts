@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
-import { isTimeoutCase, readsClock, type TestReading, timeoutSide, type TimeoutSide } from './guard.js';
+import { isTimeLeftExpression, isTimeoutCase, readsClock, type TestReading, timeoutSide, type TimeoutSide } from './guard.js';
 import type { TimeoutVocabulary } from './vocabulary.js';
 import { isSetTimeoutCall, isTimeoutWrapperName, isTimerPromise, methodReceiver, raceOf, TimeoutEvidenceFinder } from './work.js';
 
@@ -32,8 +32,11 @@ export interface TimeoutPath {
   evidence?: Node;
 }
 
-/** What produces the value: a `return`/arrow body, or a call that settles (`resolve(v)`, `cb(null, v)`). */
-export type Producer = { kind: 'value' } | { kind: 'settle'; callee: TSESTree.Identifier };
+/**
+ * What produces the value: a `return`/arrow body, or a call that settles (`resolve(v)`,
+ * `cb(null, v)`, or `this.resolve(v)` where a class keeps its promise's resolver in a field).
+ */
+export type Producer = { kind: 'value' } | { kind: 'settle'; callee: TSESTree.Identifier | TSESTree.MemberExpression };
 
 const code = (sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60) => `\`${shortText(sourceCode.getText(node), max)}\``;
 
@@ -82,7 +85,30 @@ export class TimeoutPathFinder {
     options: { checkTimeoutOptions?: boolean } = {},
   ) {
     this.evidence = new TimeoutEvidenceFinder(sourceCode.visitorKeys, options.checkTimeoutOptions ?? false);
-    this.reading = { words, isClock: (value) => this.isClock(value) };
+    this.reading = { words, isClock: (value) => this.isClock(value), isTimeLeft: (value) => this.isTimeLeft(value) };
+  }
+
+  /** The writes of a local variable (its initialiser and assignments), or null for anything else. */
+  private writesOf(node: Node): TSESTree.Expression[] | null {
+    if (node.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = findVariable(this.sourceCode.getScope(node), node.name);
+    if (!variable || !variable.defs.every((def) => def.type === DefinitionType.Variable)) return null;
+    return variable.references.flatMap((ref) => (ref.writeExpr ? [ref.writeExpr as TSESTree.Expression] : []));
+  }
+
+  /** `now` in `deadline - now`: a variable written only from a clock (`const now = Date.now()`). */
+  private isClockValue(node: Node): boolean {
+    const writes = this.writesOf(node);
+    return writes !== null && writes.length > 0 && writes.every((write) => readsClock(write, this.words, this.sourceCode.visitorKeys));
+  }
+
+  /** `deadline - Date.now()`, or a variable written from one (`const remaining = this._deadline - now`). */
+  private isTimeLeft(node: Node): boolean {
+    const target = unwrap(node);
+    const isClockValue = (value: Node) => this.isClockValue(value);
+    if (isTimeLeftExpression(target, this.words, isClockValue)) return true;
+    const writes = this.writesOf(target);
+    return writes !== null && writes.length > 0 && writes.every((write) => isTimeLeftExpression(write, this.words, isClockValue));
   }
 
   /**
@@ -205,7 +231,9 @@ export class TimeoutPathFinder {
   private callbackPath(fn: FunctionNode, producer: Producer): TimeoutPath | null {
     const parent = fn.parent;
     if (producer.kind === 'settle') {
-      return isSetTimeoutCall(parent) && parent.arguments[0] === fn && this.racesWork(producer.callee, fn)
+      // A class's own resolver field (`this.resolve`) is there for the work to settle: a timer that settles it races the work.
+      const races = producer.callee.type === AST_NODE_TYPES.MemberExpression || this.racesWork(producer.callee, fn);
+      return isSetTimeoutCall(parent) && parent.arguments[0] === fn && races
         ? { kind: 'timer', label: `\`setTimeout\` callback racing the work` }
         : null;
     }

@@ -27,6 +27,43 @@ const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'cont', 'reply
 const VALUE: Producer = { kind: 'value' };
 const NO_SENTINELS: readonly TimeoutSentinel[] = Object.freeze([]);
 
+/** Where a class keeps its promise's settle functions: `this.resolve = resolve` in an executor it runs. */
+export interface ResolverField {
+  executor: FunctionNode;
+  /** `this.reject`, when the same executor stores its reject function too. */
+  reject: string | null;
+}
+
+function isPromiseExecutor(fn: FunctionNode): boolean {
+  return (
+    fn.parent?.type === AST_NODE_TYPES.NewExpression &&
+    fn.parent.arguments[0] === fn &&
+    fn.parent.callee.type === AST_NODE_TYPES.Identifier &&
+    fn.parent.callee.name === 'Promise'
+  );
+}
+
+/** `this.<field> = <expression using param>` directly in `executor`'s body. */
+function storedField(
+  executor: FunctionNode,
+  param: TSESTree.Parameter | undefined,
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+): Map<string, true> {
+  const fields = new Map<string, true>();
+  if (param?.type !== AST_NODE_TYPES.Identifier || executor.body.type !== AST_NODE_TYPES.BlockStatement) return fields;
+  for (const statement of executor.body.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const assignment = statement.expression;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (assignment.left.object.type !== AST_NODE_TYPES.ThisExpression || assignment.left.computed) continue;
+    const uses = findInSubtree(assignment.right, visitorKeys, (n) =>
+      n.type === AST_NODE_TYPES.Identifier && n.name === param.name ? true : null,
+    );
+    if (uses && assignment.left.property.type === AST_NODE_TYPES.Identifier) fields.set(assignment.left.property.name, true);
+  }
+  return fields;
+}
+
 /** The `new Promise` executor whose first parameter `callee` names, if it does. */
 export function executorOfResolve(callee: TSESTree.Identifier, scope: TSESLint.Scope.Scope): FunctionNode | null {
   const def = findVariable(scope, callee.name)?.defs[0];
@@ -48,6 +85,8 @@ export class TimeoutSentinelDetector {
   readonly paths: TimeoutPathFinder;
   readonly answers: SentinelContext;
   private readonly byFunction = new Map<FunctionNode, TimeoutSentinel | null>();
+  /** The resolver fields of each class, by field name. */
+  private readonly resolverFields = new Map<TSESTree.ClassBody, Map<string, ResolverField>>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -95,6 +134,43 @@ export class TimeoutSentinelDetector {
     const path = this.paths.find(call, { kind: 'settle', callee });
     if (!path || this.answers.isRealAnswer(sentinel, call, callee)) return null;
     return { value, sentinel, path, executor };
+  }
+
+  /**
+   * `this.resolve(null)` on a timeout path, where the class stored its promise's resolver in the
+   * field (`this.resolve = this._convertValue(resolve)` in the executor): ioredis's blocking
+   * timeout resolves a command with null, the same as an empty reply.
+   */
+  memberResolveSentinel(
+    call: TSESTree.CallExpression,
+    callee: TSESTree.MemberExpression,
+  ): (TimeoutSentinel & { field: ResolverField }) | null {
+    const value = call.arguments[0];
+    const sentinel = value && classifySentinel(value);
+    if (!value || !sentinel || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.property.type !== AST_NODE_TYPES.Identifier)
+      return null;
+    const body = enclosingClassBody(call);
+    const field = body && this.resolverFieldsOf(body).get(callee.property.name);
+    if (!field) return null;
+    const path = this.paths.find(call, { kind: 'settle', callee });
+    if (!path || this.answers.isRealAnswer(sentinel, call)) return null;
+    return { value, sentinel, path, field };
+  }
+
+  private resolverFieldsOf(body: TSESTree.ClassBody): Map<string, ResolverField> {
+    let fields = this.resolverFields.get(body);
+    if (fields) return fields;
+    fields = new Map();
+    const keys = this.sourceCode.visitorKeys;
+    findInSubtree(body, keys, (node) => {
+      if (!isFunction(node) || !isPromiseExecutor(node)) return null;
+      const resolves = storedField(node, node.params[0], keys);
+      const rejects = [...storedField(node, node.params[1], keys).keys()];
+      for (const name of resolves.keys()) fields!.set(name, { executor: node, reject: rejects[0] ?? null });
+      return null;
+    });
+    this.resolverFields.set(body, fields);
+    return fields;
   }
 
   /** `cb(null, 0)` on a timeout path. */
@@ -163,4 +239,11 @@ export class TimeoutSentinelDetector {
 export function timeoutSentinelsOf(sourceCode: Readonly<TSESLint.SourceCode>, options: TimeoutRuleOptions): TimeoutSentinelDetector {
   const key = `timeout-sentinels:${identityOf(buildVocabulary(options.vocabulary))}:${options.checkTimeoutOptions === true}`;
   return perFile(sourceCode.ast, key, () => new TimeoutSentinelDetector(sourceCode, options));
+}
+
+function enclosingClassBody(node: Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return null;
 }

@@ -76,6 +76,34 @@ runRuleTests('no-timeout-sentinel', rule, {
   if (stats.took > timeoutMs) return 0;
   return 1;
 }`,
+    // \`0\` from a function that computes a time is "no time left", not a disguised result (grpc-js).
+    `function getRelativeTimeout(deadline: number) {
+  const now = Date.now();
+  const timeout = deadline - now;
+  if (timeout < 0) {
+    return 0;
+  }
+  return timeout;
+}`,
+    // A resolver field of a class, settled from a timer: not a sentinel when the value is real.
+    `class Command {
+  initPromise() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+  wait(ms: number) {
+    setTimeout(() => this.resolve('OK'), ms);
+  }
+}`,
+    // Time left before an expiry is cache expiry, not a timeout.
+    'function get(e: { expiresAt: number; v: string }) { if (e.expiresAt - Date.now() <= 0) return null; return e.v; }',
+    // A field named resolve that no executor stored: not a promise's resolver.
+    `class Cache {
+  resolve(value: unknown) { return value; }
+  wait(ms: number) { setTimeout(() => this.resolve(null), ms); }
+}`,
   ],
   invalid: [
     {
@@ -242,6 +270,110 @@ async function search() {
   }
 }`,
       errors: [{ messageId: 'returnsSentinel', suggestions: [] }],
+    },
+    {
+      // ioredis: no time left before the deadline (a deadline minus a clock reading, at most 0)
+      // resolves the command with null, and so does the timer racing the reply.
+      code: `class Command {
+  initPromise() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = this._convertValue(resolve);
+      this.reject = (err) => reject(err);
+    });
+  }
+  setBlockingTimeout(ms: number) {
+    const now = Date.now();
+    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
+    const remaining = this._blockingDeadline - now;
+    if (remaining <= 0) {
+      this.resolve(null);
+      return;
+    }
+    this._timer = setTimeout(() => {
+      this.resolve(null);
+    }, remaining);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'resolvesSentinel',
+          line: 13,
+          data: { path: '`remaining <= 0`', value: 'null' },
+          suggestions: [
+            {
+              messageId: 'rejectTypedError',
+              data: { error: DOM, reject: 'this.reject' },
+              output: `class Command {
+  initPromise() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = this._convertValue(resolve);
+      this.reject = (err) => reject(err);
+    });
+  }
+  setBlockingTimeout(ms: number) {
+    const now = Date.now();
+    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
+    const remaining = this._blockingDeadline - now;
+    if (remaining <= 0) {
+      this.reject(new DOMException('setBlockingTimeout timed out', 'TimeoutError'));
+      return;
+    }
+    this._timer = setTimeout(() => {
+      this.resolve(null);
+    }, remaining);
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'resolvesSentinel',
+          line: 17,
+          data: { path: '`setTimeout` callback racing the work', value: 'null' },
+          suggestions: [
+            {
+              messageId: 'rejectTypedError',
+              data: { error: DOM, reject: 'this.reject' },
+              output: `class Command {
+  initPromise() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = this._convertValue(resolve);
+      this.reject = (err) => reject(err);
+    });
+  }
+  setBlockingTimeout(ms: number) {
+    const now = Date.now();
+    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
+    const remaining = this._blockingDeadline - now;
+    if (remaining <= 0) {
+      this.resolve(null);
+      return;
+    }
+    this._timer = setTimeout(() => {
+      this.reject(new DOMException('setBlockingTimeout timed out', 'TimeoutError'));
+    }, remaining);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A deadline minus the clock, compared with 0 directly.
+      code: `function poll(deadline: number) {
+  if (deadline - Date.now() <= 0) return [];
+  return read();
+}`,
+      errors: [
+        {
+          messageId: 'returnsSentinel',
+          suggestions: throwDom(`function poll(deadline: number) {
+  if (deadline - Date.now() <= 0) throw new DOMException('poll timed out', 'TimeoutError');
+  return read();
+}`),
+        },
+      ],
     },
   ],
 });
