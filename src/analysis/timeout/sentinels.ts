@@ -166,7 +166,7 @@ export class TimeoutSentinelDetector {
       if (!isFunction(node) || !isPromiseExecutor(node)) return null;
       const resolves = storedField(node, node.params[0], keys);
       const rejects = [...storedField(node, node.params[1], keys).keys()];
-      for (const name of resolves.keys()) fields!.set(name, { executor: node, reject: rejects[0] ?? null });
+      for (const name of resolves.keys()) fields.set(name, { executor: node, reject: rejects[0] ?? null });
       return null;
     });
     this.resolverFields.set(body, fields);
