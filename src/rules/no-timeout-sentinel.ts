@@ -1,18 +1,24 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CalleeResolver,
   calleeName,
   dottedName,
   enclosingFunction,
   findVariable,
   importedNames,
+  isFunction,
+  isInside,
   moduleOfVariable,
   propertyKeyName,
   shortText,
   unwrap,
 } from '../analysis/js/index.js';
 import {
+  classifySentinel,
   type Sentinel,
+  sentinelBranchOf,
   SENTINEL_FIX_MESSAGES,
+  SentinelOrigins,
   type SentinelFix,
   SentinelFixer,
   type SentinelFixMessageId,
@@ -32,7 +38,14 @@ import { reportWithFixes } from '../util/report-fixes.js';
 
 type Node = TSESTree.Node;
 
-type MessageId = 'returnsSentinel' | 'resolvesSentinel' | 'callsBackSentinel' | 'optionSentinel' | SentinelFixMessageId;
+type MessageId =
+  | 'returnsSentinel'
+  | 'resolvesSentinel'
+  | 'callsBackSentinel'
+  | 'optionSentinel'
+  | 'mapsTimeoutSentinel'
+  | 'fallbackSentinel'
+  | SentinelFixMessageId;
 
 const TAIL = 'which callers cannot tell from a real result.';
 const NONE: readonly TSESTree.Property[] = [];
@@ -75,6 +88,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       returnsSentinel: `This timeout path ({{path}}) returns \`{{value}}\`, ${TAIL} Throw or return a typed timeout error instead.`,
       resolvesSentinel: `This timeout path ({{path}}) resolves with \`{{value}}\`, ${TAIL} Reject with a typed timeout error instead.`,
       callsBackSentinel: `This timeout path ({{path}}) calls \`{{callback}}\` with \`{{value}}\` and no error, ${TAIL} Pass a typed timeout error instead.`,
+      mapsTimeoutSentinel: `This branch turns \`{{subject}}\`, which is \`{{value}}\` when \`{{call}}\` times out (line {{line}}), into \`{{result}}\`, ${TAIL} Let \`{{call}}\` fail with a typed timeout error, or handle the timeout here.`,
+      fallbackSentinel: `\`{{helper}}()\` resolves this \`{{value}}\` when its timer fires ({{path}}), ${TAIL} Pass no fallback and let the timeout reject with a typed error.`,
       optionSentinel: `\`{{option}}\` makes \`{{callee}}()\` resolve with \`{{value}}\` on timeout, ${TAIL} Remove it so the timeout rejects.`,
       ...SENTINEL_FIX_MESSAGES,
     },
@@ -109,8 +124,64 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       return fixer.valueFixes(candidate, sentinel, statement);
     }
 
+    let origins: SentinelOrigins | undefined;
+    let callees: CalleeResolver | undefined;
+
+    /**
+     * `withTimeout(work(), 3000, null)`: a sentinel passed to a parameter the helper resolves when
+     * its timer fires (the helper in this file, or with types anywhere). Reported at the argument,
+     * naming the helper; no fix, since what the helper does without it is the helper's business.
+     */
+    function checkFallbackArguments(call: TSESTree.CallExpression): void {
+      // The arguments first: most calls pass no sentinel, and are not resolved at all.
+      if (!call.arguments.some((argument) => classifySentinel(argument) !== null)) return;
+      const resolved = (callees ??= new CalleeResolver(context)).resolve(call);
+      if (!resolved) return;
+      const params = timeoutSentinelsOf(resolved.sourceCode, options).fallbackParams(resolved.fn);
+      for (const [index, path] of params) {
+        const argument = call.arguments[index];
+        if (!argument || !classifySentinel(argument)) continue;
+        const helper = calleeName(call) ?? 'the helper';
+        report(argument, 'fallbackSentinel', { helper, value: text(argument), path: path.label }, []);
+      }
+    }
+
+    /**
+     * `const b = await balanceOf(a); if (!b) return [];` where `balanceOf` returns `undefined` on a
+     * timeout: the caller turns the helper's sentinel into a success value of its own (in an `if`
+     * around the `return`, or a ternary returned). Reported at the caller's value, without a fix:
+     * the timeout is the helper's to signal.
+     */
+    function checkMappedSentinel(value: Node): void {
+      const target = unwrap(value);
+      if (target.type === AST_NODE_TYPES.ConditionalExpression) {
+        checkMappedSentinel(target.consequent);
+        checkMappedSentinel(target.alternate);
+        return;
+      }
+      const sentinel = classifySentinel(value);
+      // `false` from code that answers yes or no elsewhere is an answer, as for the rule's own paths.
+      if (!sentinel || detector.answers.isRealAnswer(sentinel, value)) return;
+      for (let node: Node | undefined = value.parent; node && !isFunction(node); node = node.parent) {
+        if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+        const branch = sentinelBranchOf(node);
+        if (!branch || !isInside(value, branch.sentinelSide)) continue;
+        const origin = (origins ??= new SentinelOrigins(context, options)).originOf(branch.subject);
+        // Passing the helper's own value on (`if (!test(x)) return false`) adds nothing to the helper's finding.
+        if (!origin || origin.value === text(value)) continue;
+        context.report({
+          node: value,
+          messageId: 'mapsTimeoutSentinel',
+          data: { subject: text(branch.subject), value: origin.value, call: origin.call, line: String(origin.line), result: text(value) },
+        });
+        return;
+      }
+    }
+
     function checkValue(expression: Node, statement: TSESTree.ReturnStatement | null): void {
-      for (const { value, sentinel, path } of detector.valueSentinels(expression)) {
+      const found = detector.valueSentinels(expression);
+      if (found.length === 0 && statement) checkMappedSentinel(expression);
+      for (const { value, sentinel, path } of found) {
         const fixes = valueFixes(value, sentinel, path, statement);
         if (path.kind === 'fallback' && path.node?.type === AST_NODE_TYPES.Property) {
           const call = path.node.parent.parent as TSESTree.CallExpression;
@@ -182,13 +253,15 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          if (callee.object.type !== AST_NODE_TYPES.ThisExpression) return;
           // The name first: only a field that may hold a resolver is worth a look at the class.
-          if (node.arguments.length === 1 && callee.object.type === AST_NODE_TYPES.ThisExpression && isResolverName(callee.property))
-            checkMemberResolve(node, callee);
+          if (node.arguments.length === 1 && isResolverName(callee.property)) checkMemberResolve(node, callee);
+          else if (node.arguments.length >= 2) checkFallbackArguments(node);
           return;
         }
         if (callee.type !== AST_NODE_TYPES.Identifier) return;
         const count = node.arguments.length;
+        if (count >= 2) checkFallbackArguments(node);
         if (count === 1) checkResolve(node, callee);
         else if (count === 2) checkCallback(node, callee);
         if (count >= 2) checkMessageFalse(node, callee);

@@ -85,6 +85,8 @@ export class TimeoutSentinelDetector {
   readonly paths: TimeoutPathFinder;
   readonly answers: SentinelContext;
   private readonly byFunction = new Map<FunctionNode, TimeoutSentinel | null>();
+  /** The parameters each function resolves or returns on a timeout path, by index. */
+  private readonly fallbacks = new Map<FunctionNode, ReadonlyMap<number, TimeoutPath>>();
   /** The resolver fields of each class, by field name. */
   private readonly resolverFields = new Map<TSESTree.ClassBody, Map<string, ResolverField>>();
 
@@ -171,6 +173,42 @@ export class TimeoutSentinelDetector {
     });
     this.resolverFields.set(body, fields);
     return fields;
+  }
+
+  /**
+   * The parameters `fn` hands back when its timer fires: `resolve(fallback)` in a timer racing the
+   * work, `() => fallback` as a race entry, `return fallback` behind a timeout test. A caller that
+   * passes a sentinel there (`withTimeout(work(), 3000, null)`) gets it back on a timeout.
+   */
+  fallbackParams(fn: FunctionNode): ReadonlyMap<number, TimeoutPath> {
+    let found = this.fallbacks.get(fn);
+    if (found) return found;
+    const params = new Map<number, TimeoutPath>();
+    fn.params.forEach((param, index) => {
+      const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (id.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = findVariable(this.sourceCode.getScope(fn.body), id.name);
+      for (const ref of variable?.references ?? []) {
+        const path = this.handedBackPath(ref.identifier as TSESTree.Identifier);
+        if (path) {
+          params.set(index, path);
+          break;
+        }
+      }
+    });
+    this.fallbacks.set(fn, (found = params));
+    return found;
+  }
+
+  /** The timeout path on which a parameter's value is resolved or returned, if it is. */
+  private handedBackPath(id: TSESTree.Identifier): TimeoutPath | null {
+    const parent = id.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === id && parent.callee.type === AST_NODE_TYPES.Identifier) {
+      return this.paths.find(parent, { kind: 'settle', callee: parent.callee });
+    }
+    const isArrowBody = parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === id;
+    if (isArrowBody || parent?.type === AST_NODE_TYPES.ReturnStatement) return this.paths.find(id, VALUE);
+    return null;
   }
 
   /** `cb(null, 0)` on a timeout path. */
