@@ -41,6 +41,8 @@ export function runRuleTests<M extends string, O extends readonly unknown[]>(
 ): void {
   ruleTester.run(name, rule, tests);
   const outputs = fixOutputs(tests.invalid);
+  // A file whose cases offer no fix (the reports of a rule that never fixes them) has nothing to re-parse.
+  if (outputs.length === 0) return;
   describe(`${name}: fix outputs parse`, () => {
     it.each(outputs.map((o, i) => [i, o] as const))('output %i parses', (_i, { code, filename }) => {
       const isCommonJs = filename.endsWith('.cjs');

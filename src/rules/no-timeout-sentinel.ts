@@ -45,10 +45,17 @@ type MessageId =
   | 'optionSentinel'
   | 'mapsTimeoutSentinel'
   | 'fallbackSentinel'
+  | 'raceHelperSentinel'
   | SentinelFixMessageId;
 
 const TAIL = 'which callers cannot tell from a real result.';
 const NONE: readonly TSESTree.Property[] = [];
+
+/** `Promise.race`, `Promise.any`. */
+function isRace(callee: TSESTree.MemberExpression): boolean {
+  const name = dottedName(callee);
+  return name === 'Promise.race' || name === 'Promise.any';
+}
 
 /** `this.resolve`, `this._resolve`, `this.resolvePromise`: a field named for a resolver. */
 function isResolverName(property: TSESTree.Expression | TSESTree.PrivateIdentifier): boolean {
@@ -90,6 +97,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       callsBackSentinel: `This timeout path ({{path}}) calls \`{{callback}}\` with \`{{value}}\` and no error, ${TAIL} Pass a typed timeout error instead.`,
       mapsTimeoutSentinel: `This branch turns \`{{subject}}\`, which is \`{{value}}\` when \`{{call}}\` times out (line {{line}}), into \`{{result}}\`, ${TAIL} Let \`{{call}}\` fail with a typed timeout error, or handle the timeout here.`,
       fallbackSentinel: `\`{{helper}}()\` resolves this \`{{value}}\` when its timer fires ({{path}}), ${TAIL} Pass no fallback and let the timeout reject with a typed error.`,
+      raceHelperSentinel: `\`{{entry}}\` resolves \`{{value}}\` when its timer fires (line {{line}}), so this \`{{race}}\` answers \`{{value}}\` on a timeout, ${TAIL} Make the timer reject with a typed timeout error.`,
       optionSentinel: `\`{{option}}\` makes \`{{callee}}()\` resolve with \`{{value}}\` on timeout, ${TAIL} Remove it so the timeout rejects.`,
       ...SENTINEL_FIX_MESSAGES,
     },
@@ -132,6 +140,28 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
      * its timer fires (the helper in this file, or with types anywhere). Reported at the argument,
      * naming the helper; no fix, since what the helper does without it is the helper's business.
      */
+    /** `Promise.race([work(), timeout(500)])` where `timeout` resolves a sentinel from its timer (this file, or with types). */
+    function checkRaceEntries(race: TSESTree.CallExpression): void {
+      const array = race.arguments[0];
+      if (array?.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length < 2) return;
+      for (const entry of array.elements) {
+        if (entry?.type !== AST_NODE_TYPES.CallExpression) continue;
+        const resolved = (callees ??= new CalleeResolver(context)).resolve(entry);
+        const timer = resolved && timeoutSentinelsOf(resolved.sourceCode, options).timerValueOf(resolved.fn);
+        if (!resolved || !timer) continue;
+        context.report({
+          node: entry,
+          messageId: 'raceHelperSentinel',
+          data: {
+            entry: text(entry),
+            value: shortText(resolved.sourceCode.getText(timer.value), 30),
+            line: String(timer.value.loc.start.line),
+            race: dottedName(race.callee) ?? 'Promise.race',
+          },
+        });
+      }
+    }
+
     function checkFallbackArguments(call: TSESTree.CallExpression): void {
       // The arguments first: most calls pass no sentinel, and are not resolved at all.
       if (!call.arguments.some((argument) => classifySentinel(argument) !== null)) return;
@@ -253,6 +283,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          if (node.arguments.length === 1 && isRace(callee)) checkRaceEntries(node);
           if (callee.object.type !== AST_NODE_TYPES.ThisExpression) return;
           // The name first: only a field that may hold a resolver is worth a look at the class.
           if (node.arguments.length === 1 && isResolverName(callee.property)) checkMemberResolve(node, callee);

@@ -2,18 +2,22 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import {
   calleeName,
   dottedName,
+  enclosingFunction,
   findVariable,
   isFunction,
+  isInside,
   isUnshadowedGlobal,
   memberPropertyName,
   propertyKeyName,
   shortText,
 } from '../analysis/js/index.js';
-import { caughtErrorName } from '../analysis/sentinel/index.js';
+import { caughtErrorName, operationName } from '../analysis/sentinel/index.js';
 import {
   buildVocabulary,
   isCancellationMessage,
+  isSetTimeoutCall,
   isTimeoutMessage,
+  raceOf,
   staticText,
   type Producer,
   STRICT_TIMEOUT_OPTIONS,
@@ -23,18 +27,28 @@ import {
   type TimeoutRuleOptions,
   timeoutRuleOptionsSchema,
 } from '../analysis/timeout/index.js';
-import { planTypedError, TIMEOUT_ERROR_FALLBACK } from '../analysis/fixes/index.js';
+import { planTypedError, quote, TIMEOUT_ERROR_FALLBACK, type TypedErrorPlan } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
-type MessageId = 'untypedTimeoutError' | 'untypedErrorOnTimeoutPath' | 'genericTimeoutClass' | 'stringTimeout' | 'useTypedError';
+type MessageId =
+  | 'untypedTimeoutError'
+  | 'untypedErrorOnTimeoutPath'
+  | 'genericTimeoutClass'
+  | 'stringTimeout'
+  | 'stringOnTimeoutPath'
+  | 'missingTimeoutError'
+  | 'useTypedError'
+  | 'passTypedError';
 
 /** Calls that deliver an error: reject, `Promise.reject`, an abort or destroy reason, a Node callback. */
 const DELIVERING_METHODS = new Set(['abort', 'destroy']);
 const CALLBACK_NAMES = new Set(['cb', 'callback', 'done', 'next', 'reject']);
+/** Error-first callbacks a timer may fail with any string (not `next`: `next('route')` is routing). */
+const ERROR_FIRST_NAMES = new Set(['cb', 'callback', 'done']);
 /** Fields that let callers recognise an error without reading its message. */
 const IDENTITY_FIELDS = new Set(['code', 'name', 'errno', 'type']);
 /** An error class, by its name: `OperationalError`, `MongoOIDCError`, `ServiceException`. */
@@ -71,7 +85,12 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         'This timeout path ({{path}}) fails with a plain `Error`, which callers cannot tell from other failures. Use a typed timeout error instead.',
       stringTimeout:
         '`{{value}}` signals a timeout with a string, which callers can only recognise by comparing text. Use a typed timeout error instead.',
+      stringOnTimeoutPath:
+        'This timeout path ({{path}}) fails with the string `{{value}}`, which callers can only recognise by comparing text. Use a typed timeout error instead.',
+      missingTimeoutError:
+        'This timeout path ({{path}}) rejects with no error: callers get `undefined`, which they cannot tell from other failures. Pass a typed timeout error.',
       useTypedError: 'Use `{{error}}` instead.',
+      passTypedError: 'Pass `{{error}}`.',
     },
     schema: [timeoutRuleOptionsSchema],
     // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from strictChecks.
@@ -97,16 +116,82 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         replacement = plan.construct(message, plan.takesCause ? caughtErrorName(node) : undefined);
       }
       return [
-        {
-          messageId: 'useTypedError',
-          data: { error: plan.label },
-          fix: (fixer: TSESLint.RuleFixer) => {
-            const edit = fixer.replaceText(node, replacement);
-            const importFix = plan.importFix(fixer);
-            return importFix ? [importFix, edit] : edit;
-          },
-        },
+        { messageId: 'useTypedError', data: { error: plan.label }, fix: withImport(plan, (fixer) => fixer.replaceText(node, replacement)) },
       ];
+    }
+
+    function withImport(plan: TypedErrorPlan, edit: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): TSESLint.ReportFixFunction {
+      return (fixer) => {
+        const importFix = plan.importFix(fixer);
+        return importFix ? [importFix, edit(fixer)] : edit(fixer);
+      };
+    }
+
+    /** `reject()` → `reject(new TimeoutError('load timed out'))`: `insert` puts the error where the reason belongs. */
+    function reasonFixes(node: Node, insert: (fixer: TSESLint.RuleFixer, error: string) => TSESLint.RuleFix): FixOffer<MessageId>[] {
+      const plan = planTypedError(sourceCode, node, options.timeoutError, TIMEOUT_ERROR_FALLBACK);
+      if (!plan) return [];
+      const error = plan.construct(quote(`${operationName(node)} timed out`), plan.takesCause ? caughtErrorName(node) : undefined);
+      return [{ messageId: 'passTypedError', data: { error: plan.label }, fix: withImport(plan, (fixer) => insert(fixer, error)) }];
+    }
+
+    /**
+     * Whether calling `callee` fails the work: `reject`, the second parameter of a `new Promise`
+     * executor, and with `errorFirst` an error-first callback (`cb('…')`).
+     */
+    function isRejecter(callee: Node, errorFirst: boolean): callee is TSESTree.Identifier {
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      if (callee.name === 'reject' || (errorFirst && ERROR_FIRST_NAMES.has(callee.name))) return true;
+      const def = findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
+      return def?.type === DefinitionType.Parameter && isExecutor(def.node) && def.node.params[1] === def.name;
+    }
+
+    function isExecutor(fn: Node): fn is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+      return isFunction(fn) && fn.parent?.type === AST_NODE_TYPES.NewExpression && fn.parent.arguments[0] === fn;
+    }
+
+    /** `setTimeout(() => reject(), ms)` racing the work, as the timeout-path finder decides (cheap tests first). */
+    function timerCallbackPath(call: TSESTree.CallExpression, start: Node, errorFirst: boolean): string | null {
+      const fn = call.callee.type === AST_NODE_TYPES.Identifier ? enclosingFunction(call) : null;
+      if (!fn || !isSetTimeoutCall(fn.parent) || fn.parent.arguments[0] !== fn || !isRejecter(call.callee, errorFirst)) return null;
+      const path = paths().find(start, { kind: 'settle', callee: call.callee });
+      return path?.kind === 'timer' ? path.label : null;
+    }
+
+    /**
+     * `setTimeout(reject, ms[, reason])` racing the work (the finder only looks inside callbacks):
+     * `reject`'s executor settles the promise outside this call too, the callback is also passed to
+     * the work, or the promise is a `Promise.race` entry.
+     */
+    function rejectTimerPath(timer: TSESTree.CallExpression, errorFirst: boolean): string | null {
+      const settle = timer.arguments[0]!;
+      if (!isRejecter(settle, errorFirst)) return null;
+      const variable = findVariable(sourceCode.getScope(settle), settle.name);
+      const owner = variable?.defs[0]?.type === DefinitionType.Parameter ? variable.defs[0].node : null;
+      if (!variable || !owner) return null;
+      const settlers = isExecutor(owner) ? sourceCode.getDeclaredVariables(owner) : [variable];
+      const races =
+        (isExecutor(owner) && raceOf(owner.parent)) || settlers.some((v) => v.references.some((r) => !isInside(r.identifier, timer)));
+      return races ? `\`setTimeout(${settle.name}, …)\` racing the work` : null;
+    }
+
+    /** `reject()` in a racing timer, or `setTimeout(reject, ms)`: the caller gets `undefined` as the error. */
+    function checkMissingReason(call: TSESTree.CallExpression): void {
+      const timer = call.arguments.length === 2;
+      const path = timer ? rejectTimerPath(call, false) : timerCallbackPath(call, call, false);
+      if (!path) return;
+      const fixes = reasonFixes(call, (fixer, error) =>
+        timer ? fixer.insertTextAfter(call.arguments[1]!, `, ${error}`) : fixer.insertTextBefore(sourceCode.getLastToken(call)!, error),
+      );
+      reportWithFixes(context, options.autofix, { node: call, messageId: 'missingTimeoutError', data: { path } }, fixes);
+    }
+
+    /** The racing timer a reason comes from: `setTimeout(() => reject(reason), ms)` or `setTimeout(reject, ms, reason)`. */
+    function timerPathOf(reason: Node): string | null {
+      const parent = reason.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression) return null;
+      if (isSetTimeoutCall(parent) && parent.arguments[2] === reason) return rejectTimerPath(parent, true);
+      return parent.arguments[0] === reason ? timerCallbackPath(parent, reason, true) : null;
     }
 
     /** The producer a timeout-path search starts from: settling calls walk out of timers. */
@@ -122,18 +207,28 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       return { kind: 'value' };
     }
 
-    /** Whether the error leaves here as a failure: thrown, rejected, passed to a callback or abort. */
+    /**
+     * Whether the error leaves here as a failure: thrown, rejected, passed to a callback or abort,
+     * or passed by a timer to one (`setTimeout(reject, ms, error)`).
+     */
     function isDelivered(errorNode: Node): boolean {
       const parent = errorNode.parent;
       if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
-      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== errorNode) return false;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (isSetTimeoutCall(parent) && parent.arguments[2] === errorNode) return isDeliveringCallee(parent.arguments[0]!);
+      if (parent.arguments[0] !== errorNode) return false;
       const name = dottedName(parent.callee);
       if (name === 'Promise.reject') return true;
       const method = calleeName(parent);
       if (parent.callee.type === AST_NODE_TYPES.MemberExpression) return method !== null && DELIVERING_METHODS.has(method);
-      if (parent.callee.type !== AST_NODE_TYPES.Identifier) return false;
-      if (CALLBACK_NAMES.has(parent.callee.name)) return true;
-      const def = findVariable(sourceCode.getScope(parent), parent.callee.name)?.defs[0];
+      return isDeliveringCallee(parent.callee);
+    }
+
+    /** `reject`, `cb`, or a function parameter: what a plain call delivers an error to. */
+    function isDeliveringCallee(callee: Node): boolean {
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      if (CALLBACK_NAMES.has(callee.name)) return true;
+      const def = findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
       return def?.type === DefinitionType.Parameter && isFunction(def.node) && def.node.params.includes(def.name);
     }
 
@@ -190,9 +285,8 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       // `if (signal.aborted) throw new Error('Task cancelled')`: an abort path, but not a timeout.
       if (messageNode !== undefined && isCancellationMessage(messageNode)) return;
       const start = node.parent?.type === AST_NODE_TYPES.ThrowStatement ? node.parent : node;
-      const path = paths().find(start, producerFor(node));
-      if (path)
-        reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, fixes());
+      const path = timerPathOf(node) ?? paths().find(start, producerFor(node))?.label;
+      if (path) reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path } }, fixes());
     }
 
     /**
@@ -247,17 +341,19 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
 
     /** A string literal or template: the only arguments that can be a string timeout. */
     function isStringCandidate(node: Node | undefined): node is TSESTree.Literal | TSESTree.TemplateLiteral {
-      return node?.type === AST_NODE_TYPES.Literal || node?.type === AST_NODE_TYPES.TemplateLiteral;
+      // `callback(false)` is a decision, not a message: only strings.
+      return (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node?.type === AST_NODE_TYPES.TemplateLiteral;
     }
 
+    /** A string delivered as an error that says timeout, or any string a racing timer rejects with. */
     function checkString(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
-      if (!isTimeoutMessage(node) || !isDelivered(node)) return;
-      reportWithFixes(
-        context,
-        options.autofix,
-        { node, messageId: 'stringTimeout', data: { value: shortText(sourceCode.getText(node), 40) } },
-        typedErrorFixes(node, node, []),
-      );
+      const timeout = isTimeoutMessage(node);
+      const path = timeout ? null : timerPathOf(node);
+      if (timeout ? !isDelivered(node) : !path) return;
+      const value = shortText(sourceCode.getText(node), 40);
+      const data: Record<string, string> = path ? { path, value } : { value };
+      const messageId = path ? 'stringOnTimeoutPath' : 'stringTimeout';
+      reportWithFixes(context, options.autofix, { node, messageId, data }, typedErrorFixes(node, node, []));
     }
 
     // Plain node-type listeners with inline tests: attribute and child selectors cost an esquery
@@ -271,6 +367,9 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         if (isErrorCall(node)) checkErrorConstruction(node);
         const first = node.arguments[0];
         if (isStringCandidate(first)) checkString(first);
+        else if (first === undefined || (node.arguments.length === 2 && isSetTimeoutCall(node))) checkMissingReason(node);
+        const reason = node.arguments[2];
+        if (isStringCandidate(reason) && isSetTimeoutCall(node)) checkString(reason);
       },
       ThrowStatement(node) {
         if (isStringCandidate(node.argument)) checkString(node.argument);

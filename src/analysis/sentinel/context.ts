@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, functionName, type FunctionNode } from '../js/ast.js';
+import { enclosingFunction, findInSubtree, functionName, type FunctionNode, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
 import { FunctionResults, isBooleanAnswer } from '../js/function-returns.js';
 import { findVariable } from '../js/imports.js';
 import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './values.js';
@@ -32,6 +32,11 @@ export class SentinelContext {
 
   /** `producer` is where the value is produced; `settle` the `resolve`/`cb` that carries it, if any. */
   isRealAnswer(sentinel: Sentinel, producer: TSESTree.Node, settle?: TSESTree.Identifier): boolean {
+    // `return 'timeout'` beside `return 'error'`: a function that classifies, whose labels are its answers.
+    if (isStringLiteral(sentinel.node) && (unwrap(sentinel.node) as TSESTree.Literal).value !== '') {
+      const fn = enclosingFunction(producer);
+      return fn !== null && this.returnsOtherStrings(fn, sentinel.node);
+    }
     if (isBooleanFalse(sentinel)) return this.answersYesNo(producer, settle);
     // `return Promise.resolve()` from a `wait()` that never resolves with a value: the only answer.
     if (!settle && isValueless(sentinel)) {
@@ -43,6 +48,20 @@ export class SentinelContext {
       return named !== null && TIME_VALUE_NAME.test(named.name);
     }
     return false;
+  }
+
+  private returnsOtherStrings(fn: FunctionNode, own: TSESTree.Node): boolean {
+    return (
+      findInSubtree(
+        fn.body,
+        this.sourceCode.visitorKeys,
+        (node) =>
+          node.type === AST_NODE_TYPES.ReturnStatement && node.argument && node.argument !== own && isStringLiteral(node.argument)
+            ? true
+            : null,
+        SKIP_NESTED_FUNCTIONS,
+      ) !== null
+    );
   }
 
   private answersYesNo(producer: TSESTree.Node, settle?: TSESTree.Identifier): boolean {
@@ -63,4 +82,9 @@ export class SentinelContext {
     const fn = enclosingFunction(producer);
     return fn !== null && this.results.answersWithBooleans(fn);
   }
+}
+
+function isStringLiteral(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string';
 }

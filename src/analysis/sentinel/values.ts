@@ -5,7 +5,7 @@ type Node = TSESTree.Node;
 
 /**
  * A success-shaped sentinel: a value a caller cannot tell from a real, empty answer.
- * - `empty`: `0`, `-1`, `null`, `''`, `[]`, `{}`, `new Map()`, `NaN`, …
+ * - `empty`: `0`, `-1`, `null`, `''`, `[]`, `{}`, `new Map()`, `NaN`, …, and timeout markers (`'timeout'`, `TIMED_OUT`, `Symbol('timeout')`)
  * - `tuple`: `[0, null]` / `[null, []]`, an error slot left empty (`errorIndex`, null when ambiguous)
  * - `object`: `{ data: [], error: null }`, every field empty and no degraded flag
  * - `wrapped`: a success wrapper around a sentinel: `ok(0)`, `Result.ok([])`, `Promise.resolve(0)`, `of([])`
@@ -162,9 +162,30 @@ function wrappedSentinel(node: TSESTree.CallExpression): Sentinel | null {
   return inner ? { kind: 'wrapped', node, failure, inner } : null;
 }
 
+const MARKER_TEXT = /^\s*time[ds]?[\s_-]?out\s*$/i;
+const MARKER_CONSTANT = /^[A-Z_]*TIME[DS]?_?OUT[A-Z_]*$/;
+
+/**
+ * A timeout marker on the success channel: `'timeout'`, `TIMED_OUT`, `Symbol('timeout')`. Callers
+ * must compare the result with it to learn that the work timed out: the sentinel pattern again.
+ */
+function isTimeoutMarker(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' && MARKER_TEXT.test(node.value);
+    case AST_NODE_TYPES.Identifier:
+      return MARKER_CONSTANT.test(node.name);
+    case AST_NODE_TYPES.CallExpression:
+      return dottedName(node.callee) === 'Symbol' && node.arguments[0] !== undefined && isTimeoutMarker(unwrap(node.arguments[0]));
+    default:
+      return false;
+  }
+}
+
 /** Classifies `node` as a success-shaped sentinel, or returns null. */
 export function classifySentinel(node: Node): Sentinel | null {
   const target = unwrap(node);
+  if (isTimeoutMarker(target)) return { kind: 'empty', node: target };
   switch (target.type) {
     case AST_NODE_TYPES.ArrayExpression:
       return target.elements.length === 0 ? { kind: 'empty', node: target } : tupleSentinel(target);

@@ -1,5 +1,14 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, type FunctionNode, isFunction, isNullish, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import {
+  dottedName,
+  enclosingFunction,
+  findInSubtree,
+  type FunctionNode,
+  isFunction,
+  isNullish,
+  SKIP_NESTED_FUNCTIONS,
+  unwrap,
+} from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
 import { classifySentinel, type Sentinel } from '../sentinel/values.js';
@@ -7,6 +16,7 @@ import { SentinelContext } from '../sentinel/context.js';
 import type { TimeoutRuleOptions } from './options.js';
 import { timeoutPathsOf, type Producer, type TimeoutPath, type TimeoutPathFinder } from './path.js';
 import { buildVocabulary } from './vocabulary.js';
+import { isSetTimeoutCall } from './work.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -85,6 +95,8 @@ export class TimeoutSentinelDetector {
   readonly paths: TimeoutPathFinder;
   readonly answers: SentinelContext;
   private readonly byFunction = new Map<FunctionNode, TimeoutSentinel | null>();
+  /** What each delay helper resolves when its timer fires, if a sentinel. */
+  private readonly timerValues = new Map<FunctionNode, { value: Node; sentinel: Sentinel } | null>();
   /** The parameters each function resolves or returns on a timeout path, by index. */
   private readonly fallbacks = new Map<FunctionNode, ReadonlyMap<number, TimeoutPath>>();
   /** The resolver fields of each class, by field name. */
@@ -209,6 +221,55 @@ export class TimeoutSentinelDetector {
     const isArrowBody = parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === id;
     if (isArrowBody || parent?.type === AST_NODE_TYPES.ReturnStatement) return this.paths.find(id, VALUE);
     return null;
+  }
+
+  /**
+   * The sentinel a delay helper resolves when its timer fires: `(ms) => new Promise((r) =>
+   * setTimeout(() => r(null), ms))`, `setTimeout(resolve, ms, [])`. Alone it is a plain delay; as
+   * an entry of `Promise.race` it is the race's timeout value.
+   */
+  timerValueOf(fn: FunctionNode): { value: Node; sentinel: Sentinel } | null {
+    if (this.timerValues.has(fn)) return this.timerValues.get(fn)!;
+    let found: { value: Node; sentinel: Sentinel } | null = null;
+    const returned =
+      fn.body.type === AST_NODE_TYPES.BlockStatement
+        ? fn.body.body.find((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement)?.argument
+        : fn.body;
+    const promise = returned && unwrap(returned);
+    const executor =
+      promise?.type === AST_NODE_TYPES.NewExpression && dottedName(promise.callee) === 'Promise' ? promise.arguments[0] : null;
+    const resolve = isFunction(executor) ? executor.params[0] : undefined;
+    if (isFunction(executor) && resolve?.type === AST_NODE_TYPES.Identifier) {
+      found = findInSubtree(executor.body, this.sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || !isSetTimeoutCall(node)) return null;
+        const [callback, , extra] = node.arguments;
+        // setTimeout(resolve, ms, value)
+        if (
+          callback?.type === AST_NODE_TYPES.Identifier &&
+          callback.name === resolve.name &&
+          extra &&
+          extra.type !== AST_NODE_TYPES.SpreadElement
+        ) {
+          const sentinel = classifySentinel(extra);
+          return sentinel ? { value: extra, sentinel } : null;
+        }
+        // setTimeout(() => resolve(value), ms)
+        if (!isFunction(callback)) return null;
+        return findInSubtree(callback.body, this.sourceCode.visitorKeys, (inner) => {
+          if (
+            inner.type !== AST_NODE_TYPES.CallExpression ||
+            inner.callee.type !== AST_NODE_TYPES.Identifier ||
+            inner.callee.name !== resolve.name
+          )
+            return null;
+          const value = inner.arguments[0];
+          const sentinel = value && value.type !== AST_NODE_TYPES.SpreadElement ? classifySentinel(value) : null;
+          return sentinel && value ? { value, sentinel } : null;
+        });
+      });
+    }
+    this.timerValues.set(fn, found);
+    return found;
   }
 
   /** `cb(null, 0)` on a timeout path. */
