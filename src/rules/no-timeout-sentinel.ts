@@ -210,7 +210,15 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
 
     function checkValue(expression: Node, statement: TSESTree.ReturnStatement | null): void {
       const found = detector.valueSentinels(expression);
-      if (found.length === 0 && statement) checkMappedSentinel(expression);
+      if (found.length === 0 && statement) {
+        const fallThrough = expression.type === AST_NODE_TYPES.Identifier ? detector.fallThroughSentinel(statement, expression) : null;
+        if (fallThrough) {
+          // The value was written before the try; what to change is the catch, which this report names.
+          report(expression, 'returnsSentinel', { path: fallThrough.path.label, value: text(fallThrough.value) }, []);
+          return;
+        }
+        checkMappedSentinel(expression);
+      }
       for (const { value, sentinel, path } of found) {
         const fixes = valueFixes(value, sentinel, path, statement);
         if (path.kind === 'fallback' && path.node?.type === AST_NODE_TYPES.Property) {

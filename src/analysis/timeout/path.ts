@@ -229,6 +229,17 @@ export class TimeoutPathFinder {
     return null;
   }
 
+  /**
+   * `try { response = await work() } catch (e) { log(e) } return response;`: a catch of timed work
+   * that does not leave, so the value set before the `try` falls through to what follows it.
+   */
+  fallThroughPath(statement: TSESTree.TryStatement): TimeoutPath | null {
+    const clause = statement.handler;
+    if (!clause || exits(clause.body)) return null;
+    const path = this.catchPath(clause, []);
+    return path && path !== 'stop' ? { ...path, label: `${path.label}, falling through` } : null;
+  }
+
   private catchPath(clause: TSESTree.CatchClause, passedTests: readonly Node[]): TimeoutPath | 'stop' | null {
     const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
     // `catch (e) { if (e.code === 'ENOENT') return [] }` picks out another error: not a timeout path.

@@ -5,6 +5,7 @@ import {
   findInSubtree,
   type FunctionNode,
   isFunction,
+  isInside,
   isNullish,
   SKIP_NESTED_FUNCTIONS,
   unwrap,
@@ -270,6 +271,28 @@ export class TimeoutSentinelDetector {
     }
     this.timerValues.set(fn, found);
     return found;
+  }
+
+  /**
+   * `let response = {}; try { response = await work() } catch (e) { log(e) } return response;`:
+   * the sentinel the variable started with is returned when the timed work fails.
+   */
+  fallThroughSentinel(statement: TSESTree.ReturnStatement, id: TSESTree.Identifier): TimeoutSentinel | null {
+    const variable = findVariable(this.sourceCode.getScope(id), id.name);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== DefinitionType.Variable || !def.node.init) return null;
+    const sentinel = classifySentinel(def.node.init);
+    if (!sentinel) return null;
+    const siblings = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent.body : null;
+    const before = siblings?.slice(0, siblings.indexOf(statement)).reverse();
+    const attempt = before?.find((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
+    if (!attempt) return null;
+    // The try must be where the real value is set, or the sentinel is simply the answer.
+    const assigned = variable!.references.some((ref) => ref.isWrite() && !ref.init && isInside(ref.identifier, attempt.block));
+    if (!assigned) return null;
+    const path = this.paths.fallThroughPath(attempt);
+    if (!path || this.answers.isRealAnswer(sentinel, statement)) return null;
+    return { value: def.node.init, sentinel, path };
   }
 
   /** `cb(null, 0)` on a timeout path. */

@@ -199,3 +199,60 @@ const rows = await Promise.race([db.query('x'), delay(100)]);`,
     },
   ],
 });
+
+// Falling through (issue 20, item 7): the value set before the try is returned when the timed work fails.
+runRuleTests('no-timeout-sentinel', rule, {
+  valid: [
+    // The catch leaves: nothing falls through.
+    `async function load(url: string) {
+  let response = {};
+  try {
+    response = await (await fetch(url, { signal: AbortSignal.timeout(1000) })).json();
+  } catch (e) {
+    throw new LoadError('load failed', { cause: e });
+  }
+  return response;
+}`,
+    // The try does not set the value: the sentinel is simply the answer.
+    `async function load(url: string) {
+  let count = 0;
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1000) });
+  } catch (e) {
+    log(e);
+  }
+  return count;
+}`,
+    // No timeout on the work.
+    `async function load(url: string) {
+  let response = {};
+  try {
+    response = await (await fetch(url)).json();
+  } catch (e) {
+    log(e);
+  }
+  return response;
+}`,
+  ],
+  invalid: [
+    {
+      code: `async function load(url: string) {
+  let response = {};
+  try {
+    response = await (await fetch(url, { signal: AbortSignal.timeout(1000) })).json();
+  } catch (e) {
+    log(e);
+  }
+  return response;
+}`,
+      errors: [
+        {
+          messageId: 'returnsSentinel',
+          line: 8,
+          data: { path: '`catch` of work with `AbortSignal.timeout(1000)`, falling through', value: '{}' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
