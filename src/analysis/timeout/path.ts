@@ -1,20 +1,18 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  calleeName,
-  dottedName,
-  findInSubtree,
-  isFunction,
-  isInside,
-  propertyKeyName,
-  shortText,
-  unwrap,
-  type FunctionNode,
-} from '../js/ast.js';
+import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
 import { isTimeLeftExpression, isTimeoutCase, readsClock, type TestReading, timeoutSide, type TimeoutSide } from './guard.js';
 import type { TimeoutVocabulary } from './vocabulary.js';
-import { isSetTimeoutCall, isTimeoutWrapperName, isTimerPromise, methodReceiver, raceOf, TimeoutEvidenceFinder } from './work.js';
+import {
+  evidenceBeforeTry,
+  isSetTimeoutCall,
+  isTimeoutWrapperName,
+  isTimerPromise,
+  methodReceiver,
+  raceOf,
+  TimeoutEvidenceFinder,
+} from './work.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -244,37 +242,10 @@ export class TimeoutPathFinder {
     const param = clause.param?.type === AST_NODE_TYPES.Identifier ? clause.param.name : null;
     // `catch (e) { if (e.code === 'ENOENT') return [] }` picks out another error: not a timeout path.
     if (param && passedTests.some((test) => mentions(test, param, this.sourceCode))) return 'stop';
-    const evidence = this.evidence.find(clause.parent.block) ?? this.evidenceBefore(clause.parent);
+    const evidence =
+      this.evidence.find(clause.parent.block) ?? evidenceBeforeTry(clause.parent, this.evidence, this.sourceCode.visitorKeys);
     if (!evidence) return null;
     return { kind: 'catch', label: `\`catch\` of work with ${code(this.sourceCode, evidence, 40)}`, node: clause, evidence };
-  }
-
-  /**
-   * A timeout set up before the `try` and handed to its work: `const signal = AbortSignal.timeout(ms)`,
-   * or an abort timer `setTimeout(() => controller.abort(), ms)` whose controller the work uses.
-   */
-  private evidenceBefore(statement: TSESTree.TryStatement): Node | null {
-    const parent = statement.parent;
-    const siblings =
-      parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program
-        ? parent.body
-        : parent.type === AST_NODE_TYPES.SwitchCase
-          ? parent.consequent
-          : null;
-    if (!siblings) return null;
-    for (const before of siblings) {
-      if (before === statement) break;
-      const evidence = this.evidence.find(before);
-      // Only a signal or an abort timer times out work that runs later; a wrapper or race before
-      // the `try` has settled (or thrown) by the time the `try` runs.
-      if (!evidence || !isSignalEvidence(evidence)) continue;
-      const names = new Set([...declaredNames(before), ...abortedNames(evidence, this.sourceCode.visitorKeys)]);
-      const used = findInSubtree(statement.block, this.sourceCode.visitorKeys, (node) =>
-        node.type === AST_NODE_TYPES.Identifier && names.has(node.name) ? true : null,
-      );
-      if (used) return evidence;
-    }
-    return null;
   }
 
   private callbackPath(fn: FunctionNode, producer: Producer): TimeoutPath | null {
@@ -392,31 +363,4 @@ export function timeoutPathsOf(
 ): TimeoutPathFinder {
   const key = `timeout-paths:${identityOf(words)}:${options.checkTimeoutOptions === true}`;
   return perFile(sourceCode.ast, key, () => new TimeoutPathFinder(sourceCode, words, options));
-}
-
-/** `const signal = …`, `let [a, b] = …`: the names a statement declares (top-level identifiers only). */
-function declaredNames(statement: TSESTree.Node): string[] {
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
-  return statement.declarations.flatMap((d) => (d.id.type === AST_NODE_TYPES.Identifier ? [d.id.name] : []));
-}
-
-/** `controller` in `setTimeout(() => controller.abort(), ms)`: what a timer aborts. */
-function abortedNames(evidence: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): string[] {
-  const names: string[] = [];
-  findInSubtree(evidence, visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && /^(abort|cancel|destroy)$/.test(calleeName(node) ?? '')) {
-      let target = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : null;
-      while (target?.type === AST_NODE_TYPES.MemberExpression) target = target.object;
-      if (target?.type === AST_NODE_TYPES.Identifier) names.push(target.name);
-    }
-    return null;
-  });
-  return names;
-}
-
-/** `AbortSignal.timeout(ms)` or an abort timer (`setTimeout(() => c.abort(), ms)`): evidence that outlives its statement. */
-function isSignalEvidence(evidence: Node): boolean {
-  if (evidence.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = dottedName(evidence.callee);
-  return name === 'AbortSignal.timeout' || name === 'setTimeout' || name?.endsWith('.setTimeout') === true;
 }

@@ -143,3 +143,62 @@ export function timeoutErrorTestFor(evidence: Node): ((error: string) => string)
   }
   return null;
 }
+
+/**
+ * A timeout set up before the `try` and handed to its work: `const signal = AbortSignal.timeout(ms)`,
+ * or an abort timer `setTimeout(() => controller.abort(), ms)` whose controller the work uses.
+ */
+export function evidenceBeforeTry(
+  statement: TSESTree.TryStatement,
+  finder: TimeoutEvidenceFinder,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): Node | null {
+  const parent = statement.parent;
+  const siblings =
+    parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program
+      ? parent.body
+      : parent.type === AST_NODE_TYPES.SwitchCase
+        ? parent.consequent
+        : null;
+  if (!siblings) return null;
+  for (const before of siblings) {
+    if (before === statement) break;
+    const evidence = finder.find(before);
+    // Only a signal or an abort timer times out work that runs later; a wrapper or race before
+    // the `try` has settled (or thrown) by the time the `try` runs.
+    if (!evidence || !isSignalEvidence(evidence)) continue;
+    const names = new Set([...declaredNames(before), ...abortedNames(evidence, visitorKeys)]);
+    const used = findInSubtree(statement.block, visitorKeys, (node) =>
+      node.type === AST_NODE_TYPES.Identifier && names.has(node.name) ? true : null,
+    );
+    if (used) return evidence;
+  }
+  return null;
+}
+
+/** `const signal = …`, `let [a, b] = …`: the names a statement declares (top-level identifiers only). */
+function declaredNames(statement: TSESTree.Node): string[] {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
+  return statement.declarations.flatMap((d) => (d.id.type === AST_NODE_TYPES.Identifier ? [d.id.name] : []));
+}
+
+/** `controller` in `setTimeout(() => controller.abort(), ms)`: what a timer aborts. */
+function abortedNames(evidence: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): string[] {
+  const names: string[] = [];
+  findInSubtree(evidence, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && /^(abort|cancel|destroy)$/.test(calleeName(node) ?? '')) {
+      let target = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : null;
+      while (target?.type === AST_NODE_TYPES.MemberExpression) target = target.object;
+      if (target?.type === AST_NODE_TYPES.Identifier) names.push(target.name);
+    }
+    return null;
+  });
+  return names;
+}
+
+/** `AbortSignal.timeout(ms)` or an abort timer (`setTimeout(() => c.abort(), ms)`): evidence that outlives its statement. */
+function isSignalEvidence(evidence: Node): boolean {
+  if (evidence.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = dottedName(evidence.callee);
+  return name === 'AbortSignal.timeout' || name === 'setTimeout' || name?.endsWith('.setTimeout') === true;
+}
