@@ -53,6 +53,9 @@ const NONE: readonly TSESTree.Property[] = [];
 
 /** `Promise.race`, `Promise.any`. */
 function isRace(callee: TSESTree.MemberExpression): boolean {
+  // The property first: `dottedName` of every member call would cost more than the test.
+  if (callee.property.type !== AST_NODE_TYPES.Identifier || (callee.property.name !== 'race' && callee.property.name !== 'any'))
+    return false;
   const name = dottedName(callee);
   return name === 'Promise.race' || name === 'Promise.any';
 }
@@ -163,8 +166,10 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     }
 
     function checkFallbackArguments(call: TSESTree.CallExpression): void {
-      // The arguments first: most calls pass no sentinel, and are not resolved at all.
-      if (!call.arguments.some((argument) => classifySentinel(argument) !== null)) return;
+      // The last argument first, where helpers take their fallback: most calls pass no sentinel
+      // there, and are not resolved at all.
+      const last = call.arguments.at(-1);
+      if (!last || last.type === AST_NODE_TYPES.SpreadElement || !classifySentinel(last)) return;
       const resolved = (callees ??= new CalleeResolver(context)).resolve(call);
       if (!resolved) return;
       const params = timeoutSentinelsOf(resolved.sourceCode, options).fallbackParams(resolved.fn);
@@ -190,12 +195,13 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         return;
       }
       const sentinel = classifySentinel(value);
-      // `false` from code that answers yes or no elsewhere is an answer, as for the rule's own paths.
-      if (!sentinel || detector.answers.isRealAnswer(sentinel, value)) return;
+      if (!sentinel) return;
       for (let node: Node | undefined = value.parent; node && !isFunction(node); node = node.parent) {
         if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) continue;
         const branch = sentinelBranchOf(node);
         if (!branch || !isInside(value, branch.sentinelSide)) continue;
+        // `false` from code that answers yes or no elsewhere is an answer, as for the rule's own paths.
+        if (detector.answers.isRealAnswer(sentinel, value)) return;
         const origin = (origins ??= new SentinelOrigins(context, options)).originOf(branch.subject);
         // Passing the helper's own value on (`if (!test(x)) return false`) adds nothing to the helper's finding.
         if (!origin || origin.value === text(value)) continue;

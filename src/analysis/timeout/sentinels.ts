@@ -278,15 +278,19 @@ export class TimeoutSentinelDetector {
    * the sentinel the variable started with is returned when the timed work fails.
    */
   fallThroughSentinel(statement: TSESTree.ReturnStatement, id: TSESTree.Identifier): TimeoutSentinel | null {
+    // The statements first: most returns of a variable follow no `try`, and need no scope lookup.
+    const siblings = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent.body : [];
+    let attempt: TSESTree.TryStatement | undefined;
+    for (let i = siblings.indexOf(statement) - 1; i >= 0 && !attempt; i--) {
+      const sibling = siblings[i]!;
+      if (sibling.type === AST_NODE_TYPES.TryStatement) attempt = sibling;
+    }
+    if (!attempt?.handler) return null;
     const variable = findVariable(this.sourceCode.getScope(id), id.name);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== DefinitionType.Variable || !def.node.init) return null;
     const sentinel = classifySentinel(def.node.init);
     if (!sentinel) return null;
-    const siblings = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent.body : null;
-    const before = siblings?.slice(0, siblings.indexOf(statement)).reverse();
-    const attempt = before?.find((s): s is TSESTree.TryStatement => s.type === AST_NODE_TYPES.TryStatement);
-    if (!attempt) return null;
     // The try must be where the real value is set, or the sentinel is simply the answer.
     const assigned = variable!.references.some((ref) => ref.isWrite() && !ref.init && isInside(ref.identifier, attempt.block));
     if (!assigned) return null;

@@ -114,7 +114,16 @@ export function methodReceiver(call: TSESTree.CallExpression, ...methods: string
 
 export function isSetTimeoutCall(node: Node | undefined): node is TSESTree.CallExpression {
   if (node?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = dottedName(node.callee);
+  // The last name first: it rules out almost every call without building a dotted path.
+  const callee = node.callee;
+  const last =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberPropertyName(callee)
+        : null;
+  if (last !== 'setTimeout') return false;
+  const name = dottedName(callee);
   return name === 'setTimeout' || name === 'globalThis.setTimeout' || name === 'window.setTimeout' || name === 'global.setTimeout';
 }
 
