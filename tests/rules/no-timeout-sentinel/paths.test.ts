@@ -7,6 +7,32 @@ const autofix = { resilience: { autofix: true } };
 const DOM = "DOMException(…, 'TimeoutError')";
 const throwDom = (output: string) => [{ messageId: 'throwTypedError' as const, data: { error: DOM }, output }];
 
+// ioredis's Command: a resolver kept in a field, settled on "no time left" and from a timer.
+const COMMAND = `class Command {
+  initPromise() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = this._convertValue(resolve);
+      this.reject = (err) => reject(err);
+    });
+  }
+  setBlockingTimeout(ms: number) {
+    const now = Date.now();
+    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
+    const remaining = this._blockingDeadline - now;
+    if (remaining <= 0) {
+      this.resolve(null);
+      return;
+    }
+    this._timer = setTimeout(() => {
+      this.resolve(null);
+    }, remaining);
+  }
+}`;
+const REJECT = "this.reject(new DOMException('setBlockingTimeout timed out', 'TimeoutError'));";
+const rejectField = (output: string) => [
+  { messageId: 'rejectTypedError' as const, data: { error: "DOMException(…, 'TimeoutError')", reject: 'this.reject' }, output },
+];
+
 runRuleTests('no-timeout-sentinel', rule, {
   valid: [
     {
@@ -274,88 +300,19 @@ async function search() {
     {
       // ioredis: no time left before the deadline (a deadline minus a clock reading, at most 0)
       // resolves the command with null, and so does the timer racing the reply.
-      code: `class Command {
-  initPromise() {
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = this._convertValue(resolve);
-      this.reject = (err) => reject(err);
-    });
-  }
-  setBlockingTimeout(ms: number) {
-    const now = Date.now();
-    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
-    const remaining = this._blockingDeadline - now;
-    if (remaining <= 0) {
-      this.resolve(null);
-      return;
-    }
-    this._timer = setTimeout(() => {
-      this.resolve(null);
-    }, remaining);
-  }
-}`,
+      code: COMMAND,
       errors: [
         {
           messageId: 'resolvesSentinel',
           line: 13,
           data: { path: '`remaining <= 0`', value: 'null' },
-          suggestions: [
-            {
-              messageId: 'rejectTypedError',
-              data: { error: DOM, reject: 'this.reject' },
-              output: `class Command {
-  initPromise() {
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = this._convertValue(resolve);
-      this.reject = (err) => reject(err);
-    });
-  }
-  setBlockingTimeout(ms: number) {
-    const now = Date.now();
-    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
-    const remaining = this._blockingDeadline - now;
-    if (remaining <= 0) {
-      this.reject(new DOMException('setBlockingTimeout timed out', 'TimeoutError'));
-      return;
-    }
-    this._timer = setTimeout(() => {
-      this.resolve(null);
-    }, remaining);
-  }
-}`,
-            },
-          ],
+          suggestions: rejectField(COMMAND.replace('      this.resolve(null);\n      return;', `      ${REJECT}\n      return;`)),
         },
         {
           messageId: 'resolvesSentinel',
           line: 17,
           data: { path: '`setTimeout` callback racing the work', value: 'null' },
-          suggestions: [
-            {
-              messageId: 'rejectTypedError',
-              data: { error: DOM, reject: 'this.reject' },
-              output: `class Command {
-  initPromise() {
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = this._convertValue(resolve);
-      this.reject = (err) => reject(err);
-    });
-  }
-  setBlockingTimeout(ms: number) {
-    const now = Date.now();
-    if (this._blockingDeadline === undefined) this._blockingDeadline = now + ms;
-    const remaining = this._blockingDeadline - now;
-    if (remaining <= 0) {
-      this.resolve(null);
-      return;
-    }
-    this._timer = setTimeout(() => {
-      this.reject(new DOMException('setBlockingTimeout timed out', 'TimeoutError'));
-    }, remaining);
-  }
-}`,
-            },
-          ],
+          suggestions: rejectField(COMMAND.replace('      this.resolve(null);\n    }, remaining);', `      ${REJECT}\n    }, remaining);`)),
         },
       ],
     },
