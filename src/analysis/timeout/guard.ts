@@ -260,7 +260,8 @@ function exceeds(big: Node, small: Node, reading: TestReading): boolean {
 /** `remaining <= 0`, `0 >= timeLeft`: no time left is a timeout; `remaining > 0` is in budget. */
 function timeLeftSide(node: TSESTree.BinaryExpression, reading: TestReading): TimeoutSide {
   const isTimeLeft = reading.isTimeLeft;
-  if (!isTimeLeft || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return null;
+  const relational = node.operator === '<' || node.operator === '<=' || node.operator === '>' || node.operator === '>=';
+  if (!isTimeLeft || !relational) return null;
   const [value, operator] = isZero(node.right)
     ? [node.left, node.operator]
     : isZero(node.left)
