@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findInSubtree, functionName, type FunctionNode, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import { enclosingFunction, findInSubtree, functionName, type FunctionNode, literalString, SKIP_NESTED_FUNCTIONS } from '../js/ast.js';
 import { FunctionResults, isBooleanAnswer } from '../js/function-returns.js';
 import { findVariable } from '../js/imports.js';
 import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './values.js';
@@ -33,7 +33,8 @@ export class SentinelContext {
   /** `producer` is where the value is produced; `settle` the `resolve`/`cb` that carries it, if any. */
   isRealAnswer(sentinel: Sentinel, producer: TSESTree.Node, settle?: TSESTree.Identifier): boolean {
     // `return 'timeout'` beside `return 'error'`: a function that classifies, whose labels are its answers.
-    if (isStringLiteral(sentinel.node) && (unwrap(sentinel.node) as TSESTree.Literal).value !== '') {
+    const label = literalString(sentinel.node);
+    if (label !== null && label !== '') {
       const fn = enclosingFunction(producer);
       return fn !== null && this.returnsOtherStrings(fn, sentinel.node);
     }
@@ -56,7 +57,7 @@ export class SentinelContext {
         fn.body,
         this.sourceCode.visitorKeys,
         (node) =>
-          node.type === AST_NODE_TYPES.ReturnStatement && node.argument && node.argument !== own && isStringLiteral(node.argument)
+          node.type === AST_NODE_TYPES.ReturnStatement && node.argument && node.argument !== own && literalString(node.argument) !== null
             ? true
             : null,
         SKIP_NESTED_FUNCTIONS,
@@ -82,9 +83,4 @@ export class SentinelContext {
     const fn = enclosingFunction(producer);
     return fn !== null && this.results.answersWithBooleans(fn);
   }
-}
-
-function isStringLiteral(node: TSESTree.Node): boolean {
-  const target = unwrap(node);
-  return target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string';
 }
