@@ -37,6 +37,8 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       unboundedCall: `\`{{construct}}\` loads every matching {{unit}}: no {{bound}}. Add {{bound}} ${PAGE}`,
       unboundedFilterCall: `\`{{construct}}\` loads every matching {{unit}} and cannot take a bound. Use \`{{to}}\` with \`{{bound}}\` ${PAGE}`,
       unboundedChain: `\`{{construct}}\` loads every matching {{unit}}: nothing calls {{bound}}. Add \`.{{fix}}()\` ${PAGE}`,
+      boundOnSomePaths:
+        '`{{construct}}` loads every matching {{unit}} when `{{test}}` is {{when}}: `.{{bound}}()` runs only on the other path. Bound it on every path (a default such as `limit ?? 100`, or fail without one).',
       unboundedSql: `\`{{construct}}\` runs \`{{sql}}\`, which loads every matching row: no \`LIMIT\`, \`FETCH FIRST\` or \`TOP\`. Add a \`LIMIT\` ${PAGE}`,
       redisKeys:
         '`{{construct}}` runs `KEYS`, which walks the whole keyspace, blocks the server and returns every match at once. Iterate with `SCAN` and `MATCH` instead.',

@@ -3,7 +3,7 @@ import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils'
 import { resilienceSettings, type ResilienceSettings, type SettingKey } from '../settings.js';
 import { BoundedCache } from './bounded-cache.js';
 import { stableListeners } from './stable-listeners.js';
-import { rememberFilename } from '../analysis/js/module-system.js';
+import { rememberFilename } from '../analysis/js/package-json.js';
 
 /** Which generated config first enables a rule; rules without it are only in `all`. */
 export type RuleLevel = 'recommended' | 'strict';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { moduleSystemOf, rememberFilename } from '../../src/analysis/js/module-system.js';
+import { moduleSystemOf, rememberFilename } from '../../src/analysis/js/index.js';
 
 /** A SourceCode stand-in with what moduleSystemOf reads: the AST and its scopes, parsed as ESLint would. */
 function systemOf(code: string, filename?: string, sourceType: 'module' | 'script' = 'module'): string {

@@ -6,4 +6,5 @@ export * from './function-returns.js';
 export * from './imports.js';
 export * from './module-system.js';
 export * from './origins.js';
+export * from './package-json.js';
 export * from './per-file.js';

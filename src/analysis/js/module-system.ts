@@ -1,19 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { filenameOf, nearestPackage } from './package-json.js';
 import { perFile } from './per-file.js';
 
 // Which module system a file is in, so a fix adds `require` to CommonJS and `import` to modules:
 // an import in a CommonJS file does not load, and a `require` in an ES module throws.
 
 export type ModuleSystem = 'module' | 'commonjs';
-
-/** The file each parse belongs to, set by `createRule` (SourceCode does not know its file). */
-const filenames = new WeakMap<TSESTree.Program, string>();
-
-export function rememberFilename(program: TSESTree.Program, filename: string): void {
-  filenames.set(program, filename);
-}
 
 const COMMONJS_EXTENSIONS = new Set(['.cjs', '.cts']);
 const MODULE_EXTENSIONS = new Set(['.mjs', '.mts']);
@@ -28,7 +21,7 @@ const PACKAGE_TYPED_EXTENSIONS = new Set(['.js', '.jsx']);
  */
 export function moduleSystemOf(sourceCode: Readonly<TSESLint.SourceCode>): ModuleSystem {
   const program = sourceCode.ast;
-  return perFile(program, 'module-system', () => decide(sourceCode, filenames.get(program)));
+  return perFile(program, 'module-system', () => decide(sourceCode, filenameOf(program)));
 }
 
 function decide(sourceCode: Readonly<TSESLint.SourceCode>, filename: string | undefined): ModuleSystem {
@@ -39,7 +32,8 @@ function decide(sourceCode: Readonly<TSESLint.SourceCode>, filename: string | un
   if (program.body.some(isModuleSyntax)) return 'module';
   if (program.sourceType !== 'module') return 'commonjs';
   if (usesCommonJsGlobals(sourceCode)) return 'commonjs';
-  if (filename && PACKAGE_TYPED_EXTENSIONS.has(extension)) return packageTypeOf(dirname(filename)) === 'module' ? 'module' : 'commonjs';
+  if (filename && PACKAGE_TYPED_EXTENSIONS.has(extension))
+    return nearestPackage(dirname(filename))?.type === 'module' ? 'module' : 'commonjs';
   return 'module';
 }
 
@@ -64,30 +58,4 @@ function usesCommonJsGlobals(sourceCode: Readonly<TSESLint.SourceCode>): boolean
     const variable = globalScope.set.get(name);
     return variable !== undefined && variable.defs.length === 0 && variable.references.length > 0;
   });
-}
-
-const packageTypes = new Map<string, string | null>();
-
-/** The `type` of the nearest `package.json` above `dir` (null when there is none, or it has none). */
-function packageTypeOf(dir: string): string | null {
-  const known = packageTypes.get(dir);
-  if (known !== undefined) return known;
-  let type: string | null = null;
-  const file = join(dir, 'package.json');
-  if (existsSync(file)) {
-    try {
-      const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      type =
-        typeof json === 'object' && json !== null && typeof (json as { type?: unknown }).type === 'string'
-          ? (json as { type: string }).type
-          : null;
-    } catch {
-      type = null; // An unreadable package.json says nothing; Node would fail on it anyway.
-    }
-  } else {
-    const parent = dirname(dir);
-    type = parent === dir ? null : packageTypeOf(parent);
-  }
-  packageTypes.set(dir, type);
-  return type;
 }

@@ -150,6 +150,12 @@ export interface BuilderLoader {
   groupMethods?: readonly string[];
   /** The suggestion inserts `.<fixMethod>(n)` before the terminal (or at the end of the chain). */
   fixMethod: string;
+  /**
+   * Methods that make `x('table').<method>(…)` this builder whatever `x` is (`this.db('t')`,
+   * `dbOrTx('t')`), in a file or package using the library, when nothing else is known of `x`: a
+   * receiver called with a table name and chained on with the builder's own vocabulary.
+   */
+  tableCallMethods?: readonly string[];
   evidence: Evidence;
   unit: Unit;
 }

@@ -1,5 +1,7 @@
 // Knex: table queries executed (awaited, `then`) without `.limit()`/`.first()`.
 // One file per catalog entry (tests/analysis/loaders-catalog.test.ts checks that each has one).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../../src/rules/no-unbounded-load.js';
 import { runRuleTests } from '../../rule-tester.js';
 
@@ -13,6 +15,7 @@ export class Users {
     this./* read replica */ replica = knexFactory({ client: 'pg' });
     this['backup'] = knexFactory({ client: 'pg' });
     this.other = makeSomething();
+    this.cache = new Map();
   }
   async a() { return await this.store('users').select('id'); }
   async b() { return await this.archive('users').select('id'); }
@@ -20,6 +23,7 @@ export class Users {
   async d() { return await this.replica('users').select('id'); }
   async e() { return await this.backup('users').select('id'); }
   async f() { return await this.other('users').select('id'); }
+  async g() { return await this.cache.get('users').select('id'); }
 }`;
 
 /** `code` with `.limit(100)` after the `select('id')` of line `line` (1-based): the suggestion's output. */
@@ -30,8 +34,29 @@ function limitedOnLine(code: string, line: number): string {
     .join('\n');
 }
 
+/** A file of a package that depends on knex (tests/fixtures/packages/uses-knex/package.json) but does not import it. */
+const IN_KNEX_PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/packages/uses-knex/src/task-store.js');
+
+/** Compiled data-layer code: the client is injected, so no file imports knex (Backstage's stores). */
+const INJECTED_CLIENT = `class TaskStore {
+  constructor(options) { this.db = options.database; }
+  async listStale() { return await this.db('tasks').where({ status: 'processing' }).select(['id']); }
+  async listBounded() { return await this.db('tasks').where({ status: 'open' }).limit(20); }
+}
+module.exports = { TaskStore };`;
+
 runRuleTests('no-unbounded-load', rule, {
   valid: [
+    // The same code in a package that does not depend on knex: nothing says \`this.db\` is a client.
+    { code: INJECTED_CLIENT, filename: 'task-store.js' },
+    {
+      // In a knex package, a call with a string chained on with another vocabulary is not a query.
+      code: `export const greet = (t, $) => [t('greeting').replace('x', 'y'), $('div.item').find('a'), t('a').where];
+export async function other(load) { return await load('users').then((rows) => rows); }
+// one of knex's methods on an unknown receiver is not a client called with a table
+export async function listed(store) { return await store.select('USERS').where({ active: true }); }`,
+      filename: IN_KNEX_PACKAGE,
+    },
     `import knexFactory from 'knex';
 const knex = knexFactory({ client: 'pg' });
 export const a = () => knex('users').where({ active: true }).limit(50);
@@ -56,21 +81,96 @@ export async function page() {
   paginate(query);
   return await query;
 }`,
+    `// a bound on every path: unconditional with a default, on both sides of an if, or a guard that leaves
+import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function a(limit?: number) {
+  const query = knex('tasks').select('id');
+  query.limit(limit ?? 100);
+  return await query;
+}
+export async function b(limit?: number) {
+  const query = knex('tasks').select('id');
+  if (limit) query.limit(limit);
+  else query.limit(100);
+  return await query;
+}
+export async function c(limit?: number) {
+  const query = knex('tasks').select('id');
+  if (!limit) throw new RangeError('limit is required');
+  query.limit(Math.min(limit, 500));
+  return await query;
+}
+export async function d(limit: number) {
+  const query = knex('tasks').select('id');
+  if (limit > 0) {
+    query.limit(limit);
+    return await query;
+  }
+  return [];
+}`,
     `// a function called db is not knex
 export async function a(db: (table: string) => Promise<unknown[]>) { return await db('users'); }`,
   ],
   invalid: [
     {
+      name: 'an unknown receiver called with a table and chained with knex methods, in a package that depends on knex',
+      code: INJECTED_CLIENT,
+      filename: IN_KNEX_PACKAGE,
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "this.db('tasks').where().select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 3,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: INJECTED_CLIENT.replace(".select(['id'])", ".select(['id']).limit(100)"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'any name for the client in a file that imports knex only for its types',
+      code: `import type { Knex } from 'knex';
+export type Db = Knex;
+export async function locations(dbOrTx: any) {
+  return dbOrTx('locations').select('id', 'target');
+}`,
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "dbOrTx('locations').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import type { Knex } from 'knex';
+export type Db = Knex;
+export async function locations(dbOrTx: any) {
+  return dbOrTx('locations').select('id', 'target').limit(100);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The client is a field the constructor assigns, found however the assignment is spelled
-      // (parentheses, spaces and a line break, a comment, a string key); an unknown value is not a client.
+      // (parentheses, spaces and a line break, a comment, a string key); a field holding an unknown
+      // value counts by its call shape in a file importing knex (\`this.other('users').select()\`),
+      // a Map's \`get\` does not.
       name: 'knex clients assigned to this.x in the constructor',
       code: THIS_CLIENTS,
-      errors: (['store', 'archive', 'mirror', 'replica', 'backup'] as const).map((field, i) => ({
+      errors: (['store', 'archive', 'mirror', 'replica', 'backup', 'other'] as const).map((field, i) => ({
         messageId: 'unboundedChain' as const,
         data: { construct: `this.${field}('users').select()`, unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
-        line: 12 + i,
+        line: 13 + i,
         column: 28,
-        suggestions: [{ messageId: 'addMethod' as const, output: limitedOnLine(THIS_CLIENTS, 12 + i) }],
+        suggestions: [{ messageId: 'addMethod' as const, output: limitedOnLine(THIS_CLIENTS, 13 + i) }],
       })),
     },
     {
@@ -229,6 +329,64 @@ export async function search(name?: string) {
   const query = knex('users').select('id', 'name');
   if (name) query.where('name', 'like', \`%\${name}%\`);
   return await query.limit(100);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Backstage's task list: the limit applies only when the caller passes one.
+      name: 'a bound on some paths only is no bound on the others',
+      code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function list(pagination?: { limit?: number; offset?: number }) {
+  const query = knex('tasks').orderBy('created_at', 'desc');
+  if (pagination?.limit !== undefined) {
+    query.limit(pagination.limit);
+  }
+  if (pagination?.offset !== undefined) query.offset(pagination.offset);
+  return await query.select(['id', 'spec']);
+}
+export async function events(limit: number, q = knex('events').where({ kind: 'x' })) {
+  const builder = knex('events').where({ kind: 'x' });
+  return limit > 0 ? await builder : await builder.clone();
+}`,
+      errors: [
+        {
+          messageId: 'boundOnSomePaths',
+          data: {
+            construct: "knex('tasks').orderBy().offset().select()",
+            unit: 'row',
+            test: 'pagination?.limit !== undefined',
+            when: 'false',
+            bound: 'limit',
+          },
+          line: 4,
+          column: 17,
+          suggestions: [],
+        },
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "knex('events').where()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 12,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function list(pagination?: { limit?: number; offset?: number }) {
+  const query = knex('tasks').orderBy('created_at', 'desc');
+  if (pagination?.limit !== undefined) {
+    query.limit(pagination.limit);
+  }
+  if (pagination?.offset !== undefined) query.offset(pagination.offset);
+  return await query.select(['id', 'spec']);
+}
+export async function events(limit: number, q = knex('events').where({ kind: 'x' })) {
+  const builder = knex('events').where({ kind: 'x' });
+  return limit > 0 ? await builder.limit(100) : await builder.clone();
 }`,
             },
           ],

@@ -24,14 +24,9 @@ export class S {
   k(ids: string[]) { return this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany(); }
   l() { return this.users.createQueryBuilder('u').limit(5).getRawMany(); }
 }`,
-    `// a builder bounded on one branch, or handed to a helper we cannot see
+    `// a builder handed to a helper we cannot see
 import { Repository } from 'typeorm';
 import { paginate } from './paginate';
-export async function a(repo: Repository<object>, size?: number) {
-  const qb = repo.createQueryBuilder('u');
-  if (size) qb.take(size);
-  return qb.getMany();
-}
 export async function b(repo: Repository<object>) {
   const qb = repo.createQueryBuilder('u');
   paginate(qb);
@@ -50,6 +45,24 @@ export const a = (m: EntityManager, options: object) => m.find('User', options);
 export const a = (userRepository: { find(): unknown }) => userRepository.find();`,
   ],
   invalid: [
+    {
+      name: 'a builder bounded on one branch only',
+      code: `import { Repository } from 'typeorm';
+export async function a(repo: Repository<object>, size?: number) {
+  const qb = repo.createQueryBuilder('u');
+  if (size) qb.take(size);
+  return qb.getMany();
+}`,
+      errors: [
+        {
+          messageId: 'boundOnSomePaths',
+          data: { construct: 'repo.createQueryBuilder().getMany()', unit: 'entity', test: 'size', when: 'false', bound: 'take' },
+          line: 5,
+          column: 13,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'an injected repository',
       code: `import { Injectable } from '@nestjs/common';

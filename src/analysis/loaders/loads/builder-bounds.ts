@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, lastName, literalString, memberPropertyName, unwrap } from '../../js/ast.js';
+import { findInSubtree, isFunction, isInside, lastName, literalString, memberPropertyName, unwrap } from '../../js/ast.js';
 import { unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader } from '../catalog.js';
 import type { Link } from './chains.js';
@@ -17,6 +17,60 @@ type Node = TSESTree.Node;
 const AGGREGATE_CALLS = new Set(['count', 'countAll', 'countDistinct', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max']);
 const AGGREGATE_TEXT = /\b(?:count|sum|avg|min|max)\s*\(/i;
 
+/** Whether the link is one of the builder's bound methods (`limit`) or key methods (`whereInIds`). */
+export function isBoundLink(loader: BuilderLoader, link: Link): boolean {
+  return loader.boundMethods.includes(link.name) || loader.keyMethods?.includes(link.name) === true;
+}
+
+/** The test a bound depends on, and on which side of it the chain has no bound. */
+export interface BoundGuard {
+  test: Node;
+  /** The bound runs when the test is true: the load is unbounded when it is false. */
+  unboundedWhen: 'false' | 'true';
+  bound: string;
+}
+
+/**
+ * `if (limit) query.limit(limit); … await query`: when every bound of the chain runs on some
+ * paths only (inside an `if` or a ternary branch, or after `&&`/`||`, that does not also hold the
+ * consumer), the test of the first one, and the side on which the load has no bound. Null when
+ * a bound always runs before the consumer, bounds sit on both sides of one `if`, or there is none.
+ */
+export function boundGuard(loader: BuilderLoader, after: readonly Link[], consumer: Node): BoundGuard | null {
+  let first: BoundGuard | null = null;
+  const sides = new Map<Node, Set<'true' | 'false'>>();
+  for (const link of after) {
+    if (!isBoundLink(loader, link)) continue;
+    const guard = guardAbove(link.call, consumer);
+    if (!guard) return null;
+    const seen = sides.get(guard.test) ?? new Set();
+    seen.add(guard.unboundedWhen);
+    // `if (limit) q.limit(limit); else q.limit(100);`: bounded either way.
+    if (seen.size === 2) return null;
+    sides.set(guard.test, seen);
+    first ??= { ...guard, bound: link.name };
+  }
+  return first;
+}
+
+function guardAbove(call: Node, consumer: Node): Omit<BoundGuard, 'bound'> | null {
+  for (let child: Node = call, parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (isInside(consumer, parent) || isFunction(parent)) return null;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.test) return null;
+        return { test: parent.test, unboundedWhen: child === parent.consequent ? 'false' : 'true' };
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child !== parent.right || parent.operator === '??') return null;
+        return { test: parent.left, unboundedWhen: parent.operator === '&&' ? 'false' : 'true' };
+      default:
+        break;
+    }
+  }
+  return null;
+}
+
 /** Whether a chain, from its start call through the links after it, reads a bounded set of rows. */
 export function isBoundedChain(
   ctx: LoadContext,
@@ -26,7 +80,7 @@ export function isBoundedChain(
   loader: BuilderLoader,
 ): boolean {
   const bounds = (name: string) => loader.boundMethods.includes(name) || loader.keyMethods?.includes(name) === true;
-  if (after.some((l) => bounds(l.name))) return true;
+  if (after.some((l) => isBoundLink(loader, l))) return true;
   // `knex('pg_proc')`, `.from('information_schema.tables')`: the schema's size, not the data's.
   const tableMethods = loader.tableMethods ?? [];
   const tables = [

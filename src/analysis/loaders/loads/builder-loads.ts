@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { shortText, unwrap } from '../../js/ast.js';
+import { memberPropertyName, shortText, unwrap } from '../../js/ast.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader, LibraryEntry } from '../catalog.js';
 import { type Chain, type Link, chainBelow, VariableChains, walkChainBelow } from './chains.js';
-import { isBoundedChain } from './builder-bounds.js';
+import { type BoundGuard, boundGuard, isBoundLink, isBoundedChain } from './builder-bounds.js';
 import { orList, type LoadFinding, type LoadSuggestion } from './finding.js';
 import { limitText } from '../fixes.js';
 import { type LoadContext, STREAMING, acceptsReceiver, isExempt } from './load-context.js';
@@ -27,6 +27,8 @@ interface ChainMatch {
   /** Whether the start is the receiver called (`knex('t')`) rather than a method on it. */
   startLink: Link | null;
   after: Link[];
+  /** Set when the chain's only bounds run on some paths: the test, and the path without one. */
+  guard: BoundGuard | null;
 }
 
 /** Builder chains of one file: which chains are a catalog builder's, and which of those load without a bound. */
@@ -112,8 +114,11 @@ export class BuilderLoads {
       // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
       if (consumption.kind === 'await' && after.some((l) => tables.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
       if (consumption.kind === 'terminal' && consumption.name === 'then' && !loader.thenable) return 'not-load';
-      if (isBoundedChain(this.ctx, start.call, start.link, after, loader)) return 'not-load';
-      return { library, loader, start: start.call, startLink: start.link, after };
+      // `if (limit) q.limit(limit)`: a bound on some paths only is judged as none, and named.
+      const guard = boundGuard(loader, after, consumption.kind === 'terminal' ? consumption.call : consumption.expression);
+      const judged = guard ? after.filter((l) => !isBoundLink(loader, l)) : after;
+      if (isBoundedChain(this.ctx, start.call, start.link, judged, loader)) return 'not-load';
+      return { library, loader, start: start.call, startLink: start.link, after: judged, guard };
     }
     return 'none';
   }
@@ -124,12 +129,17 @@ export class BuilderLoads {
     loader: BuilderLoader,
   ): { index: number; call: TSESTree.CallExpression; link: Link | null } | null {
     const callable = loader.starts.includes('call');
-    if (callable && chain.root.type === AST_NODE_TYPES.CallExpression && this.isCalledReceiver(chain.root, library, loader)) {
+    if (
+      callable &&
+      chain.root.type === AST_NODE_TYPES.CallExpression &&
+      this.isCalledReceiver(chain.root, chain.links[0]?.name, library, loader)
+    ) {
       return { index: -1, call: chain.root, link: null };
     }
     for (let i = 0; i < chain.links.length; i++) {
       const link = chain.links[i]!;
-      if (callable && this.isCalledReceiver(link.call, library, loader)) return { index: i, call: link.call, link: null };
+      if (callable && this.isCalledReceiver(link.call, chain.links[i + 1]?.name, library, loader))
+        return { index: i, call: link.call, link: null };
       if (!loader.starts.includes(link.name)) continue;
       const receiver = i === 0 ? chain.root : chain.links[i - 1]!.call;
       const resolution = this.ctx.resolver.resolve(receiver);
@@ -141,8 +151,12 @@ export class BuilderLoads {
     return null;
   }
 
-  /** `knex('users')`, `this.knex('users')`, `trx('users')`: the client called with a table, not the factory. */
-  private isCalledReceiver(call: TSESTree.CallExpression, library: LibraryEntry, loader: BuilderLoader): boolean {
+  /**
+   * `knex('users')`, `this.knex('users')`, `trx('users')`: the client called with a table, not the
+   * factory. An unknown callee counts when the next method is the builder's own (`tableCallMethods`)
+   * and the file or its package uses the library: `this.db('tasks').where(…)`, `dbOrTx('t').select()`.
+   */
+  private isCalledReceiver(call: TSESTree.CallExpression, next: string | undefined, library: LibraryEntry, loader: BuilderLoader): boolean {
     const target = unwrapSequence(call.callee);
     if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return false;
     if (!isTableCall(call)) return false;
@@ -150,7 +164,19 @@ export class BuilderLoads {
     if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module))))
       return false;
     const resolution = this.ctx.resolver.resolve(target);
-    return isResolved(resolution) && resolution.library === library && resolution.role === loader.role;
+    if (isResolved(resolution)) return resolution.library === library && resolution.role === loader.role;
+    return (
+      resolution === null &&
+      next !== undefined &&
+      loader.tableCallMethods?.includes(next) === true &&
+      // `this.cache.get('users')`: a method of something known to be other than a client;
+      // `this.db.select(COLUMNS)`: one of the builder's own methods, not the client called.
+      (target.type !== AST_NODE_TYPES.MemberExpression ||
+        (!loader.tableCallMethods.includes(memberPropertyName(target) ?? '') &&
+          !loader.starts.includes(memberPropertyName(target) ?? '') &&
+          this.ctx.resolver.resolve(target.object) !== 'other')) &&
+      this.ctx.resolver.usesLibrary(library)
+    );
   }
 
   private finding(match: ChainMatch, candidate: Expression, consumption: Consumption): LoadFinding | null {
@@ -187,6 +213,11 @@ export class BuilderLoads {
           },
         ]
       : [];
+    if (match.guard) {
+      const { test, unboundedWhen, bound } = match.guard;
+      const data = { construct, unit: loader.unit, test: shortText(sourceCode.getText(test), 40), when: unboundedWhen, bound };
+      return { node, messageId: 'boundOnSomePaths', data, suggest: [] };
+    }
     return {
       node,
       messageId: 'unboundedChain',

@@ -15,6 +15,7 @@ export type LoadMessageId =
   | 'unboundedCall'
   | 'unboundedFilterCall'
   | 'unboundedChain'
+  | 'boundOnSomePaths'
   | 'unboundedSql'
   | 'redisKeys'
   | 'redisWhole'

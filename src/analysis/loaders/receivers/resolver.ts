@@ -3,7 +3,7 @@ import { isFunction, memberPropertyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { LibraryEntry, LibraryId } from '../catalog.js';
 import { type CatalogIndex, fromLibrary, matchesNamePattern, matchesRule } from '../catalog-index.js';
-import { nameRef, originOfVariable, topLevelModules, unwrapSequence } from '../../js/index.js';
+import { nameRef, originOfVariable, packageOf, topLevelModules, unwrapSequence } from '../../js/index.js';
 import { isResolved, type Resolution, type Resolved } from './resolution.js';
 import type { TypeOracle } from './type-oracle.js';
 import { resolveCall, resolveNew } from './calls.js';
@@ -78,6 +78,16 @@ export class ReceiverResolver {
 
   importsLibrary(library: LibraryEntry): boolean {
     return this.fileImports().has(library.id);
+  }
+
+  /**
+   * Whether the file imports the library, or its package depends on it: compiled code loses its
+   * type-only imports (`import type { Knex } from 'knex'`), and a data layer gets its client injected.
+   */
+  usesLibrary(library: LibraryEntry): boolean {
+    if (this.importsLibrary(library)) return true;
+    const dependencies = packageOf(this.sourceCode.ast)?.dependencies;
+    return dependencies !== undefined && library.modules.some((m) => typeof m === 'string' && dependencies.has(m));
   }
 
   resolve(node: Node): Resolution {
@@ -321,6 +331,8 @@ export class ReceiverResolver {
           for (const value of member.values) {
             const r = this.resolve(value);
             if (isResolved(r)) return r;
+            // `this.cache = new Map()`: a field given something else is not a client.
+            if (r === 'other') sawOther = true;
           }
           if (sawOther) return 'other';
         }
