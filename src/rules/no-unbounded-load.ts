@@ -75,7 +75,8 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
 
     function report(findings: readonly LoadFinding[]): void {
       for (const finding of findings) {
-        context.report({ node: finding.node, messageId: finding.messageId, data: finding.data, suggest: finding.suggest });
+        const { node, loc, messageId, data, suggest } = finding;
+        context.report(loc ? { node, loc, messageId, data, suggest } : { node, messageId, data, suggest });
       }
     }
 
@@ -87,6 +88,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     // with esquery on every node of the type, which costs more than the test itself. Listeners
     // the options make useless are not registered at all.
     const listeners: TSESLint.RuleListener = {
+      Program: () => report(finder.scripts()),
       CallExpression(node) {
         const callee = node.callee.type;
         if (callee === AST_NODE_TYPES.MemberExpression || callee === AST_NODE_TYPES.ChainExpression) {

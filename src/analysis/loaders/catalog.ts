@@ -181,6 +181,12 @@ export interface RedisLoader {
   kind: 'redis';
   role: string;
   commands: readonly RedisCommand[];
+  /**
+   * How a server-side script calls a command (`redis.call('LRANGE', KEYS[1], 0, -1)` in Lua): in
+   * string and template literals, these calls are judged as the commands are, by their upper-case
+   * name, with the arguments after the name in the positions the commands' `range` gives.
+   */
+  scriptCalls?: readonly string[];
   evidence: Evidence;
 }
 

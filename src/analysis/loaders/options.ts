@@ -22,6 +22,7 @@ export interface NoUnboundedLoadOptions {
   checkMigrations?: boolean;
   checkGroupedAggregates?: boolean;
   checkBatchLoaders?: boolean;
+  checkTableCallShape?: boolean;
   smallTables?: string[];
 }
 
@@ -130,6 +131,11 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
       description:
         '`new DataLoader(fn)` without `maxBatchSize`: one batch carries every key requested in a tick, bounded by the request rather than by the loader. On in `strict`.',
     },
+    checkTableCallShape: {
+      type: 'boolean',
+      description:
+        "Also take an unknown callee called with a table and chained with the builder's methods (`this.db('tasks').where(…)`, `dbOrTx('t').select()`) for a knex client, in a file that imports knex or a package that depends on it. Off in every config: on the corpus it found 16 real defects in 67 findings, most of the rest filtered by a key or reading a small table, which the rule cannot tell without the schema.",
+    },
     smallTables: {
       type: 'array',
       description:
@@ -180,6 +186,7 @@ function buildSettings(options: NoUnboundedLoadOptions): { index: CatalogIndex; 
     limitError: options.limitError,
     sqlPolicy: { groupedAggregatesUnbounded: options.checkGroupedAggregates === true, isSmallTable },
     checkBatchLoaders: options.checkBatchLoaders === true,
+    tableCallShape: options.checkTableCallShape === true,
     isSmallTable,
   };
   return { index, finder };

@@ -34,6 +34,8 @@ export const redis: LibraryEntry = {
       kind: 'redis',
       role: 'client',
       evidence: 'import',
+      // Lua run by EVAL / defineCommand / a script module (`const content = \`… redis.call("LRANGE", KEYS[1], 0, -1) …\``).
+      scriptCalls: ['redis.call', 'redis.pcall'],
       commands: [
         { names: ['keys', 'keysBuffer'], shape: 'keyspace', scan: 'SCAN', minArgs: 1 },
         { names: ['smembers', 'sMembers', 'smembersBuffer'], shape: 'set', scan: 'SSCAN', size: ['scard', 'sCard'], minArgs: 1 },

@@ -165,18 +165,30 @@ export class BuilderLoads {
       return false;
     const resolution = this.ctx.resolver.resolve(target);
     if (isResolved(resolution)) return resolution.library === library && resolution.role === loader.role;
-    return (
-      resolution === null &&
-      next !== undefined &&
-      loader.tableCallMethods?.includes(next) === true &&
-      // `this.cache.get('users')`: a method of something known to be other than a client;
-      // `this.db.select(COLUMNS)`: one of the builder's own methods, not the client called.
-      (target.type !== AST_NODE_TYPES.MemberExpression ||
-        (!loader.tableCallMethods.includes(memberPropertyName(target) ?? '') &&
-          !loader.starts.includes(memberPropertyName(target) ?? '') &&
-          this.ctx.resolver.resolve(target.object) !== 'other')) &&
-      this.ctx.resolver.usesLibrary(library)
-    );
+    return resolution === null && this.isShapeCall(target, next, library, loader);
+  }
+
+  /**
+   * `this.db('tasks').where(…)`: an unknown callee counts as the client by the call's shape — a
+   * name or a path of names (`trx`, `this.db`, `options.knex`; not a method of a chain, not one of
+   * the builder's own methods, not a method of something known to be other), called with a table,
+   * chained on with one of `tableCallMethods`, in a file or package using the library
+   * (`checkTableCallShape`: off by default, as the bounds of such queries need the schema).
+   */
+  private isShapeCall(
+    target: TSESTree.Identifier | TSESTree.MemberExpression,
+    next: string | undefined,
+    library: LibraryEntry,
+    loader: BuilderLoader,
+  ): boolean {
+    const methods = loader.tableCallMethods;
+    if (!this.ctx.settings.tableCallShape || !methods || next === undefined || !methods.includes(next) || !isNamePath(target)) return false;
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberPropertyName(target) ?? '';
+      if (methods.includes(name) || loader.starts.includes(name) || loader.notLoads.includes(name)) return false;
+      if (this.ctx.resolver.resolve(target.object) === 'other') return false;
+    }
+    return this.ctx.resolver.usesLibrary(library);
   }
 
   private finding(match: ChainMatch, candidate: Expression, consumption: Consumption): LoadFinding | null {
@@ -225,4 +237,10 @@ export class BuilderLoads {
       suggest,
     };
   }
+}
+
+/** `db`, `this.db`, `options.knex`: names and non-computed member paths, no call in them. */
+function isNamePath(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isNamePath(node.object);
 }

@@ -29,6 +29,8 @@ export type LoadSuggestion = FixOffer<LoadSuggestionId>;
 
 export interface LoadFinding {
   node: Node;
+  /** Where inside `node` the finding is, when that is narrower (a call in a script's text). */
+  loc?: TSESTree.SourceLocation;
   messageId: LoadMessageId;
   data: Record<string, string>;
   suggest: LoadSuggestion[];
@@ -51,6 +53,8 @@ export interface FinderOptions {
   sqlPolicy: SqlPolicy;
   /** Whether `new DataLoader(fn)` without `maxBatchSize` is reported. */
   checkBatchLoaders: boolean;
+  /** Whether an unknown callee called with a table (`this.db('t').where()`) may be a client by the call's shape. */
+  tableCallShape: boolean;
   /** Tables small by construction, by a table's name or a binding's (`Role`, `roleRepository`). */
   isSmallTable: (name: string, kind: NameKind) => boolean;
 }

@@ -12,6 +12,7 @@ import { loaderTablesOf } from './loader-tables.js';
 import { isFunctionArgument } from './objects.js';
 import { optionsLoadFinding } from './options-loads.js';
 import { redisFinding } from './redis-loads.js';
+import { scriptFindings } from './script-loads.js';
 import type { ReceiverResolver } from '../receivers/index.js';
 import { SqlLoads } from './sql-loads.js';
 
@@ -94,6 +95,11 @@ export class LoadFinder {
       return this.once(batchLoaderFinding(this.ctx, node, loader));
     }
     return NO_FINDINGS;
+  }
+
+  /** Whole-collection commands run by scripts in the file's strings (`redis.call('SMEMBERS', k)` in Lua). */
+  scripts(): readonly LoadFinding[] {
+    return scriptFindings(this.ctx.sourceCode, this.ctx.tables);
   }
 
   taggedTemplate(node: TSESTree.TaggedTemplateExpression): readonly LoadFinding[] {

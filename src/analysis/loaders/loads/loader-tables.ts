@@ -46,6 +46,9 @@ export class LoaderTables {
   /** Where the builders a terminal (`getMany`, `then`, `exec`) ends can start, by terminal name. */
   readonly terminalStarts = new Map<string, BuilderStarts>();
   readonly redis = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
+  /** How scripts call commands (`redis.call`), and the commands by their upper-case name. */
+  readonly scriptCalls: string[] = [];
+  readonly scriptCommands = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
   readonly constructors: Entry<ConstructorLoader>[] = [];
   readonly sql: Entry<SqlLoader> | null = null;
   readonly custom = new Map<string, CustomLoader[]>();
@@ -70,7 +73,13 @@ export class LoaderTables {
             if (loader.thenable) push(this.terminals, 'then', { library, loader });
             break;
           case 'redis':
-            for (const command of loader.commands) for (const name of command.names) this.redis.set(name, { library, loader, command });
+            for (const command of loader.commands) {
+              for (const name of command.names) {
+                this.redis.set(name, { library, loader, command });
+                if (loader.scriptCalls) this.scriptCommands.set(name.toUpperCase(), { library, loader, command });
+              }
+            }
+            for (const call of loader.scriptCalls ?? []) if (!this.scriptCalls.includes(call)) this.scriptCalls.push(call);
             break;
           case 'constructor':
             this.constructors.push({ library, loader });

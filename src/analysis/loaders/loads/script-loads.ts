@@ -1,0 +1,61 @@
+import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { nodeAtIndex } from '../../js/ast.js';
+import type { LoadFinding } from './finding.js';
+import type { LoaderTables } from './loader-tables.js';
+
+// Commands a server-side script runs (`redis.call("LRANGE", KEYS[1], 0, -1)` in Lua held in a
+// string or template literal): judged by the catalog's command table, as the client's methods are.
+
+/** A call of one of the script call names with a quoted command name, up to its closing parenthesis. */
+const SCRIPT_CALL = /\(\s*(["'])([A-Za-z]+)\1\s*((?:,[^(),]*)*)\)/y;
+
+/** Every whole-keyspace, whole-collection and whole-range command in the file's string and template literals. */
+export function scriptFindings(sourceCode: Readonly<TSESLint.SourceCode>, tables: LoaderTables): LoadFinding[] {
+  const text = sourceCode.text;
+  if (tables.scriptCalls.length === 0 || !tables.scriptCalls.some((call) => text.includes(call))) return [];
+  const findings: LoadFinding[] = [];
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) continue;
+    for (const call of tables.scriptCalls) {
+      for (let at = token.value.indexOf(call); at !== -1; at = token.value.indexOf(call, at + call.length)) {
+        const finding = judgeScriptCall(sourceCode, tables, token, at, call.length);
+        if (finding) findings.push(finding);
+      }
+    }
+  }
+  return findings;
+}
+
+function judgeScriptCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  tables: LoaderTables,
+  token: TSESTree.Token,
+  at: number,
+  nameLength: number,
+): LoadFinding | null {
+  SCRIPT_CALL.lastIndex = at + nameLength;
+  const match = SCRIPT_CALL.exec(token.value);
+  if (!match) return null;
+  const entry = tables.scriptCommands.get(match[2]!.toUpperCase());
+  if (!entry) return null;
+  const { command } = entry;
+  // The arguments after the command's name: the key first, as a client method's are.
+  const args = match[3]!
+    .split(',')
+    .slice(1)
+    .map((a) => a.trim());
+  if (args.length < command.minArgs) return null;
+  const construct = token.value.slice(at, at + nameLength + match[0].length).replace(/\s+/g, ' ');
+  const start = token.range[0] + at;
+  const loc = { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(start + construct.length) };
+  const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, start) ?? sourceCode.ast;
+  if (command.shape === 'keyspace') return { node, loc, messageId: 'redisKeys', data: { construct }, suggest: [] };
+  const size = command.size?.[0]?.toUpperCase() ?? '';
+  if (command.range) {
+    const { start: first, stop, byValue = [] } = command.range;
+    if (args[first] !== '0' || args[stop] !== '-1') return null;
+    if (args.slice(stop + 1).some((a) => byValue.includes(a.replace(/["']/g, '').toUpperCase()))) return null;
+    return { node, loc, messageId: 'redisRange', data: { construct, shape: command.shape, start: '0', size }, suggest: [] };
+  }
+  return { node, loc, messageId: 'redisWhole', data: { construct, shape: command.shape, size, scan: command.scan }, suggest: [] };
+}
