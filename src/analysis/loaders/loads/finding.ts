@@ -19,6 +19,9 @@ export type LoadMessageId =
   | 'redisKeys'
   | 'redisWhole'
   | 'redisRange'
+  | 'redisOpenRange'
+  | 'oversizedBound'
+  | 'collectedPages'
   | 'unboundedBatch'
   | 'unboundedCustom';
 
