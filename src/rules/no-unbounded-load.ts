@@ -45,6 +45,12 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       redisWhole: '`{{construct}}` returns the whole {{shape}} in one reply. Check its size first (`{{size}}`) or iterate with `{{scan}}`.',
       redisRange:
         '`{{construct}}` with the range `{{start}} -1` returns the whole {{shape}}. Read a bounded range, or check its size first (`{{size}}`).',
+      redisOpenRange:
+        '`{{construct}}` with the range `{{start}} {{stop}}` and no `{{bound}}` returns the whole {{shape}}. Add `{{bound}}`, or check its size first (`{{size}}`).',
+      oversizedBound:
+        '`{{construct}}` asks for up to {{value}} {{units}} (`{{key}}: {{value}}`), as many as the server returns at once: every match, in practice. Ask for a smaller page and page through the results.',
+      collectedPages:
+        '`{{construct}}` fetches one page of a longer read, and the loop around it collects every page into `{{target}}` with no cap. Process each page as it comes, or stop at a maximum.',
       unboundedBatch:
         '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
       unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,

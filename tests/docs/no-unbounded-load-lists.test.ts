@@ -7,7 +7,7 @@
 // - in each row's receivers column, the naming conventions (the backticked patterns of the clause
 //   that says `names`, outside parentheses): the entry's `names` patterns, both ways;
 // - in each row's "Reported" and "A bound is" columns: every method, terminal, Redis command
-//   (ioredis spelling), SQL method and tag, and bound key or method of the entry's loaders, written
+//   (ioredis spelling), page method, SQL method and tag, and bound key or method of the entry's loaders, written
 //   in a code span. One way only: the cells also hold prose and call shapes around those names.
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/analysis/loaders/catalog.js';
@@ -62,6 +62,9 @@ function loaderNames(entry: LibraryEntry): { reported: Set<string>; bounds: Set<
         for (const command of loader.commands) {
           command.names.filter((n) => n === n.toLowerCase() && !n.endsWith('buffer')).forEach((n) => reported.add(n));
         }
+        break;
+      case 'pages':
+        [...loader.methods, ...(loader.cursor?.methods ?? []), ...(loader.iterators ?? [])].forEach((m) => reported.add(m));
         break;
       case 'constructor':
         loader.classes.filter((c) => c.name !== 'default').forEach((c) => reported.add(c.name));

@@ -17,6 +17,7 @@ export type LibraryId =
   | 'kysely'
   | 'sql'
   | 'redis'
+  | 'elasticsearch'
   | 'dataloader';
 
 /** A name, and whether it only counts when the binding comes from one of the library's modules. */
@@ -104,6 +105,15 @@ export interface OptionsLoader {
   rewrite?: { to: string; whereArg: number };
   /** `em.find(Entity, …)`: arguments that must be present for the call to be this loader's. */
   minArgs?: number;
+  /**
+   * The library bounds the load itself when no bound key is given (Elasticsearch returns 10 hits):
+   * the call is reported only when a bound key is a constant of at least `max` (as many as the
+   * server returns at once), and not when the options carry one of `pageKeys` (then it is a page
+   * of a longer read, which a `pages` loader judges).
+   */
+  ceiling?: { max: number; pageKeys: readonly string[] };
+  /** Keys whose object value holds more of the options (`body` in older Elasticsearch clients). */
+  nestedOptions?: readonly string[];
   evidence: Evidence;
   unit: Unit;
 }
@@ -160,7 +170,7 @@ export interface BuilderLoader {
   unit: Unit;
 }
 
-export type RedisShape = 'keyspace' | 'set' | 'hash' | 'list' | 'sorted set';
+export type RedisShape = 'keyspace' | 'set' | 'hash' | 'list' | 'sorted set' | 'stream';
 
 export interface RedisCommand {
   /** Method names (ioredis lower case, node-redis camelCase, `…Buffer` variants). */
@@ -171,9 +181,25 @@ export interface RedisCommand {
   /** The command that measures it first (a size guard); absent for `KEYS`. */
   size?: readonly string[];
   /** Only `LRANGE k 0 -1`-style calls: the start and stop argument positions, and modifiers that make them scores or names (`BYSCORE`). */
-  range?: { start: number; stop: number; byValue?: readonly string[] };
+  range?: { start: number; stop: number; byValue?: readonly string[]; whole?: WholeRange };
   /** Arguments the call must have (a key; several keys for `SUNION`). */
   minArgs: number;
+  /** The command reads several keys (`SUNION a b`, node-redis's `sUnion([a, b])`): no one key's size guards it. */
+  multiKey?: boolean;
+}
+
+/**
+ * A range of scores, names or IDs rather than positions (`ZRANGEBYSCORE k -inf +inf`, `XRANGE k - +`):
+ * the start and stop values that span everything, and the modifiers that bound the reply. Values
+ * are compared as lower-case text (`Infinity` reads as `+inf`, `-Infinity` as `-inf`). Any argument
+ * after the range other than a string literal (an options object, a count) or a callback may bound
+ * it, and the call is not judged; of string literals, only `bounds` do (`'WITHSCORES'` does not).
+ */
+export interface WholeRange {
+  start: readonly string[];
+  stop: readonly string[];
+  /** Modifiers that bound the reply (`LIMIT`, `COUNT`); the first is named in the message. */
+  bounds: readonly string[];
 }
 
 /** Redis commands that return a whole keyspace, set, hash or list in one reply. */
@@ -187,6 +213,28 @@ export interface RedisLoader {
    * name, with the arguments after the name in the positions the commands' `range` gives.
    */
   scriptCalls?: readonly string[];
+  evidence: Evidence;
+}
+
+/**
+ * Calls that fetch one page of a longer read (`client.scroll(…)`, a search with `search_after`,
+ * `for await (… of client.helpers.scrollDocuments(…))`): reported when the loop around them
+ * collects every page into one array declared outside it, with no cap on that array's length.
+ */
+export interface PageLoader {
+  kind: 'pages';
+  role: string;
+  /** Methods that fetch the next page, whatever their arguments (`scroll`). */
+  methods: readonly string[];
+  /** Methods that fetch a page when their options carry one of `keys` (`search` with `search_after`). */
+  cursor?: { methods: readonly string[]; optionsArg: number; keys: readonly string[]; nestedOptions?: readonly string[] };
+  /** Methods returning an async iterable of every page or item, read with `for await` (`scrollDocuments`). */
+  iterators?: readonly string[];
+  /**
+   * Words naming the size of the whole read (`total`, as in `hits.total.value`): an `if` before or
+   * in the loop comparing a name that holds one (`totalHits`) with a maximum, and leaving, guards it.
+   */
+  totals?: readonly string[];
   evidence: Evidence;
 }
 
@@ -222,7 +270,7 @@ export interface SqlLoader {
   modulesWithoutLimit: readonly string[];
 }
 
-export type LoaderSpec = OptionsLoader | BuilderLoader | RedisLoader | ConstructorLoader | SqlLoader;
+export type LoaderSpec = OptionsLoader | BuilderLoader | RedisLoader | PageLoader | ConstructorLoader | SqlLoader;
 
 export interface LibraryEntry {
   id: LibraryId;

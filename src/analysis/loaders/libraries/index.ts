@@ -3,6 +3,7 @@
 import type { LibraryEntry } from '../catalog.js';
 import { dataloader } from './dataloader.js';
 import { drizzle } from './drizzle.js';
+import { elasticsearch } from './elasticsearch.js';
 import { knex } from './knex.js';
 import { kysely } from './kysely.js';
 import { mikroOrm } from './mikro-orm.js';
@@ -28,6 +29,7 @@ export const CATALOG: readonly LibraryEntry[] = [
   drizzle,
   kysely,
   redis,
+  elasticsearch,
   dataloader,
   sql,
 ];

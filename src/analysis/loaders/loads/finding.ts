@@ -20,6 +20,9 @@ export type LoadMessageId =
   | 'redisKeys'
   | 'redisWhole'
   | 'redisRange'
+  | 'redisOpenRange'
+  | 'oversizedBound'
+  | 'collectedPages'
   | 'unboundedBatch'
   | 'unboundedCustom';
 

@@ -126,7 +126,7 @@ function measuresSize(operand: Node, scopeOf: ScopeOf, visitorKeys: VisitorKeys)
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 
 /** The other side of the comparison is a maximum, not `0` or `1` ("is there anything?"). */
-function isCap(node: Node): boolean {
+export function isCap(node: Node): boolean {
   const target = unwrap(node);
   return !(target.type === AST_NODE_TYPES.Literal && typeof target.value === 'number' && target.value <= 1);
 }
@@ -147,7 +147,7 @@ function comparesSize(test: Node, scopeOf: ScopeOf, visitorKeys: VisitorKeys): b
   );
 }
 
-function exits(statement: Node, visitorKeys: VisitorKeys): boolean {
+export function exits(statement: Node, visitorKeys: VisitorKeys): boolean {
   return (
     findInSubtree(
       statement,

@@ -11,14 +11,16 @@ import { type LoadContext, acceptsReceiver } from './load-context.js';
 import { loaderTablesOf } from './loader-tables.js';
 import { isFunctionArgument } from './objects.js';
 import { optionsLoadFinding } from './options-loads.js';
+import { pageLoopFinding } from './page-loops.js';
 import { redisFinding } from './redis-loads.js';
 import { scriptFindings } from './script-loads.js';
 import type { ReceiverResolver } from '../receivers/index.js';
 import { SqlLoads } from './sql-loads.js';
 
 // The load finder: one entry point per visited node kind, each handing the node to the module
-// that judges its kind of load (options objects, builder chains, raw SQL, Redis commands,
-// batch-loader constructors, the project's own loaders). The catalog's tables say which.
+// that judges its kind of load (options objects, builder chains, raw SQL, Redis commands, pages
+// a loop collects, batch-loader constructors, the project's own loaders). The catalog's tables
+// say which.
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -65,6 +67,7 @@ export class LoadFinder {
     if (tables.terminals.has(name)) add(this.builders.find(callee.object, { kind: 'terminal', name, call }));
     if (this.sql) add(this.sql.call(call, callee, name));
     if (tables.redis.has(name)) add(this.redisCall(call, callee, name));
+    if (tables.pages.has(name)) add(pageLoopFinding(this.ctx, call, callee, name));
     if (tables.custom.has(name)) add(customLoaderFinding(this.ctx, call, tables.custom.get(name)!));
     return findings ?? NO_FINDINGS;
   }

@@ -1,6 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { lastName, unwrap } from '../../js/ast.js';
-import type { BuilderLoader, ConstructorLoader, LibraryEntry, OptionsLoader, RedisCommand, RedisLoader, SqlLoader } from '../catalog.js';
+import type {
+  BuilderLoader,
+  ConstructorLoader,
+  LibraryEntry,
+  OptionsLoader,
+  PageLoader,
+  RedisCommand,
+  RedisLoader,
+  SqlLoader,
+} from '../catalog.js';
 import type { CustomLoader, FinderOptions } from './finding.js';
 
 type Node = TSESTree.Node;
@@ -49,6 +58,8 @@ export class LoaderTables {
   /** How scripts call commands (`redis.call`), and the commands by their upper-case name. */
   readonly scriptCalls: string[] = [];
   readonly scriptCommands = new Map<string, Entry<RedisLoader> & { command: RedisCommand }>();
+  /** Page loaders by every method name they look at: pages, cursor searches and iterators. */
+  readonly pages = new Map<string, Entry<PageLoader>[]>();
   readonly constructors: Entry<ConstructorLoader>[] = [];
   readonly sql: Entry<SqlLoader> | null = null;
   readonly custom = new Map<string, CustomLoader[]>();
@@ -81,6 +92,11 @@ export class LoaderTables {
             }
             for (const call of loader.scriptCalls ?? []) if (!this.scriptCalls.includes(call)) this.scriptCalls.push(call);
             break;
+          case 'pages':
+            for (const name of [...loader.methods, ...(loader.cursor?.methods ?? []), ...(loader.iterators ?? [])]) {
+              push(this.pages, name, { library, loader });
+            }
+            break;
           case 'constructor':
             this.constructors.push({ library, loader });
             break;
@@ -97,7 +113,8 @@ export class LoaderTables {
       this.terminalStarts.set(name, starts);
     }
     for (const custom of settings.customLoaders) push(this.custom, custom.callee.slice(custom.callee.lastIndexOf('.') + 1), custom);
-    for (const map of [this.options, this.terminals, this.redis, this.custom]) for (const name of map.keys()) this.memberNames.add(name);
+    for (const map of [this.options, this.terminals, this.redis, this.pages, this.custom])
+      for (const name of map.keys()) this.memberNames.add(name);
     if (sql) {
       const { methods, lazyMethods, prepared } = sql.loader;
       for (const name of [...methods, ...lazyMethods, ...prepared.terminals]) this.memberNames.add(name);

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { callText } from '../../js/ast.js';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { callText, numberValue, unwrap } from '../../js/ast.js';
+import { findVariable } from '../../js/imports.js';
 import { planTypedError, quote } from '../../fixes/typed-error.js';
 import type { OptionsLoader, Unit } from '../catalog.js';
 import type { LoadFinding, LoadSuggestion } from './finding.js';
@@ -7,7 +8,10 @@ import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText
 import { type LoadContext, acceptsReceiver, isExempt, isSmallEntity } from './load-context.js';
 import { hasAnyKey, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
 
-// Options loaders: `repo.find({ take })`, `prisma.x.findMany({ take })`, `em.find(User, where, { limit })`.
+// Options loaders: `repo.find({ take })`, `prisma.x.findMany({ take })`, `em.find(User, where, { limit })`;
+// with a ceiling, `client.search({ size: 10000 })`.
+
+const { DefinitionType } = TSESLint.Scope;
 
 export const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities' };
 
@@ -24,6 +28,7 @@ export function optionsLoadFinding(
   for (const { library, loader } of ctx.tables.options.get(name)!) {
     if (!acceptsReceiver(ctx, receiver, callee.object, library, loader.role, loader.evidence)) continue;
     if (args.length < (loader.minArgs ?? 0)) continue;
+    if (loader.ceiling) return oversizedFinding(ctx, call, callee, loader, loader.ceiling);
     const view = loader.optionsArg >= 0 ? viewObject(args[loader.optionsArg], ctx.scopeOf) : null;
     if (loader.optionsArg >= 0) {
       if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
@@ -41,6 +46,56 @@ export function optionsLoadFinding(
     return optionsFinding(ctx, call, callee, loader);
   }
   return null;
+}
+
+/**
+ * `client.search({ size: 10000 })`: a library that bounds the load by itself, asked for as many
+ * as it returns at once. Options we cannot see in full may make it a page of a longer read.
+ */
+function oversizedFinding(
+  ctx: LoadContext,
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  loader: OptionsLoader,
+  ceiling: NonNullable<OptionsLoader['ceiling']>,
+): LoadFinding | null {
+  const view = viewObject(call.arguments[loader.optionsArg], ctx.scopeOf);
+  if (!view?.complete) return null;
+  const views = [view];
+  for (const key of loader.nestedOptions ?? []) {
+    const nested = view.keys.get(key);
+    if (!nested) continue;
+    const inner = viewObject(nested, ctx.scopeOf);
+    if (!inner?.complete) return null;
+    views.push(inner);
+  }
+  if (views.some((v) => hasAnyKey(v, ceiling.pageKeys))) return null;
+  for (const v of views) {
+    for (const key of loader.boundKeys) {
+      const value = v.keys.get(key);
+      const size = value ? constantNumber(value, ctx.scopeOf) : null;
+      if (size === null || size < ceiling.max) continue;
+      if (isExempt(ctx, call, [...call.arguments])) return null;
+      return {
+        node: callee.property,
+        messageId: 'oversizedBound',
+        data: { construct: callText(ctx.sourceCode, callee, 50), value: String(size), units: PLURAL[loader.unit], key },
+        suggest: [],
+      };
+    }
+  }
+  return null;
+}
+
+/** A number written in place (`10000`, `'10000'`) or held by a `const` initialised with one. */
+function constantNumber(node: TSESTree.Node, scopeOf: LoadContext['scopeOf']): number | null {
+  const value = numberValue(node);
+  if (value !== null) return value;
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = findVariable(scopeOf(target), target.name)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return null;
+  return numberValue(def.node.init);
 }
 
 function optionsFinding(

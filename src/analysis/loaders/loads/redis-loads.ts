@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { planTypedError, quote } from '../../fixes/typed-error.js';
-import { literalString, memberPropertyName, numberValue, unwrap } from '../../js/ast.js';
+import { isFunction, literalString, memberPropertyName, numberValue, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { RedisCommand } from '../catalog.js';
 import type { JudgeContext, LoadFinding, LoadSuggestion } from './finding.js';
@@ -26,22 +26,16 @@ export function redisFinding(
   if (command.shape === 'keyspace') {
     return { node: callee.property, messageId: 'redisKeys', data: { construct }, suggest: [] };
   }
-  if (command.range) {
-    const startArg = args[command.range.start];
-    const stopArg = args[command.range.stop];
-    if (!startArg || !stopArg || numberValue(startArg) !== 0 || numberValue(stopArg) !== -1) return null;
-    const modifiers = args.slice(command.range.stop + 1);
-    const byValue = command.range.byValue ?? [];
-    const isByValue = (a: Node) => byValue.includes(literalString(a)?.toUpperCase() ?? '');
-    // An options object (`{ BY: 'SCORE' }` in node-redis) may make it a range of scores as well.
-    if (modifiers.some((a) => isByValue(a) || unwrap(a).type === AST_NODE_TYPES.ObjectExpression)) return null;
-  }
+  const whole = command.range?.whole;
+  if (command.range && !isWholeRange(args, command.range)) return null;
   if (hasSizeGuard(call, ctx.scopeOf, ctx.sourceCode.visitorKeys) || isTypeCheckedKey(ctx, args[0]!)) return null;
   const lowerCase = name === name.toLowerCase();
   const size = command.size ? (lowerCase ? command.size[0]! : (command.size[1] ?? command.size[0]!)) : null;
   const suggest: LoadSuggestion[] = [];
   const limit = limitText(ctx.sourceCode, call, ctx.settings.limit);
-  if (command.range) {
+  // A range of positions is bounded by its stop; one of scores or IDs only by a modifier, spelled
+  // differently by each client (`'LIMIT', 0, 100`, `{ LIMIT: … }`, a count): no rewrite is offered.
+  if (command.range && !whole) {
     const stopArg = args[command.range.stop]!;
     // `'-1'` stays a string: `'99'`, or `String(LIMIT - 1)` for a constant.
     const stopText = literalString(stopArg) === null ? limit.last : limit.constant ? `String(${limit.last})` : quote(limit.last);
@@ -52,7 +46,7 @@ export function redisFinding(
     });
   }
   const sizeUpper = size ? size.toUpperCase() : '';
-  const singleKey = args.length === command.minArgs || command.range !== undefined;
+  const singleKey = !command.multiKey && (args.length === command.minArgs || command.range !== undefined);
   if (size && singleKey && isRepeatable(callee.object) && isRepeatable(args[0]!)) {
     const anchor = guardAnchor(call);
     const plan = anchor ? planTypedError(ctx.sourceCode, call, ctx.settings.limitError, LIMIT_ERROR_FALLBACK) : null;
@@ -71,6 +65,22 @@ export function redisFinding(
       });
     }
   }
+  if (command.range && whole) {
+    const text = (i: number) => ctx.sourceCode.getText(args[i]);
+    return {
+      node: callee.property,
+      messageId: 'redisOpenRange',
+      data: {
+        construct,
+        shape: command.shape,
+        start: text(command.range.start),
+        stop: text(command.range.stop),
+        bound: whole.bounds[0]!,
+        size: sizeUpper,
+      },
+      suggest,
+    };
+  }
   if (command.range) {
     return {
       node: callee.property,
@@ -85,6 +95,46 @@ export function redisFinding(
     data: { construct, shape: command.shape, size: sizeUpper, scan: command.scan },
     suggest,
   };
+}
+
+/**
+ * Whether the range arguments read everything: positions `0` to `-1` (unless a modifier makes them
+ * scores or names), or the catalog's whole range of scores or IDs with no modifier that may bound it.
+ */
+function isWholeRange(args: readonly TSESTree.CallExpressionArgument[], range: NonNullable<RedisCommand['range']>): boolean {
+  const startArg = args[range.start];
+  const stopArg = args[range.stop];
+  if (!startArg || !stopArg) return false;
+  const modifiers = args.slice(range.stop + 1);
+  const { whole } = range;
+  if (whole) {
+    const start = rangeText(startArg);
+    const stop = rangeText(stopArg);
+    if (start === null || stop === null || !whole.start.includes(start) || !whole.stop.includes(stop)) return false;
+    return modifiers.every((a) => {
+      if (isFunction(unwrap(a))) return true;
+      const modifier = literalString(a);
+      return modifier !== null && !whole.bounds.includes(modifier.toUpperCase());
+    });
+  }
+  if (numberValue(startArg) !== 0 || numberValue(stopArg) !== -1) return false;
+  const byValue = range.byValue ?? [];
+  const isByValue = (a: Node) => byValue.includes(literalString(a)?.toUpperCase() ?? '');
+  // An options object (`{ BY: 'SCORE' }` in node-redis) may make it a range of scores as well.
+  return !modifiers.some((a) => isByValue(a) || unwrap(a).type === AST_NODE_TYPES.ObjectExpression);
+}
+
+/** A range argument as lower-case text: `'-inf'`, `'+'`, `0`; `Infinity` and `-Infinity` as `+inf` and `-inf`. */
+function rangeText(node: Node): string | null {
+  const target = unwrap(node);
+  const text = literalString(target);
+  if (text !== null) return text.toLowerCase();
+  const number = numberValue(target);
+  if (number !== null) return String(number);
+  const negated = target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '-';
+  const operand = negated ? unwrap(target.argument) : target;
+  if (operand.type === AST_NODE_TYPES.Identifier && operand.name === 'Infinity') return negated ? '-inf' : '+inf';
+  return null;
 }
 
 /**

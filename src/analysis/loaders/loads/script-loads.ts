@@ -52,8 +52,9 @@ function judgeScriptCall(
   if (command.shape === 'keyspace') return { node, loc, messageId: 'redisKeys', data: { construct }, suggest: [] };
   const size = command.size?.[0]?.toUpperCase() ?? '';
   if (command.range) {
-    const { start: first, stop, byValue = [] } = command.range;
-    if (args[first] !== '0' || args[stop] !== '-1') return null;
+    const { start: first, stop, byValue = [], whole } = command.range;
+    // Ranges of scores, names or IDs (`ZRANGEBYSCORE k -inf +inf`) are left to the client's methods.
+    if (whole || args[first] !== '0' || args[stop] !== '-1') return null;
     if (args.slice(stop + 1).some((a) => byValue.includes(a.replace(/["']/g, '').toUpperCase()))) return null;
     return { node, loc, messageId: 'redisRange', data: { construct, shape: command.shape, start: '0', size }, suggest: [] };
   }
