@@ -55,6 +55,14 @@ describe.each(entries)('catalog entry %s', (id, entry: LibraryEntry) => {
     }
   });
 
+  it('gives every builder a suggestion: a bound method to chain, or an option to set', () => {
+    for (const loader of entry.loaders) {
+      if (loader.kind !== 'builder') continue;
+      expect(Boolean(loader.fixMethod) !== Boolean(loader.fixOption), loader.id).toBe(true);
+      if (loader.fixOption) expect(loader.startOptions?.keys, loader.id).toContain(loader.fixOption.key);
+    }
+  });
+
   it('is the library of its own modules', () => {
     const index = new CatalogIndex(CATALOG);
     for (const module of entry.modules.filter((m): m is string => typeof m === 'string')) {

@@ -18,7 +18,10 @@ export type LibraryId =
   | 'sql'
   | 'redis'
   | 'elasticsearch'
-  | 'dataloader';
+  | 'dataloader'
+  | 'couchdb'
+  | 'meteor'
+  | 'supabase';
 
 /** A name, and whether it only counts when the binding comes from one of the library's modules. */
 export interface NameRule {
@@ -77,6 +80,15 @@ export type Evidence = 'receiver' | 'import' | 'shape';
 /** What a load returns, for messages: "loads every matching row". */
 export type Unit = 'row' | 'document' | 'entity';
 
+/**
+ * An option that makes a call something other than a multi-row read: `key` set, to `value` when
+ * one is given (a value that is not a literal counts too: it may be that one).
+ */
+export interface NotLoadOption {
+  key: string;
+  value?: unknown;
+}
+
 /** `repo.find({ take })`: one call that loads, bounded by keys of an options object. */
 export interface OptionsLoader {
   kind: 'options';
@@ -114,6 +126,14 @@ export interface OptionsLoader {
   ceiling?: { max: number; pageKeys: readonly string[] };
   /** Keys whose object value holds more of the options (`body` in older Elasticsearch clients). */
   nestedOptions?: readonly string[];
+  /**
+   * Keys that bound the load only when their value is the caller's (a parameter, a variable, a
+   * list built from data) rather than a constant the code writes: a CouchDB view's `key: userId`
+   * reads one key's rows, `key: 'user'` every document of a type.
+   */
+  callerKeys?: readonly string[];
+  /** Options that make the call no multi-row read: a CouchDB view's `reduce: true`, `group: true`. */
+  notLoadOptions?: readonly NotLoadOption[];
   evidence: Evidence;
   unit: Unit;
 }
@@ -144,6 +164,8 @@ export interface BuilderLoader {
   startOptions?: { arg: number; keys: readonly string[] };
   /** Filter argument of the start call, for primary-key filters (`find({ _id })`). */
   startFilterArg?: number;
+  /** A string written as that filter (`find('…')`, `` find(`…`) ``) is a document's id: Meteor's selectors. */
+  stringFilterIsKey?: boolean;
   /** Aggregation pipeline argument of a start method, and the stages that bound it (`aggregate([…, { $limit }])`). */
   pipeline?: { method: string; arg: number; boundStages: readonly string[] };
   /** Methods that take a condition (`where`, `andWhere`), checked for primary-key filters. */
@@ -158,8 +180,21 @@ export interface BuilderLoader {
   selectMethods?: readonly string[];
   /** Grouping methods: an aggregate grouped by them returns a row per group (`groupBy`). */
   groupMethods?: readonly string[];
+  /** A method whose options argument makes the chain no multi-row read: Supabase's `select('*', { head: true })` reads a count. */
+  notLoadOptions?: readonly (NotLoadOption & { method: string; arg: number })[];
+  /**
+   * Modules whose import marks a file as client code, where the chain reads a client-side cache
+   * that the server's publication bounds (Meteor's Minimongo in a React or Blaze file): the
+   * builder is not judged there.
+   */
+  clientModules?: readonly (string | RegExp)[];
   /** The suggestion inserts `.<fixMethod>(n)` before the terminal (or at the end of the chain). */
-  fixMethod: string;
+  fixMethod?: string;
+  /**
+   * For a builder no method bounds (Meteor's cursors): the suggestion sets `<key>: n` in argument
+   * `arg` of the start call (`find(selector, { limit: n })`) instead, and the message names the key.
+   */
+  fixOption?: { arg: number; key: string };
   /**
    * Methods that make `x('table').<method>(…)` this builder whatever `x` is (`this.db('t')`,
    * `dbOrTx('t')`), in a file or package using the library, when nothing else is known of `x`: a

@@ -1,11 +1,13 @@
 // The catalog: one entry per library. Adding a library is adding a file here and its tests
 // (tests/rules/no-unbounded-load/<id>.test.ts); tests/analysis/loaders-catalog.test.ts checks both.
 import type { LibraryEntry } from '../catalog.js';
+import { couchdb } from './couchdb.js';
 import { dataloader } from './dataloader.js';
 import { drizzle } from './drizzle.js';
 import { elasticsearch } from './elasticsearch.js';
 import { knex } from './knex.js';
 import { kysely } from './kysely.js';
+import { meteor } from './meteor.js';
 import { mikroOrm } from './mikro-orm.js';
 import { mongodb } from './mongodb.js';
 import { mongoose } from './mongoose.js';
@@ -14,6 +16,7 @@ import { prisma } from './prisma.js';
 import { redis } from './redis.js';
 import { sequelize } from './sequelize.js';
 import { sql } from './sql.js';
+import { supabase } from './supabase.js';
 import { typeorm } from './typeorm.js';
 
 /** In resolution order: when evidence fits two libraries, the earlier one wins. */
@@ -23,11 +26,15 @@ export const CATALOG: readonly LibraryEntry[] = [
   mikroOrm,
   sequelize,
   mongoose,
+  // Before the MongoDB driver: in a Meteor file, `TasksCollection` is Meteor's.
+  meteor,
   mongodb,
   knex,
   objection,
   drizzle,
   kysely,
+  supabase,
+  couchdb,
   redis,
   elasticsearch,
   dataloader,

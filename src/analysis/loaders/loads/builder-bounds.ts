@@ -110,6 +110,7 @@ export function isBoundedChain(
   if (loader.startFilterArg !== undefined && startLink && startLink.name !== loader.pipeline?.method) {
     const filter = start.arguments[loader.startFilterArg];
     if (filter && isPrimaryKeyFilter(filter, ctx.scopeOf)) return true;
+    if (filter && loader.stringFilterIsKey && isStringText(filter)) return true;
     if (filter && !viewObject(filter, ctx.scopeOf) && unwrap(filter).type !== AST_NODE_TYPES.Identifier) return false;
   }
   if (loader.pipeline && startLink?.name === loader.pipeline.method) {
@@ -181,6 +182,12 @@ function isKeyCondition(
   if (first.type === AST_NODE_TYPES.ObjectExpression) return isPrimaryKeyFilter(first, ctx.scopeOf);
   if (first.type === AST_NODE_TYPES.CallExpression) return isKeyHelper(ctx, first);
   return false;
+}
+
+/** `'abc'`, `` `card-${n}` ``: a string written in place. */
+function isStringText(node: Node): boolean {
+  const target = unwrap(node);
+  return (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string') || target.type === AST_NODE_TYPES.TemplateLiteral;
 }
 
 /** `em.createQueryBuilder(User, 'u')`: the entity a start call names, if its loader has one. */

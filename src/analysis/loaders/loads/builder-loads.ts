@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, shortText, unwrap } from '../../js/ast.js';
-import { nameRef, unwrapSequence } from '../../js/index.js';
+import { nameRef, topLevelModules, unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader, LibraryEntry } from '../catalog.js';
 import { type Chain, type Link, chainBelow, VariableChains, walkChainBelow } from './chains.js';
 import { type BoundGuard, boundGuard, isBoundLink, isBoundedChain } from './builder-bounds.js';
 import { orList, type LoadFinding, type LoadSuggestion } from './finding.js';
-import { limitText } from '../fixes.js';
+import { limitText, setOption } from '../fixes.js';
 import { type LoadContext, STREAMING, acceptsReceiver, isExempt } from './load-context.js';
 import { type BuilderStarts, isTableCall, startsAt, startsAtRoot } from './loader-tables.js';
-import { isFunctionArgument } from './objects.js';
+import { isFunctionArgument, setsOption, viewObject } from './objects.js';
 import { isResolved } from '../receivers/resolution.js';
 
 // Builders: `knex('t')`, `qb.getMany()`, `Model.find().exec()`, `collection.find().toArray()`.
@@ -35,6 +35,7 @@ interface ChainMatch {
 export class BuilderLoads {
   private readonly variableChains: VariableChains;
   private readonly variableStarts = new Map<BuilderStarts, Map<Chain, boolean>>();
+  private readonly clientFile = new Map<BuilderLoader, boolean>();
 
   constructor(private readonly ctx: LoadContext) {
     this.variableChains = new VariableChains(ctx.scopeOf);
@@ -111,6 +112,8 @@ export class BuilderLoads {
       if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call'))
         continue;
       if (after.some((l) => loader.notLoads.includes(l.name))) return 'not-load';
+      if (loader.notLoadOptions && this.setsNotLoadOption(loader, start.link ? [start.link, ...after] : after)) return 'not-load';
+      if (loader.clientModules && this.inClientFile(loader)) return 'not-load';
       // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
       if (consumption.kind === 'await' && after.some((l) => tables.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
       if (consumption.kind === 'terminal' && consumption.name === 'then' && !loader.thenable) return 'not-load';
@@ -121,6 +124,30 @@ export class BuilderLoads {
       return { library, loader, start: start.call, startLink: start.link, after: judged, guard };
     }
     return 'none';
+  }
+
+  /** `select('*', { head: true })`: a call whose options make the chain no multi-row read (or may: options it cannot see). */
+  private setsNotLoadOption(loader: BuilderLoader, links: Link[]): boolean {
+    for (const option of loader.notLoadOptions ?? []) {
+      for (const link of links) {
+        const arg = link.name === option.method ? link.call.arguments[option.arg] : undefined;
+        if (!arg) continue;
+        const view = viewObject(arg, this.ctx.scopeOf);
+        if (!view || !view.complete || setsOption(view, option)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the file imports one of the builder's client modules (once per builder and file). */
+  private inClientFile(loader: BuilderLoader): boolean {
+    let known = this.clientFile.get(loader);
+    if (known === undefined) {
+      const imported = [...topLevelModules(this.ctx.sourceCode.ast)];
+      known = (loader.clientModules ?? []).some((m) => imported.some((source) => (typeof m === 'string' ? m === source : m.test(source))));
+      this.clientFile.set(loader, known);
+    }
+    return known;
   }
 
   private findStart(
@@ -210,30 +237,33 @@ export class BuilderLoads {
         : startLink
           ? startLink.member.property
           : start;
-    const limit = limitText(sourceCode, start, settings.limit);
-    const insertAfter = consumption.kind === 'terminal' ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).object : candidate;
-    const plain =
-      insertAfter.type === AST_NODE_TYPES.CallExpression ||
-      insertAfter.type === AST_NODE_TYPES.Identifier ||
-      insertAfter.type === AST_NODE_TYPES.MemberExpression;
-    const suggest: LoadSuggestion[] = plain
-      ? [
-          {
-            messageId: 'addMethod',
-            data: { method: loader.fixMethod, limit: limit.text },
-            fix: (fixer) => fixer.insertTextAfter(insertAfter, `.${loader.fixMethod}(${limit.text})`),
-          },
-        ]
-      : [];
     if (match.guard) {
       const { test, unboundedWhen, bound } = match.guard;
       const data = { construct, unit: loader.unit, test: shortText(sourceCode.getText(test), 40), when: unboundedWhen, bound };
       return { node, messageId: 'boundOnSomePaths', data, suggest: [] };
     }
+    const limit = limitText(sourceCode, start, settings.limit);
+    if (loader.fixOption) return optionFinding(this.ctx, node, construct, start, loader.fixOption, loader, limit.text);
+    const insertAfter = consumption.kind === 'terminal' ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).object : candidate;
+    const plain =
+      insertAfter.type === AST_NODE_TYPES.CallExpression ||
+      insertAfter.type === AST_NODE_TYPES.Identifier ||
+      insertAfter.type === AST_NODE_TYPES.MemberExpression;
+    const method = loader.fixMethod;
+    const suggest: LoadSuggestion[] =
+      plain && method
+        ? [
+            {
+              messageId: 'addMethod',
+              data: { method, limit: limit.text },
+              fix: (fixer) => fixer.insertTextAfter(insertAfter, `.${method}(${limit.text})`),
+            },
+          ]
+        : [];
     return {
       node,
       messageId: 'unboundedChain',
-      data: { construct, unit: loader.unit, bound: orList(bounds), fix: loader.fixMethod },
+      data: { construct, unit: loader.unit, bound: orList(bounds), fix: method ?? '' },
       suggest,
     };
   }
@@ -243,4 +273,25 @@ export class BuilderLoads {
 function isNamePath(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
   return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isNamePath(node.object);
+}
+
+/** A builder bounded by an option of its start call (`find(selector, { limit })`): the message names the key, the suggestion sets it. */
+function optionFinding(
+  ctx: LoadContext,
+  node: Node,
+  construct: string,
+  start: TSESTree.CallExpression,
+  option: { arg: number; key: string },
+  loader: BuilderLoader,
+  limit: string,
+): LoadFinding {
+  const property = `${option.key}: ${limit}`;
+  return {
+    node,
+    messageId: 'unboundedCall',
+    data: { construct, unit: loader.unit, bound: `\`${option.key}\`` },
+    suggest: [
+      { messageId: 'addOption', data: { text: property }, fix: (fixer) => setOption(fixer, ctx.sourceCode, start, option.arg, property) },
+    ],
+  };
 }

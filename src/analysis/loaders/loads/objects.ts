@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { isFunction, lastName, memberPropertyName, propertyKeyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import { unwrapSequence } from '../../js/index.js';
+import type { NotLoadOption } from '../catalog.js';
 import { KEY_HELPERS, KEY_OPERATORS, LIST_HELPERS, LIST_OPERATORS } from './key-filters.js';
 import { PRIMARY_KEYS } from '../sql/index.js';
 
@@ -92,6 +93,18 @@ export function hasAnyKey(view: ObjectView, keys: readonly string[]): boolean {
     const value = view.keys.get(key);
     return !(value && unwrap(value).type === AST_NODE_TYPES.Identifier && (unwrap(value) as TSESTree.Identifier).name === 'undefined');
   });
+}
+
+/**
+ * Whether a view sets an option: `key` present, with `value` when one is given (a value that is
+ * not a literal may be that one, and counts).
+ */
+export function setsOption(view: ObjectView, option: NotLoadOption): boolean {
+  if (!hasAnyKey(view, [option.key])) return false;
+  if (option.value === undefined) return true;
+  const value = view.keys.get(option.key);
+  const target = value ? unwrap(value) : null;
+  return target?.type !== AST_NODE_TYPES.Literal || target.value === option.value;
 }
 
 /** A filter value that selects by key: `id`, `ids`, `In(ids)`, `{ in: ids }` (not `{ gt: cursor }`, `Not(x)`). */
@@ -205,6 +218,33 @@ export function isCallerList(node: Node | undefined, scopeOf: ScopeOf): boolean 
     }
     default:
       return false;
+  }
+}
+
+/**
+ * Whether a key value comes from the caller's data (a parameter, a variable, a member, a call, a
+ * template or array built around one) rather than being a constant the code writes (`'user'`,
+ * `['model']`, `const TYPE = 'user'`).
+ */
+export function isCallerValue(node: Node, scopeOf: ScopeOf, depth = 0): boolean {
+  if (depth > 4) return true;
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Literal:
+      return false;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return target.expressions.length > 0;
+    case AST_NODE_TYPES.ArrayExpression:
+      return target.elements.some((e) => e === null || e.type === AST_NODE_TYPES.SpreadElement || isCallerValue(e, scopeOf, depth + 1));
+    case AST_NODE_TYPES.Identifier: {
+      if (target.name === 'undefined') return false;
+      const def = findVariable(scopeOf(target), target.name)?.defs[0];
+      if (def?.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return true;
+      const init = def.node.init;
+      return !init || def.node.parent.kind !== 'const' || isCallerValue(init, scopeOf, depth + 1);
+    }
+    default:
+      return true;
   }
 }
 

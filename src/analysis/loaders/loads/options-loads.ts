@@ -6,7 +6,7 @@ import type { OptionsLoader, Unit } from '../catalog.js';
 import type { LoadFinding, LoadSuggestion } from './finding.js';
 import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText, setOption } from '../fixes.js';
 import { type LoadContext, acceptsReceiver, isExempt, isSmallEntity } from './load-context.js';
-import { hasAnyKey, isFunctionArgument, isPrimaryKeyFilter, viewObject } from './objects.js';
+import { type ObjectView, hasAnyKey, isCallerValue, isFunctionArgument, isPrimaryKeyFilter, setsOption, viewObject } from './objects.js';
 
 // Options loaders: `repo.find({ take })`, `prisma.x.findMany({ take })`, `em.find(User, where, { limit })`;
 // with a ceiling, `client.search({ size: 10000 })`.
@@ -33,6 +33,8 @@ export function optionsLoadFinding(
     if (loader.optionsArg >= 0) {
       if (!view || hasAnyKey(view, loader.boundKeys) || !view.complete) return null;
       if (loader.optionKeys && view.keys.size > 0 && !hasAnyKey(view, loader.optionKeys)) continue;
+      if (loader.notLoadOptions?.some((option) => setsOption(view, option))) return null;
+      if (loader.callerKeys?.some((key) => hasCallerKey(view, key, ctx))) return null;
     }
     if (isSmallEntity(ctx, (loader.minArgs ? args[0] : undefined) ?? callee.object)) return null;
     if (loader.filter) {
@@ -96,6 +98,13 @@ function constantNumber(node: TSESTree.Node, scopeOf: LoadContext['scopeOf']): n
   const def = findVariable(scopeOf(target), target.name)?.defs[0];
   if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return null;
   return numberValue(def.node.init);
+}
+
+/** `key: userId`: a key set to the caller's value (or to one assigned elsewhere, which may be). */
+function hasCallerKey(view: ObjectView, key: string, ctx: LoadContext): boolean {
+  if (!hasAnyKey(view, [key])) return false;
+  const value = view.keys.get(key);
+  return !value || isCallerValue(value, ctx.scopeOf);
 }
 
 function optionsFinding(

@@ -26,6 +26,11 @@ export function declaringModule(checker: ts.TypeChecker, symbol: ts.Symbol): str
   return parts[0] ?? null;
 }
 
+/** `"…/knex/types/index".Knex.Transaction` is `Knex.Transaction`; a global `PouchDB.Database` is itself. */
+function isQualifiedAs(qualified: string, dotted: string): boolean {
+  return qualified === dotted || qualified.endsWith(`.${dotted}`);
+}
+
 /** A symbol's name; for `export default class Redis`, the class's own name rather than `default`. */
 function symbolName(symbol: ts.Symbol): string {
   const name = symbol.getName();
@@ -102,6 +107,8 @@ export class TypeOracle {
       const module = declaringModule(this.checker, symbol);
       for (const { key, rule } of rules) {
         if (rule.imported && (module === null || !moduleMatches(key.library, module))) continue;
+        // `PouchDB.Database`, `Knex.Transaction`: the namespace too, not any `Database`.
+        if (rule.name.includes('.') && !isQualifiedAs(this.checker.getFullyQualifiedName(symbol), rule.name)) continue;
         return { library: key.library, role: key.role, via: 'type' };
       }
     }
