@@ -25,6 +25,9 @@ runRuleTests('no-unbounded-load', rule, {
   db.query('SELECT last_value FROM users_id_seq'),
   db.query('SELECT a FROM t UNION SELECT count(*) FROM u LIMIT 5'),
 ];`,
+    `// names quoted by a helper are read as names: a filter on a natural key (Vendure's migrations)
+export const a = (queryRunner: any, esc: (name: string) => string) =>
+  queryRunner.query(\`SELECT \${esc('defaultLanguageCode')} FROM \${esc('orders')} WHERE \${esc('code')} = '__default__'\`);`,
     `// an interpolated clause may be the LIMIT
 export const a = (db: any, paging: string) => db.query(\`SELECT * FROM users WHERE active \${paging}\`);
 export const b = (db: any, sql: string) => db.query(sql);`,
@@ -42,6 +45,26 @@ export async function each(db: any) {
 }`,
   ],
   invalid: [
+    {
+      name: 'names quoted by a helper, filtered by a column that is no key',
+      code: `export const a = (queryRunner: any, esc: (name: string) => string) =>
+  queryRunner.query(\`SELECT \${esc('id')} FROM \${esc('orders')} WHERE \${esc('status')} = 'new'\`);`,
+      errors: [
+        {
+          messageId: 'unboundedSql',
+          data: { construct: 'queryRunner.query()', sql: "SELECT id FROM orders WHERE status = 'new'" },
+          line: 2,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'appendLimit',
+              output: `export const a = (queryRunner: any, esc: (name: string) => string) =>
+  queryRunner.query(\`SELECT \${esc('id')} FROM \${esc('orders')} WHERE \${esc('status')} = 'new' LIMIT 100\`);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a string passed to query',
       code: `import { Pool } from 'pg';

@@ -70,6 +70,11 @@ function templatePieces(
     if (!expression) return;
     // A constant string or a nested `sql` fragment is text we can read; the rest is a hole.
     const inner = unwrap(expression);
+    const quoted = quotedIdentifier(inner);
+    if (quoted !== null) {
+      pieces.push({ kind: 'text', text: quoted, sourceStart: null });
+      return;
+    }
     const readable =
       (inner.type === AST_NODE_TYPES.TaggedTemplateExpression && sqlTagName(inner.tag, tags) !== null) ||
       (inner.type === AST_NODE_TYPES.Identifier && isConstString(inner, scopeOf));
@@ -99,4 +104,17 @@ export function sqlPreview(pieces: readonly SqlPiece[], max = 50): string {
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+/**
+ * `${esc('code')}`, `${quote('channel')}`: a helper called with one name, as code quotes a table or
+ * column for its dialect; the SQL reads that name.
+ */
+function quotedIdentifier(node: Node): string | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
+  const argument = node.arguments[0]!;
+  if (argument.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string') return null;
+  return IDENTIFIER.test(argument.value) ? argument.value : null;
 }
