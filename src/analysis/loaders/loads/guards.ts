@@ -17,7 +17,8 @@ type Node = TSESTree.Node;
 type ScopeOf = (node: Node) => TSESLint.Scope.Scope;
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
-const LOOPS = new Set<string>([
+/** The statements that repeat their body. */
+export const LOOPS: ReadonlySet<string> = new Set<string>([
   AST_NODE_TYPES.ForStatement,
   AST_NODE_TYPES.WhileStatement,
   AST_NODE_TYPES.DoWhileStatement,
@@ -25,7 +26,8 @@ const LOOPS = new Set<string>([
   AST_NODE_TYPES.ForInStatement,
 ]);
 
-type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement;
+export type Loop =
+  TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement;
 
 /** Loops around `node` inside its own function, innermost first. */
 function enclosingLoops(node: Node): Loop[] {

@@ -14,7 +14,7 @@ import { findVariable } from '../../js/imports.js';
 import type { PageLoader } from '../catalog.js';
 import type { LoadFinding } from './finding.js';
 import { type LoadContext, acceptsReceiver } from './load-context.js';
-import { exits, hasSizeGuard, isCap } from './guards.js';
+import { LOOPS, type Loop, exits, hasSizeGuard, isCap } from './guards.js';
 import { hasAnyKey, viewObject } from './objects.js';
 
 // Page loops: a call that fetches one page of a longer read (a scroll, a search after a cursor, an
@@ -23,15 +23,6 @@ import { hasAnyKey, viewObject } from './objects.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
-type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement;
-
-const LOOPS = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.ForInStatement,
-]);
 
 const ADDS = new Set(['push', 'unshift']);
 const TAKES = new Set(['shift', 'pop']);
