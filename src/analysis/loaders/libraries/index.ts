@@ -3,6 +3,8 @@
 import type { LibraryEntry } from '../catalog.js';
 import { dataloader } from './dataloader.js';
 import { drizzle } from './drizzle.js';
+import { dynamodb } from './dynamodb.js';
+import { firestore } from './firestore.js';
 import { knex } from './knex.js';
 import { kysely } from './kysely.js';
 import { mikroOrm } from './mikro-orm.js';
@@ -27,6 +29,8 @@ export const CATALOG: readonly LibraryEntry[] = [
   objection,
   drizzle,
   kysely,
+  firestore,
+  dynamodb,
   redis,
   dataloader,
   sql,

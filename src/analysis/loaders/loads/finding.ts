@@ -20,7 +20,8 @@ export type LoadMessageId =
   | 'redisWhole'
   | 'redisRange'
   | 'unboundedBatch'
-  | 'unboundedCustom';
+  | 'unboundedCustom'
+  | 'unboundedPages';
 
 export type LoadSuggestionId = 'addOption' | 'addMethod' | 'useFind' | 'appendLimit' | 'boundRange' | 'guardSize' | 'guardCount';
 

@@ -9,7 +9,7 @@ import { hasAnyKey, isFunctionArgument, isPrimaryKeyFilter, viewObject } from '.
 
 // Options loaders: `repo.find({ take })`, `prisma.x.findMany({ take })`, `em.find(User, where, { limit })`.
 
-export const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities' };
+export const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities', item: 'items' };
 
 /** `x.<name>(…)` where `name` is an options loader's method: the finding, if the call loads without a bound. */
 export function optionsLoadFinding(
