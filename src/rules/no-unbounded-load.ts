@@ -54,6 +54,8 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       unboundedBatch:
         '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
       unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,
+      unboundedPages:
+        '`{{construct}}` {{pages}}, and every page is collected into `{{target}}`: every matching {{unit}} in memory at once. Handle each page as it arrives, or stop at a maximum.',
       wholeBody:
         '`{{construct}}` reads the whole response body into memory, however large. Check `content-length` against a maximum first, or read the body as a stream with a byte cap.',
       axiosBody:
@@ -100,8 +102,9 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
         if (callee === AST_NODE_TYPES.MemberExpression || callee === AST_NODE_TYPES.ChainExpression) {
           report(finder.memberCall(node));
           if (reads) reportRead(reads.memberCall(node));
-        } else if (reads && callee === AST_NODE_TYPES.Identifier) {
-          reportRead(reads.plainCall(node));
+        } else if (callee === AST_NODE_TYPES.Identifier || callee === AST_NODE_TYPES.SequenceExpression) {
+          report(finder.plainCall(node));
+          if (reads && callee === AST_NODE_TYPES.Identifier) reportRead(reads.plainCall(node));
         }
       },
       AwaitExpression(node) {

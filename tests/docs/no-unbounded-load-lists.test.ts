@@ -7,8 +7,9 @@
 // - in each row's receivers column, the naming conventions (the backticked patterns of the clause
 //   that says `names`, outside parentheses): the entry's `names` patterns, both ways;
 // - in each row's "Reported" and "A bound is" columns: every method, terminal, Redis command
-//   (ioredis spelling), page method, SQL method and tag, and bound key or method of the entry's loaders, written
-//   in a code span. One way only: the cells also hold prose and call shapes around those names.
+//   (ioredis spelling), page method, SQL method and tag, query function, page read, command and
+//   paginator, and bound key, method or constraint of the entry's loaders, written in a code span.
+//   One way only: the cells also hold prose and call shapes around those names.
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/analysis/loaders/catalog.js';
 import { CATALOG } from '../../src/analysis/loaders/libraries/index.js';
@@ -73,6 +74,14 @@ function loaderNames(entry: LibraryEntry): { reported: Set<string>; bounds: Set<
       case 'sql':
         [...loader.methods, ...loader.lazyMethods, ...loader.runningTags, ...loader.tags].forEach((m) => reported.add(m));
         [...loader.prepared.methods, ...loader.prepared.terminals].forEach((m) => reported.add(m));
+        break;
+      case 'function':
+        loader.runs.forEach((f) => reported.add(f));
+        loader.bounds.forEach((b) => bounds.add(b));
+        break;
+      case 'paged':
+        [...loader.methods, loader.commands.method, ...loader.commands.classes.map((c) => c.name)].forEach((m) => reported.add(m));
+        loader.paginators.forEach((p) => reported.add(p.name));
         break;
     }
   }

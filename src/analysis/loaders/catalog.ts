@@ -21,7 +21,9 @@ export type LibraryId =
   | 'dataloader'
   | 'couchdb'
   | 'meteor'
-  | 'supabase';
+  | 'supabase'
+  | 'firestore'
+  | 'dynamodb';
 
 /** A name, and whether it only counts when the binding comes from one of the library's modules. */
 export interface NameRule {
@@ -78,7 +80,7 @@ export interface RoleSpec {
 export type Evidence = 'receiver' | 'import' | 'shape';
 
 /** What a load returns, for messages: "loads every matching row". */
-export type Unit = 'row' | 'document' | 'entity';
+export type Unit = 'row' | 'document' | 'entity' | 'item';
 
 /**
  * An option that makes a call something other than a multi-row read: `key` set, to `value` when
@@ -147,8 +149,16 @@ export interface BuilderLoader {
   /**
    * Receivers of `role` (`'*'`: of any role of the library) the chain may start from; `role` is the
    * first method called on them, and the entry `'call'` means the receiver itself is called (`knex('t')`).
+   * The entry `'receiver'`: a receiver resolved to `role` (never one merely guessed from the file's
+   * imports) is itself a builder, run by a terminal with nothing before it (a Firestore collection
+   * reference: `usersRef.get()`).
    */
   starts: readonly string[];
+  /**
+   * The chain starts at its last start, not its first: a start after a `notLoads` step reads anew
+   * (Firestore's `collection('users').doc(id).collection('orders')` reads the orders).
+   */
+  lastStart?: boolean;
   /** The chain must also call one of these (`from` for Drizzle's `select()`). */
   requires?: readonly string[];
   /** Methods that execute the chain and load every row (`getMany`, `execute`, `toArray`). */
@@ -305,7 +315,51 @@ export interface SqlLoader {
   modulesWithoutLimit: readonly string[];
 }
 
-export type LoaderSpec = OptionsLoader | BuilderLoader | RedisLoader | PageLoader | ConstructorLoader | SqlLoader;
+/**
+ * `getDocs(query(collection(db, 'users'), where(…)))`: a function that runs a query built by other
+ * functions of the library (Firestore's modular API). Every name must be imported from one of the
+ * library's modules: the imports are the evidence.
+ */
+export interface FunctionLoader {
+  kind: 'function';
+  /** Functions that run the query in their first argument and return every match (`getDocs`). */
+  runs: readonly string[];
+  /** Functions that make a query of a whole source (`collection(db, 'users')`); their last argument names it. */
+  sources: readonly string[];
+  /** `query(q, ...constraints)`: functions adding the constraints after their first argument to the query in it. */
+  refines: readonly string[];
+  /** Constraints that bound the query (`limit(n)`); the first is what the suggestion adds. */
+  bounds: readonly string[];
+  /** Constraints that filter (`where(field, op, value)`), checked for key filters as a builder's `where`. */
+  filters: readonly string[];
+  unit: Unit;
+}
+
+/**
+ * A read served a page at a time (DynamoDB's `Scan` and `Query`): the service bounds one page, so
+ * what is reported is code that asks for the next page until the cursor runs out (a loop, a
+ * recursion, a paginator) and collects every page into one array.
+ */
+export interface PagedLoader {
+  kind: 'paged';
+  /** `x.scan(input)`: methods that read one page, whatever the receiver (the cursor keys are the evidence). */
+  methods: readonly string[];
+  /** `x.send(new ScanCommand(input))`: a method sending a command, and the commands that read one page. */
+  commands: { method: string; classes: readonly NameRule[] };
+  /** Methods giving a page call's response (aws-sdk v2's `.promise()`). */
+  promiseMethods: readonly string[];
+  /** `for await (const page of paginateScan(config, input))`: functions yielding every page. */
+  paginators: readonly NameRule[];
+  /** The request key that carries the cursor, and the response key holding the next one. */
+  cursor: { request: string; response: string };
+  /** The response key of a page's records (`Items`), and the request key naming the table (`TableName`). */
+  itemsKey: string;
+  tableKey: string;
+  unit: Unit;
+}
+
+export type LoaderSpec =
+  OptionsLoader | BuilderLoader | RedisLoader | PageLoader | ConstructorLoader | SqlLoader | FunctionLoader | PagedLoader;
 
 export interface LibraryEntry {
   id: LibraryId;

@@ -5,6 +5,8 @@ import { couchdb } from './couchdb.js';
 import { dataloader } from './dataloader.js';
 import { drizzle } from './drizzle.js';
 import { elasticsearch } from './elasticsearch.js';
+import { dynamodb } from './dynamodb.js';
+import { firestore } from './firestore.js';
 import { knex } from './knex.js';
 import { kysely } from './kysely.js';
 import { meteor } from './meteor.js';
@@ -35,6 +37,8 @@ export const CATALOG: readonly LibraryEntry[] = [
   kysely,
   supabase,
   couchdb,
+  firestore,
+  dynamodb,
   redis,
   elasticsearch,
   dataloader,

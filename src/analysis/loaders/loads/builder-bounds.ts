@@ -71,10 +71,10 @@ function guardAbove(call: Node, consumer: Node): Omit<BoundGuard, 'bound'> | nul
   return null;
 }
 
-/** Whether a chain, from its start call through the links after it, reads a bounded set of rows. */
+/** Whether a chain, from its start call (or the receiver that starts it) through the links after it, reads a bounded set of rows. */
 export function isBoundedChain(
   ctx: LoadContext,
-  start: TSESTree.CallExpression,
+  start: TSESTree.Expression,
   startLink: Link | null,
   after: Link[],
   loader: BuilderLoader,
@@ -83,8 +83,9 @@ export function isBoundedChain(
   if (after.some((l) => isBoundLink(loader, l))) return true;
   // `knex('pg_proc')`, `.from('information_schema.tables')`: the schema's size, not the data's.
   const tableMethods = loader.tableMethods ?? [];
+  const startCall = startLink ? startLink.call : start.type === AST_NODE_TYPES.CallExpression ? start : null;
   const tables = [
-    ...(startLink === null || tableMethods.includes(startLink.name) ? [start] : []),
+    ...((startLink === null || tableMethods.includes(startLink.name)) && startCall ? [startCall] : []),
     ...after.filter((l) => tableMethods.includes(l.name)).map((l) => l.call),
   ];
   if (
@@ -97,24 +98,26 @@ export function isBoundedChain(
   if (tables.some((call) => call.arguments[0] && isFunctionSource(call.arguments[0]))) return true;
   // `knex('roles')`, `.from(Role, 'r')`, `getRepository(Role).createQueryBuilder('r')`: a small table.
   const entities =
-    tables.length > 0 ? tables.map((call) => call.arguments[0]) : [startEntityOf(start, startLink, loader) ?? startLink?.member.object];
+    tables.length > 0
+      ? tables.map((call) => call.arguments[0])
+      : [startEntityOf(startLink, loader) ?? (startLink ? startLink.member.object : start)];
   if (entities.some((entity) => entity && isSmallEntity(ctx, entity))) return true;
   if (startLink && bounds(startLink.name)) return true;
   if (loader.startOptions && startLink) {
-    const options = start.arguments[loader.startOptions.arg];
+    const options = startLink.call.arguments[loader.startOptions.arg];
     if (options) {
       const view = viewObject(options, ctx.scopeOf);
       if (!view || hasAnyKey(view, loader.startOptions.keys) || !view.complete) return true;
     }
   }
   if (loader.startFilterArg !== undefined && startLink && startLink.name !== loader.pipeline?.method) {
-    const filter = start.arguments[loader.startFilterArg];
+    const filter = startLink.call.arguments[loader.startFilterArg];
     if (filter && isPrimaryKeyFilter(filter, ctx.scopeOf)) return true;
     if (filter && loader.stringFilterIsKey && isStringText(filter)) return true;
     if (filter && !viewObject(filter, ctx.scopeOf) && unwrap(filter).type !== AST_NODE_TYPES.Identifier) return false;
   }
   if (loader.pipeline && startLink?.name === loader.pipeline.method) {
-    const pipeline = start.arguments[loader.pipeline.arg];
+    const pipeline = startLink.call.arguments[loader.pipeline.arg];
     if (!pipeline || unwrap(pipeline).type !== AST_NODE_TYPES.ArrayExpression) return true;
     const stages = (unwrap(pipeline) as TSESTree.ArrayExpression).elements;
     for (const stage of stages) {
@@ -125,14 +128,15 @@ export function isBoundedChain(
     }
   }
   if (loader.whereMethods) {
-    for (const link of after) {
-      if (loader.whereMethods.includes(link.name) && isKeyCondition(ctx, loader, link.call.arguments, link.name)) return true;
+    // The start itself may be a condition (`usersRef.where('email', '==', email)`).
+    for (const link of startLink ? [startLink, ...after] : after) {
+      if (loader.whereMethods.includes(link.name) && isKeyCondition(ctx, loader.listMethods, link.call.arguments, link.name)) return true;
     }
   }
   if (loader.selectMethods) {
     const grouped = ctx.settings.sqlPolicy.groupedAggregatesUnbounded && after.some((l) => loader.groupMethods?.includes(l.name));
     const selects = [
-      ...(startLink && loader.selectMethods.includes(startLink.name) ? [start] : []),
+      ...(startLink && loader.selectMethods.includes(startLink.name) ? [startLink.call] : []),
       ...after.filter((l) => loader.selectMethods!.includes(l.name)).map((l) => l.call),
     ];
     if (!grouped && selects.some((s) => s.arguments.some((a) => isAggregate(ctx, a)))) return true;
@@ -141,18 +145,19 @@ export function isBoundedChain(
 }
 
 /**
- * `where('id', x)`, `where({ id })`, `whereIn('id', ids)`, `where(eq(t.id, x))`, `where('u.id = :id')`;
- * and any column against the caller's list: `whereIn('email', emails)`, `inArray(t.email, emails)`.
+ * `where('id', x)`, `where({ id })`, `whereIn('id', ids)`, `where(eq(t.id, x))`, `where('u.id = :id')`,
+ * `where('id', '==', x)`; and any column against the caller's list: `whereIn('email', emails)`,
+ * `where('email', 'in', emails)`, `inArray(t.email, emails)`. `listMethods` match a column against their second argument.
  */
-function isKeyCondition(
+export function isKeyCondition(
   ctx: LoadContext,
-  loader: BuilderLoader,
+  listMethods: readonly string[] | undefined,
   args: readonly TSESTree.CallExpressionArgument[],
   method: string,
 ): boolean {
   const [first, second, third] = args.map((a) => unwrap(a));
   if (!first) return false;
-  if (loader.listMethods?.includes(method) && args.length === 2 && isCallerList(second, ctx.scopeOf)) return true;
+  if (listMethods?.includes(method) && args.length === 2 && isCallerList(second, ctx.scopeOf)) return true;
   if (args.length === 3 && literalString(second!)?.toLowerCase() === 'in' && isCallerList(third, ctx.scopeOf)) return true;
   // TypeORM's `where(entityIds)`, `entityIds = entities.map(…)`: any of the caller's key objects.
   if (args.length === 1 && isBuiltList(first, ctx.scopeOf)) return true;
@@ -164,7 +169,7 @@ function isKeyCondition(
   if (pkColumn !== null && PRIMARY_KEYS.has(pkColumn)) {
     if (args.length === 2) return true;
     const op = column(second);
-    return args.length === 3 && (op === '=' || op?.toLowerCase() === 'in') && third !== undefined;
+    return args.length === 3 && (op === '=' || op === '==' || op?.toLowerCase() === 'in') && third !== undefined;
   }
   if ((first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') || first.type === AST_NODE_TYPES.TemplateLiteral) {
     if (args.length > 2) return false;
@@ -191,10 +196,10 @@ function isStringText(node: Node): boolean {
 }
 
 /** `em.createQueryBuilder(User, 'u')`: the entity a start call names, if its loader has one. */
-function startEntityOf(start: TSESTree.CallExpression, startLink: Link | null, loader: BuilderLoader): Node | undefined {
+function startEntityOf(startLink: Link | null, loader: BuilderLoader): Node | undefined {
   const entity = loader.startEntity;
-  if (!entity || startLink?.name !== entity.method || start.arguments.length !== entity.args) return undefined;
-  return start.arguments[entity.arg];
+  if (!entity || startLink?.name !== entity.method || startLink.call.arguments.length !== entity.args) return undefined;
+  return startLink.call.arguments[entity.arg];
 }
 
 /** A condition helper on a key (`eq(t.id, x)`), on the caller's list (`inArray(t.email, emails)`), or joining one (`and(…)`). */

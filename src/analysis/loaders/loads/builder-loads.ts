@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, shortText, unwrap } from '../../js/ast.js';
-import { nameRef, topLevelModules, unwrapSequence } from '../../js/index.js';
+import { findVariable, nameRef, topLevelModules, unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader, LibraryEntry } from '../catalog.js';
 import { type Chain, type Link, chainBelow, VariableChains, walkChainBelow } from './chains.js';
 import { type BoundGuard, boundGuard, isBoundLink, isBoundedChain } from './builder-bounds.js';
@@ -22,8 +22,8 @@ export type Consumption = { kind: 'terminal'; name: string; call: TSESTree.CallE
 interface ChainMatch {
   library: LibraryEntry;
   loader: BuilderLoader;
-  /** The call that starts the builder (`knex('t')`, `.createQueryBuilder()`, `.find()`). */
-  start: TSESTree.CallExpression;
+  /** The call that starts the builder (`knex('t')`, `.createQueryBuilder()`, `.find()`), or the receiver that is one (`usersRef`). */
+  start: Expression;
   /** Whether the start is the receiver called (`knex('t')`) rather than a method on it. */
   startLink: Link | null;
   after: Link[];
@@ -81,7 +81,8 @@ export class BuilderLoads {
    */
   private mayStart(starts: BuilderStarts, chain: Chain): boolean {
     for (const link of chain.links) if (startsAt(starts, link.name, link.call)) return true;
-    return startsAtRoot(starts, chain.root);
+    if (startsAtRoot(starts, chain.root)) return true;
+    return chain.links.length === 0 && starts.receivers.some((library) => this.ctx.resolver.importsLibrary(library));
   }
 
   /**
@@ -154,7 +155,7 @@ export class BuilderLoads {
     chain: Chain,
     library: LibraryEntry,
     loader: BuilderLoader,
-  ): { index: number; call: TSESTree.CallExpression; link: Link | null } | null {
+  ): { index: number; call: Expression; link: Link | null } | null {
     const callable = loader.starts.includes('call');
     if (
       callable &&
@@ -163,6 +164,7 @@ export class BuilderLoads {
     ) {
       return { index: -1, call: chain.root, link: null };
     }
+    let found: { index: number; call: Expression; link: Link | null } | null = null;
     for (let i = 0; i < chain.links.length; i++) {
       const link = chain.links[i]!;
       if (callable && this.isCalledReceiver(link.call, chain.links[i + 1]?.name, library, loader))
@@ -172,10 +174,15 @@ export class BuilderLoads {
       const resolution = this.ctx.resolver.resolve(receiver);
       if (acceptsReceiver(this.ctx, resolution, receiver, library, loader.role, loader.evidence)) {
         if (isFunctionArgument(link.call.arguments[0], this.ctx.scopeOf)) return null;
-        return { index: i, call: link.call, link };
+        found = { index: i, call: link.call, link };
+        if (!loader.lastStart) return found;
       }
     }
-    return null;
+    if (found || !loader.starts.includes('receiver') || isReassigned(chain.root, this.ctx.scopeOf)) return found;
+    // `usersRef.get()`: the receiver is the builder, known for what it is, not guessed from imports.
+    const resolution = this.ctx.resolver.resolve(chain.root);
+    const isRole = isResolved(resolution) && resolution.library === library && resolution.role === loader.role;
+    return isRole ? { index: -1, call: chain.root, link: null } : null;
   }
 
   /**
@@ -243,7 +250,8 @@ export class BuilderLoads {
       return { node, messageId: 'boundOnSomePaths', data, suggest: [] };
     }
     const limit = limitText(sourceCode, start, settings.limit);
-    if (loader.fixOption) return optionFinding(this.ctx, node, construct, start, loader.fixOption, loader, limit.text);
+    if (loader.fixOption && start.type === AST_NODE_TYPES.CallExpression)
+      return optionFinding(this.ctx, node, construct, start, loader.fixOption, loader, limit.text);
     const insertAfter = consumption.kind === 'terminal' ? (unwrap(consumption.call.callee) as TSESTree.MemberExpression).object : candidate;
     const plain =
       insertAfter.type === AST_NODE_TYPES.CallExpression ||
@@ -294,4 +302,12 @@ function optionFinding(
       { messageId: 'addOption', data: { text: property }, fix: (fixer) => setOption(fixer, ctx.sourceCode, start, option.arg, property) },
     ],
   };
+}
+
+/** A variable given another value after its declaration (`q = q.limit(n)`): its chain is read through `VariableChains`. */
+function isReassigned(node: Expression, scopeOf: LoadContext['scopeOf']): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(scopeOf(target), target.name);
+  return variable !== null && variable.references.some((r) => r.isWrite() && !r.init);
 }

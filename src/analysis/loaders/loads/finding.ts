@@ -24,7 +24,8 @@ export type LoadMessageId =
   | 'oversizedBound'
   | 'collectedPages'
   | 'unboundedBatch'
-  | 'unboundedCustom';
+  | 'unboundedCustom'
+  | 'unboundedPages';
 
 export type LoadSuggestionId = 'addOption' | 'addMethod' | 'useFind' | 'appendLimit' | 'boundRange' | 'guardSize' | 'guardCount';
 

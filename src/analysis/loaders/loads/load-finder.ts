@@ -1,26 +1,28 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { callText, memberPropertyName, unwrap } from '../../js/ast.js';
-import { nameRef } from '../../js/index.js';
+import { callText, lastName, memberPropertyName, unwrap } from '../../js/ast.js';
+import { nameRef, unwrapSequence } from '../../js/index.js';
 import type { Evidence } from '../catalog.js';
 import { matchesRule } from '../catalog-index.js';
 import { batchLoaderFinding } from './batch-loads.js';
 import { BuilderLoads } from './builder-loads.js';
 import { customLoaderFinding } from './custom-loads.js';
+import { functionLoadFinding } from './function-loads.js';
 import type { FinderOptions, LoadFinding } from './finding.js';
 import { type LoadContext, acceptsReceiver } from './load-context.js';
 import { loaderTablesOf } from './loader-tables.js';
 import { isFunctionArgument } from './objects.js';
 import { optionsLoadFinding } from './options-loads.js';
 import { pageLoopFinding } from './page-loops.js';
+import { PagedLoads } from './paged-loads.js';
 import { redisFinding } from './redis-loads.js';
 import { scriptFindings } from './script-loads.js';
 import type { ReceiverResolver } from '../receivers/index.js';
 import { SqlLoads } from './sql-loads.js';
 
 // The load finder: one entry point per visited node kind, each handing the node to the module
-// that judges its kind of load (options objects, builder chains, raw SQL, Redis commands, pages
-// a loop collects, batch-loader constructors, the project's own loaders). The catalog's tables
-// say which.
+// that judges its kind of load (options objects, builder chains, raw SQL, Redis commands and
+// scripts, pages a loop collects, batch-loader constructors, query functions, paged reads, the
+// project's own loaders). The catalog's tables say which.
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -36,6 +38,7 @@ export class LoadFinder {
   private readonly ctx: LoadContext;
   private readonly builders: BuilderLoads;
   private readonly sql: SqlLoads | null;
+  private readonly paged: PagedLoads;
   private readonly reported = new Set<Node>();
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ReceiverResolver, settings: FinderOptions) {
@@ -43,6 +46,7 @@ export class LoadFinder {
     this.ctx = { sourceCode, scopeOf: (node) => sourceCode.getScope(node), settings, resolver, tables };
     this.builders = new BuilderLoads(this.ctx);
     this.sql = tables.sql ? new SqlLoads(this.ctx, tables.sql.loader) : null;
+    this.paged = new PagedLoads(this.ctx);
   }
 
   /** Every method name any entry point cares about: the rule's first, cheap filter. */
@@ -69,7 +73,25 @@ export class LoadFinder {
     if (tables.redis.has(name)) add(this.redisCall(call, callee, name));
     if (tables.pages.has(name)) add(pageLoopFinding(this.ctx, call, callee, name));
     if (tables.custom.has(name)) add(customLoaderFinding(this.ctx, call, tables.custom.get(name)!));
+    if (tables.functions.has(name)) add(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
+    if (tables.pagedReads.has(name)) add(this.paged.pageCall(call, callee, name, tables.pagedReads.get(name)!));
+    if (tables.paginators.has(name)) add(this.paged.paginatorCall(call, tables.paginators.get(name)!));
     return findings ?? NO_FINDINGS;
+  }
+
+  /**
+   * `f(…)`, `(0, ns.f)(…)`: a query run by a function (`getDocs(q)`) or a paginator
+   * (`paginateScan(…)`), by the name it is exported as (a function imported under another name is
+   * not looked at: the name is the cheap first filter).
+   */
+  plainCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
+    const { tables } = this.ctx;
+    const callee = unwrapSequence(call.callee);
+    const name = lastName(callee);
+    if (name === null || !tables.plainCallNames.has(name)) return NO_FINDINGS;
+    if (tables.functions.has(name)) return this.once(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
+    if (tables.paginators.has(name)) return this.once(this.paged.paginatorCall(call, tables.paginators.get(name)!));
+    return NO_FINDINGS;
   }
 
   /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */

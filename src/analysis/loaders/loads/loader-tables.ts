@@ -3,9 +3,11 @@ import { lastName, unwrap } from '../../js/ast.js';
 import type {
   BuilderLoader,
   ConstructorLoader,
+  FunctionLoader,
   LibraryEntry,
   OptionsLoader,
   PageLoader,
+  PagedLoader,
   RedisCommand,
   RedisLoader,
   SqlLoader,
@@ -28,12 +30,18 @@ export interface Entry<T> {
 export interface BuilderStarts {
   readonly names: Set<string>;
   callable: boolean;
+  /**
+   * Libraries of builders that may be a receiver with nothing called on it (`usersRef.get()`,
+   * starts `'receiver'`): looked for only in files importing one.
+   */
+  readonly receivers: LibraryEntry[];
 }
 
-function addStarts(starts: BuilderStarts, loader: BuilderLoader): void {
+function addStarts(starts: BuilderStarts, library: LibraryEntry, loader: BuilderLoader): void {
   // `'call'` stays a name too: findStart also takes a link named `call` as a start.
   for (const start of loader.starts) starts.names.add(start);
   if (loader.starts.includes('call')) starts.callable = true;
+  if (loader.starts.includes('receiver') && !starts.receivers.includes(library)) starts.receivers.push(library);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -50,7 +58,7 @@ export class LoaderTables {
   /** The builders that run when awaited: the candidates for an `await` or async `return`. */
   readonly thenables: Entry<BuilderLoader>[] = [];
   /** Where a thenable builder can start: the candidates for an `await` or async `return`. */
-  readonly thenableStarts: BuilderStarts = { names: new Set(), callable: false };
+  readonly thenableStarts: BuilderStarts = { names: new Set(), callable: false, receivers: [] };
   readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
   /** Where the builders a terminal (`getMany`, `then`, `exec`) ends can start, by terminal name. */
   readonly terminalStarts = new Map<string, BuilderStarts>();
@@ -65,6 +73,14 @@ export class LoaderTables {
   readonly custom = new Map<string, CustomLoader[]>();
   /** Calls whose last argument is the entity read (`getRepository(User)`), of every enabled library. */
   readonly entityGetters = new Set<string>();
+  /** Query functions by the name of the function that runs the query (`getDocs`). */
+  readonly functions = new Map<string, Entry<FunctionLoader>[]>();
+  /** Paged reads by the method that reads one page (`scan`, `send`). */
+  readonly pagedReads = new Map<string, Entry<PagedLoader>[]>();
+  /** Paged reads by their paginator function (`paginateScan`). */
+  readonly paginators = new Map<string, Entry<PagedLoader>[]>();
+  /** The names of plain calls that may load (`getDocs(q)`, `paginateScan(…)`), as they are exported: the plain-call entry point's first filter. */
+  readonly plainCallNames = new Set<string>();
 
   constructor(settings: FinderOptions) {
     let sql: Entry<SqlLoader> | null = null;
@@ -78,7 +94,7 @@ export class LoaderTables {
           case 'builder':
             if (loader.thenable) {
               this.thenables.push({ library, loader });
-              addStarts(this.thenableStarts, loader);
+              addStarts(this.thenableStarts, library, loader);
             }
             for (const name of loader.terminals) push(this.terminals, name, { library, loader });
             if (loader.thenable) push(this.terminals, 'then', { library, loader });
@@ -103,18 +119,26 @@ export class LoaderTables {
           case 'sql':
             sql = { library, loader };
             break;
+          case 'function':
+            for (const name of loader.runs) push(this.functions, name, { library, loader });
+            break;
+          case 'paged':
+            for (const name of [...loader.methods, loader.commands.method]) push(this.pagedReads, name, { library, loader });
+            for (const rule of loader.paginators) push(this.paginators, rule.name, { library, loader });
+            break;
         }
       }
     }
     this.sql = sql;
     for (const [name, entries] of this.terminals) {
-      const starts: BuilderStarts = { names: new Set(), callable: false };
-      for (const { loader } of entries) addStarts(starts, loader);
+      const starts: BuilderStarts = { names: new Set(), callable: false, receivers: [] };
+      for (const { library, loader } of entries) addStarts(starts, library, loader);
       this.terminalStarts.set(name, starts);
     }
     for (const custom of settings.customLoaders) push(this.custom, custom.callee.slice(custom.callee.lastIndexOf('.') + 1), custom);
-    for (const map of [this.options, this.terminals, this.redis, this.pages, this.custom])
+    for (const map of [this.options, this.terminals, this.redis, this.custom, this.functions, this.pages, this.pagedReads, this.paginators])
       for (const name of map.keys()) this.memberNames.add(name);
+    for (const map of [this.functions, this.paginators]) for (const name of map.keys()) this.plainCallNames.add(name);
     if (sql) {
       const { methods, lazyMethods, prepared } = sql.loader;
       for (const name of [...methods, ...lazyMethods, ...prepared.terminals]) this.memberNames.add(name);

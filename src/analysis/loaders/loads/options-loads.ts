@@ -13,7 +13,7 @@ import { type ObjectView, hasAnyKey, isCallerValue, isFunctionArgument, isPrimar
 
 const { DefinitionType } = TSESLint.Scope;
 
-export const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities' };
+export const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities', item: 'items' };
 
 /** `x.<name>(…)` where `name` is an options loader's method: the finding, if the call loads without a bound. */
 export function optionsLoadFinding(
