@@ -96,7 +96,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     // with esquery on every node of the type, which costs more than the test itself. Listeners
     // the options make useless are not registered at all.
     const listeners: TSESLint.RuleListener = {
-      Program: () => report(finder.scripts()),
+      TemplateLiteral: (node) => report(finder.scripts(node)),
       CallExpression(node) {
         const callee = node.callee.type;
         if (callee === AST_NODE_TYPES.MemberExpression || callee === AST_NODE_TYPES.ChainExpression) {

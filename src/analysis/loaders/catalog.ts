@@ -254,7 +254,7 @@ export interface RedisLoader {
   commands: readonly RedisCommand[];
   /**
    * How a server-side script calls a command (`redis.call('LRANGE', KEYS[1], 0, -1)` in Lua): in
-   * string and template literals, these calls are judged as the commands are, by their upper-case
+   * template literals, these calls are judged as the commands are, by their upper-case
    * name, with the arguments after the name in the positions the commands' `range` gives.
    */
   scriptCalls?: readonly string[];

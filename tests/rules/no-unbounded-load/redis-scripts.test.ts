@@ -1,4 +1,4 @@
-// Redis commands run by server-side scripts: Lua in a string or template literal, as bull, bullmq
+// Redis commands run by server-side scripts: Lua in a template literal, as bull, bullmq
 // and ioredis's defineCommand users ship it (`redis.call("LRANGE", KEYS[1], 0, -1)`).
 import rule from '../../../src/rules/no-unbounded-load.js';
 import { runRuleTests } from '../../rule-tester.js';
@@ -30,8 +30,9 @@ local one = redis.call('HGET', KEYS[3], 'field')
 local n = redis.call('SCARD', KEYS[4])
 local computed = redis.call('LRANGE', KEYS[1], tonumber(ARGV[1]), -1)
 \`;`,
-    `// the words without a script call
-export const doc = 'Use LRANGE key 0 -1 to read a whole list, and SMEMBERS for a set.';`,
+    `// the words without a script call, and a script in a one-line string (templates only are read)
+export const doc = \`Use LRANGE key 0 -1 to read a whole list, and SMEMBERS for a set.\`;
+export const oneLine = "local ids = redis.pcall('SMEMBERS', KEYS[1]) return ids";`,
   ],
   invalid: [
     {
@@ -50,9 +51,9 @@ export const doc = 'Use LRANGE key 0 -1 to read a whole list, and SMEMBERS for a
     },
     {
       // A call cut by an interpolation (\`redis.call('HGETALL', '\${prefix}')\`) is not read.
-      name: 'whole sets, hashes and the keyspace, in a string and around an interpolation',
+      name: 'whole sets, hashes and the keyspace, around an interpolation',
       code: `const prefix = 'bull';
-export const cleanup = "local ids = redis.pcall('SMEMBERS', KEYS[1]) return ids";
+export const cleanup = \`local ids = redis.pcall('SMEMBERS', KEYS[1]) return ids\`;
 export const dump = \`local all = redis.call('HGETALL', KEYS[1]) -- \${prefix}
 local keys = redis.call('KEYS', ARGV[1])\`;`,
       errors: [

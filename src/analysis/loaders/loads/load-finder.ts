@@ -122,9 +122,9 @@ export class LoadFinder {
     return NO_FINDINGS;
   }
 
-  /** Whole-collection commands run by scripts in the file's strings (`redis.call('SMEMBERS', k)` in Lua). */
-  scripts(): readonly LoadFinding[] {
-    return scriptFindings(this.ctx.sourceCode, this.ctx.tables);
+  /** Whole-collection commands run by a script in a template literal (`redis.call('SMEMBERS', k)` in Lua). */
+  scripts(template: TSESTree.TemplateLiteral): readonly LoadFinding[] {
+    return this.ctx.tables.scriptCalls.length > 0 ? scriptFindings(this.ctx.sourceCode, this.ctx.tables, template) : NO_FINDINGS;
   }
 
   taggedTemplate(node: TSESTree.TaggedTemplateExpression): readonly LoadFinding[] {
