@@ -125,7 +125,8 @@ function measuresSize(operand: Node, scopeOf: ScopeOf, visitorKeys: VisitorKeys)
   return false;
 }
 
-const COMPARISONS = new Set(['<', '<=', '>', '>=']);
+/** Relational operators: how a measure meets a cap. */
+export const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 /** The other side of the comparison is a maximum, not `0` or `1` ("is there anything?"). */
 export function isCap(node: Node): boolean {
@@ -134,6 +135,11 @@ export function isCap(node: Node): boolean {
 }
 
 function comparesSize(test: Node, scopeOf: ScopeOf, visitorKeys: VisitorKeys): boolean {
+  return comparesWithCap(test, visitorKeys, (n) => measuresSize(n, scopeOf, visitorKeys));
+}
+
+/** Whether `test` compares something `measures` accepts with a cap (`count > MAX`, `MAX <= total`), outside nested functions. */
+export function comparesWithCap(test: Node, visitorKeys: VisitorKeys, measures: (node: Node) => boolean): boolean {
   return (
     findInSubtree(
       test,
@@ -141,7 +147,7 @@ function comparesSize(test: Node, scopeOf: ScopeOf, visitorKeys: VisitorKeys): b
       (n) =>
         n.type === AST_NODE_TYPES.BinaryExpression &&
         COMPARISONS.has(n.operator) &&
-        ((measuresSize(n.left, scopeOf, visitorKeys) && isCap(n.right)) || (measuresSize(n.right, scopeOf, visitorKeys) && isCap(n.left)))
+        ((measures(n.left) && isCap(n.right)) || (measures(n.right) && isCap(n.left)))
           ? true
           : null,
       SKIP_NESTED_FUNCTIONS,

@@ -14,7 +14,7 @@ import { findVariable } from '../../js/imports.js';
 import type { PageLoader } from '../catalog.js';
 import type { LoadFinding } from './finding.js';
 import { type LoadContext, acceptsReceiver } from './load-context.js';
-import { LOOPS, type Loop, exits, hasSizeGuard, isCap } from './guards.js';
+import { COMPARISONS, LOOPS, type Loop, comparesWithCap, exits, hasSizeGuard } from './guards.js';
 import { hasAnyKey, viewObject } from './objects.js';
 
 // Page loops: a call that fetches one page of a longer read (a scroll, a search after a cursor, an
@@ -26,7 +26,6 @@ type Variable = TSESLint.Scope.Variable;
 
 const ADDS = new Set(['push', 'unshift']);
 const TAKES = new Set(['shift', 'pop']);
-const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 
 /** `x.<name>(…)` where `name` is a page loader's: the finding, if the loop around it collects every page. */
 export function pageLoopFinding(
@@ -80,18 +79,7 @@ function hasTotalGuard(ctx: LoadContext, loop: Loop, totals: readonly string[]):
     findInSubtree(node, visitorKeys, (n) =>
       n.type === AST_NODE_TYPES.Identifier && totals.some((word) => n.name.toLowerCase().includes(word)) ? true : null,
     ) !== null;
-  const comparesTotal = (test: Node) =>
-    findInSubtree(
-      test,
-      visitorKeys,
-      (n) =>
-        n.type === AST_NODE_TYPES.BinaryExpression &&
-        COMPARISONS.has(n.operator) &&
-        ((namesTotal(n.left) && isCap(n.right)) || (namesTotal(n.right) && isCap(n.left)))
-          ? true
-          : null,
-      SKIP_NESTED_FUNCTIONS,
-    ) !== null;
+  const comparesTotal = (test: Node) => comparesWithCap(test, visitorKeys, namesTotal);
   const guard = findInSubtree(
     body,
     visitorKeys,
