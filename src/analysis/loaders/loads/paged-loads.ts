@@ -17,7 +17,7 @@ import type { LibraryEntry, PagedLoader } from '../catalog.js';
 import { matchesRule } from '../catalog-index.js';
 import { valueParent } from './chains.js';
 import type { LoadFinding } from './finding.js';
-import { hasSizeGuard } from './guards.js';
+import { COMPARISONS, LOOPS, type Loop, hasSizeGuard } from './guards.js';
 import { type LoadContext, isSmallEntity } from './load-context.js';
 import { emptyPages, PageFlow } from './page-flow.js';
 import { viewObject } from './objects.js';
@@ -30,16 +30,6 @@ const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type Entry = { library: LibraryEntry; loader: PagedLoader };
-type Loop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement;
-
-const LOOPS = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.ForInStatement,
-]);
-const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 
 export class PagedLoads {
   /** Whether the file's text has a word at all: the cheap test before any page call is looked at. */
@@ -258,7 +248,7 @@ export class PagedLoads {
   private hasCap(test: Node): boolean {
     return (
       findInSubtree(test, this.ctx.sourceCode.visitorKeys, (n) =>
-        n.type === AST_NODE_TYPES.BinaryExpression && RELATIONAL.has(n.operator) && !isSmallNumber(n.left) && !isSmallNumber(n.right)
+        n.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(n.operator) && !isSmallNumber(n.left) && !isSmallNumber(n.right)
           ? true
           : null,
       ) !== null
