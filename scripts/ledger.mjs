@@ -21,6 +21,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ROOT, corpusLintReport, loadCorpus } from './corpus-fetch.mjs';
 
 export const LEDGER_JSON = path.join(ROOT, 'bench', 'ledger.json');
@@ -431,4 +432,5 @@ function main() {
   console.log(`ledger check passed: every finding judged, every entry still fires, every rule at or above ${MIN_PRECISION * 100} %`);
 }
 
-main();
+// Imported by scripts/strict-ledger.mjs for its matching and tables: run only as a script.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -4,7 +4,8 @@
 #   install (npm ci when needed) -> build -> typecheck -> lint -> docs check
 #   -> vitest on ESLint 10 (locked) -> vitest e2e (once)
 #   -> corpus subset (npm pack of the entries marked "ci" in bench/corpus.json): no crash with
-#      recommended and strict, every fix and suggestion re-parses, the precision ledger matches,
+#      recommended and strict, every fix and suggestion re-parses, the precision ledgers (recommended,
+#      and what strict adds) match,
 #      recall on the census files of the subset is at or above the figure recorded in the census
 #   -> vitest on ESLint 9 -> one line: tests: N passed, N failed
 #
@@ -65,6 +66,7 @@ if ${last_ok}; then
     step "corpus: no crash, no parse failure (recommended, strict)" \
       node scripts/corpus-lint.mjs --subset --show 0 --json "${results}/corpus.json"
     step "corpus: precision ledger" node scripts/ledger.mjs check --subset --report "${results}/corpus.json"
+    step "corpus: strict ledger" node scripts/strict-ledger.mjs check --subset --report "${results}/corpus.json"
     step "corpus: recall census" node scripts/recall.mjs --subset --check --report "${results}/corpus.json"
     step "corpus: every fix and suggestion re-parses" node scripts/corpus-lint.mjs --fix-check --subset --show 0
   fi

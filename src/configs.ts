@@ -19,7 +19,8 @@ type RuleEntry = 'error';
  * Rule ids (`resilience/<name>`) a config turns on, read from each rule's `meta.docs.recommended`.
  * What `strict` and `all` add to a rule's detection (`meta.docs.strictOptions`) is not written into
  * the rule entries, which a user's own options would replace whole, but turned on by the
- * `settings.resilience.strictChecks` these configs set, under the user's options.
+ * `settings.resilience.strictChecks` these configs set (and `allChecks`, set by `all`, for
+ * `meta.docs.allOptions`), under the user's options.
  */
 export function rulesForConfig(rules: Record<string, AnyRule>, config: ConfigName): Record<string, RuleEntry> {
   const levels = LEVELS_BY_CONFIG[config];
@@ -40,7 +41,8 @@ export function buildConfigs<Plugin extends object>(
     name: `${NAMESPACE}/${config}`,
     plugins: { [NAMESPACE]: plugin },
     rules: rulesForConfig(rules, config),
-    ...(config === 'recommended' ? {} : { settings: { [NAMESPACE]: { strictChecks: true } } }),
+    ...(config === 'strict' ? { settings: { [NAMESPACE]: { strictChecks: true } } } : {}),
+    ...(config === 'all' ? { settings: { [NAMESPACE]: { strictChecks: true, allChecks: true } } } : {}),
   });
   return { recommended: make('recommended'), strict: make('strict'), all: make('all') };
 }

@@ -28,6 +28,11 @@ export interface ResilienceSettings {
   autofix?: boolean;
   /** Every rule's stricter checks (`meta.docs.strictOptions`); set by the `strict` and `all` configs. */
   strictChecks?: boolean;
+  /**
+   * Also the checks under `strict`'s precision bar (`meta.docs.allOptions`, judged in
+   * bench/strict-ledger.md); set by the `all` config.
+   */
+  allChecks?: boolean;
 }
 
 export type SettingKey = keyof ResilienceSettings;
@@ -45,6 +50,10 @@ export const settingsSchema: JSONSchema4 = {
     timeoutError: typedErrorSchema,
     autofix: { type: 'boolean', description: 'Apply typed-error fixes with `--fix` instead of offering them as suggestions.' },
     strictChecks: { type: 'boolean', description: "Turn on every rule's stricter checks (the `strict` and `all` configs set it)." },
+    allChecks: {
+      type: 'boolean',
+      description: "Turn on every rule's opt-in checks, also those too noisy for `strict` (the `all` config sets it).",
+    },
   } satisfies Record<SettingKey, JSONSchema4>,
   additionalProperties: false,
 };

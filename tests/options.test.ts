@@ -37,7 +37,11 @@ interface Schema {
 }
 
 type Rule = {
-  meta: { schema?: Schema | readonly Schema[]; defaultOptions?: readonly unknown[]; docs?: { strictOptions?: readonly unknown[] } };
+  meta: {
+    schema?: Schema | readonly Schema[];
+    defaultOptions?: readonly unknown[];
+    docs?: { strictOptions?: readonly unknown[]; allOptions?: readonly unknown[] };
+  };
   defaultOptions?: readonly unknown[];
 };
 const RULES = Object.entries(plugin.rules as unknown as Record<string, Rule>).map(([name, rule]) => ({ name, id: `${NS}/${name}`, rule }));
@@ -259,6 +263,7 @@ describe.each(RULES)('rule $name: valid options', ({ id, rule }) => {
 
   it('accepts the options strict and all give it', () => {
     expect(optionError(id, rule.meta.docs?.strictOptions ?? [])).toBeNull();
+    expect(optionError(id, rule.meta.docs?.allOptions ?? [])).toBeNull();
     const entry = plugin.configs.all.rules?.[id];
     expect(optionError(id, Array.isArray(entry) ? entry.slice(1) : [])).toBeNull();
   });

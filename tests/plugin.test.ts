@@ -100,15 +100,15 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     }
   });
 
-  it('is a bare "error" in every config: strict and all turn its strictOptions on through settings.resilience.strictChecks', () => {
+  it('is a bare "error" in every config: strict and all turn its strictOptions on through settings.resilience.strictChecks, all its allOptions through allChecks', () => {
     const id = `${NAMESPACE}/${name}`;
     for (const config of CONFIG_NAMES) {
       const entry = plugin.configs[config].rules?.[id];
       if (entry !== undefined) expect(entry, `${id} in ${config}`).toBe('error');
     }
     expect(plugin.configs.recommended.settings).toBeUndefined();
-    for (const config of ['strict', 'all'] as const)
-      expect(plugin.configs[config].settings).toEqual({ resilience: { strictChecks: true } });
+    expect(plugin.configs.strict.settings).toEqual({ resilience: { strictChecks: true } });
+    expect(plugin.configs.all.settings).toEqual({ resilience: { strictChecks: true, allChecks: true } });
   });
 });
 

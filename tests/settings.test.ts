@@ -17,7 +17,7 @@ async function lint(config: Linter.Config[], code: string, filePath = 'src/file.
 
 const rulesOf = (messages: Linter.LintMessage[]) => messages.map((m) => `${m.ruleId}:${m.line}`);
 
-/** One finding per strict-only check, each on its own line (the line numbers below). */
+/** One finding per opt-in check, each on its own line (the line numbers below). */
 const STRICT_ONLY = `import knex from 'knex';
 import DataLoader from 'dataloader';
 import fs from 'node:fs';
@@ -31,10 +31,12 @@ export async function load() { try { return await axios.get('/x', { timeout: 200
 export async function call() { try { return await axios.get('/y', { timeout: 2000 }); } catch (e) { throw new Error('request failed'); } }
 declare const axios: any, log: any;
 `;
-const STRICT_FINDINGS = [
+/** `strict`'s checks: batch loaders and HTTP bodies. */
+const STRICT_FINDINGS = ['resilience/no-unbounded-load:6', 'resilience/no-unbounded-load:7'];
+/** What `all` adds, the checks under strict's bar (bench/strict-ledger.md): grouped aggregates, file reads, streams, timeout options. */
+const ALL_FINDINGS = [
+  ...STRICT_FINDINGS,
   'resilience/no-unbounded-load:5',
-  'resilience/no-unbounded-load:6',
-  'resilience/no-unbounded-load:7',
   'resilience/no-unbounded-load:8',
   'resilience/no-unbounded-load:9',
   'resilience/no-timeout-sentinel:10',
@@ -46,16 +48,35 @@ describe('strict survives a user setting one option', () => {
     expect(rulesOf(await lint([plugin.configs.recommended], STRICT_ONLY))).toEqual([]);
   });
 
-  it('strict reports all of them', async () => {
+  it('strict reports its own checks, all reports every one', async () => {
     expect(rulesOf(await lint([plugin.configs.strict], STRICT_ONLY)).sort()).toEqual([...STRICT_FINDINGS].sort());
+    expect(rulesOf(await lint([plugin.configs.all], STRICT_ONLY)).sort()).toEqual([...ALL_FINDINGS].sort());
   });
 
-  it('strict plus autofix on no-timeout-sentinel and one check off on no-unbounded-load keeps every other strict check', async () => {
-    // A sentinel behind a timeout test, whose fix autofix applies (line 13); the catch-all of line 10 stays a suggestion.
+  it('strict plus one check off on no-unbounded-load and autofix on no-timeout-sentinel keeps the other strict check', async () => {
     const guarded = 'export function wait(elapsedMs: number, maxWaitMs: number) { if (elapsedMs > maxWaitMs) return 0; return 1; }\n';
     const messages = await lint(
       [
         plugin.configs.strict,
+        {
+          rules: {
+            'resilience/no-timeout-sentinel': ['error', { autofix: true }],
+            'resilience/no-unbounded-load': ['error', { checkHttpBodies: false }],
+          },
+        },
+      ],
+      STRICT_ONLY + guarded,
+    );
+    expect(rulesOf(messages).sort()).toEqual(['resilience/no-timeout-sentinel:13', 'resilience/no-unbounded-load:6']);
+    expect(messages.find((m) => m.line === 13)?.fix).toBeDefined();
+  });
+
+  it('all plus autofix on no-timeout-sentinel and one check off on no-unbounded-load keeps every other check', async () => {
+    // A sentinel behind a timeout test, whose fix autofix applies (line 13); the catch-all of line 10 stays a suggestion.
+    const guarded = 'export function wait(elapsedMs: number, maxWaitMs: number) { if (elapsedMs > maxWaitMs) return 0; return 1; }\n';
+    const messages = await lint(
+      [
+        plugin.configs.all,
         {
           rules: {
             'resilience/no-timeout-sentinel': ['error', { autofix: true }],
@@ -66,7 +87,7 @@ describe('strict survives a user setting one option', () => {
       STRICT_ONLY + guarded,
     );
     expect(rulesOf(messages).sort()).toEqual(
-      [...STRICT_FINDINGS.filter((f) => f !== 'resilience/no-unbounded-load:8'), 'resilience/no-timeout-sentinel:13'].sort(),
+      [...ALL_FINDINGS.filter((f) => f !== 'resilience/no-unbounded-load:8'), 'resilience/no-timeout-sentinel:13'].sort(),
     );
     // autofix took effect too: the guarded sentinel carries a fix, the catch-all only suggestions.
     const sentinels = messages.filter((m) => m.ruleId === 'resilience/no-timeout-sentinel');
@@ -83,6 +104,11 @@ describe('strict survives a user setting one option', () => {
   it('settings.resilience.strictChecks turns the strict checks on under recommended', async () => {
     const messages = await lint([plugin.configs.recommended, { settings: { resilience: { strictChecks: true } } }], STRICT_ONLY);
     expect(rulesOf(messages).sort()).toEqual([...STRICT_FINDINGS].sort());
+  });
+
+  it('settings.resilience.allChecks turns every check on under recommended', async () => {
+    const messages = await lint([plugin.configs.recommended, { settings: { resilience: { allChecks: true } } }], STRICT_ONLY);
+    expect(rulesOf(messages).sort()).toEqual([...ALL_FINDINGS].sort());
   });
 });
 

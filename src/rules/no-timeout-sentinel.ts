@@ -24,7 +24,7 @@ import {
   type SentinelFixMessageId,
 } from '../analysis/sentinel/index.js';
 import {
-  STRICT_TIMEOUT_OPTIONS,
+  ALL_TIMEOUT_OPTIONS,
   TIMEOUT_RULE_SETTINGS,
   type TimeoutPath,
   type TimeoutRuleOptions,
@@ -89,7 +89,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     docs: {
       description: 'Disallow timeout paths that produce a value callers cannot tell from a real result',
       recommended: 'recommended',
-      strictOptions: STRICT_TIMEOUT_OPTIONS,
+      allOptions: ALL_TIMEOUT_OPTIONS,
       settings: TIMEOUT_RULE_SETTINGS,
     },
     fixable: 'code',
@@ -105,7 +105,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       ...SENTINEL_FIX_MESSAGES,
     },
     schema: [timeoutRuleOptionsSchema],
-    // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from strictChecks.
+    // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from allChecks.
     defaultOptions: [{}],
   },
   create(context, [options]) {

@@ -15,6 +15,7 @@ import {
   ReadFinder,
   type ReadMessageId,
   STRICT_OPTIONS,
+  ALL_OPTIONS,
 } from '../analysis/loaders/index.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -30,6 +31,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       description: 'Disallow queries, collection reads and batches that load every matching row with no bound',
       recommended: 'recommended',
       strictOptions: STRICT_OPTIONS,
+      allOptions: ALL_OPTIONS,
       settings: LOAD_SETTINGS,
     },
     hasSuggestions: true,

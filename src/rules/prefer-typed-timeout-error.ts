@@ -20,7 +20,7 @@ import {
   raceOf,
   staticText,
   type Producer,
-  STRICT_TIMEOUT_OPTIONS,
+  ALL_TIMEOUT_OPTIONS,
   TIMEOUT_RULE_SETTINGS,
   type TimeoutPathFinder,
   timeoutPathsOf,
@@ -71,7 +71,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     docs: {
       description: 'Require timeouts to be signalled with a typed error, not a plain `Error` or a string',
       recommended: 'recommended',
-      strictOptions: STRICT_TIMEOUT_OPTIONS,
+      allOptions: ALL_TIMEOUT_OPTIONS,
       settings: TIMEOUT_RULE_SETTINGS,
     },
     fixable: 'code',
@@ -93,7 +93,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       passTypedError: 'Pass `{{error}}`.',
     },
     schema: [timeoutRuleOptionsSchema],
-    // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from strictChecks.
+    // Empty: autofix, timeoutError and vocabulary come from settings.resilience, checkTimeoutOptions from allChecks.
     defaultOptions: [{}],
   },
   create(context, [options]) {

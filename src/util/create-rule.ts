@@ -17,6 +17,11 @@ export interface ResilienceRuleDocs {
    */
   strictOptions?: readonly unknown[];
   /**
+   * Options only `settings.resilience.allChecks` turns on (the `all` config sets it): checks whose
+   * findings on the corpus fall under `strict`'s bar (bench/strict-ledger.md), laid over `strictOptions`.
+   */
+  allOptions?: readonly unknown[];
+  /**
    * `settings.resilience` keys that give the rule's option of the same name its value when the
    * user's rule options do not (the option itself is kept, deprecated, for older configs).
    */
@@ -64,7 +69,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
 }
 
-/** The rule's defaults with the settings it reads and, under `strictChecks`, its strict options laid over them. */
+/** The rule's defaults with the settings it reads and, under `strictChecks` (`allChecks`), its strict (and all) options laid over them. */
 function layeredDefaults<Options extends readonly unknown[]>(
   defaults: Options,
   docs: ResilienceRuleDocs | undefined,
@@ -75,7 +80,8 @@ function layeredDefaults<Options extends readonly unknown[]>(
   const fromSettings: Record<string, unknown> = {};
   for (const key of docs?.settings ?? []) if (settings[key] !== undefined) fromSettings[key] = settings[key];
   let layered = Object.keys(fromSettings).length ? layer(defaults, [fromSettings]) : defaults;
-  if (settings.strictChecks && docs?.strictOptions) layered = layer(layered, docs.strictOptions);
+  if ((settings.strictChecks || settings.allChecks) && docs?.strictOptions) layered = layer(layered, docs.strictOptions);
+  if (settings.allChecks && docs?.allOptions) layered = layer(layered, docs.allOptions);
   return layered;
 }
 

@@ -8,7 +8,8 @@ import type { Dialect } from './programs.js';
 export const NAMESPACE = plugin.meta.namespace;
 
 type RuleEntry = Linter.RuleEntry;
-type AnyRule = { meta?: { schema?: unknown; fixable?: string } };
+type AnyRule = { meta?: { schema?: unknown; fixable?: string; docs?: object } };
+type PresetDocs = { strictOptions?: readonly unknown[]; allOptions?: readonly unknown[] };
 
 /** The rule's first option schema, when it is an object schema. */
 function objectSchema(rule: AnyRule): { properties?: Record<string, unknown> } | undefined {
@@ -23,10 +24,11 @@ export function hasAutofixOption(rule: AnyRule): boolean {
   return Boolean(objectSchema(rule)?.properties?.autofix);
 }
 
-/** The options the broadest config gives a rule (its strict options), or none. */
+/** The options the broadest config turns on for a rule (its strict and all options, through settings), or none. */
 function strictOptions(id: string): unknown[] {
-  const entry = plugin.configs.all.rules?.[id] as RuleEntry | undefined;
-  return Array.isArray(entry) ? entry.slice(1) : [];
+  const docs = (plugin.rules[id.slice(NAMESPACE.length + 1) as keyof typeof plugin.rules] as AnyRule).meta?.docs as PresetDocs | undefined;
+  const layers = [...(docs?.strictOptions ?? []), ...(docs?.allOptions ?? [])] as object[];
+  return layers.length ? [Object.assign({}, ...layers)] : [];
 }
 
 export interface OptionSet {
