@@ -16,10 +16,9 @@ export function createLoadFinder(sourceCode: Readonly<TSESLint.SourceCode>, opti
   const typed = options.useTypeInformation !== false && Boolean(services?.program && services.esTreeNodeToTSNodeMap);
   // The receivers of a file depend on the catalog index (libraries and naming conventions) and on
   // whether types are used, not on a rule's checks: both load rules share one resolver per file.
-  const resolver = () =>
-    perFile(sourceCode.ast, `receivers:${identityOf(index)}:${typed}`, () => {
-      const types = typed ? new TypeOracle(services as ParserServicesWithTypeInformation, index) : null;
-      return new ReceiverResolver(sourceCode, index, types);
-    });
+  const resolver = perFile(sourceCode.ast, `receivers:${identityOf(index)}:${typed}`, () => {
+    const types = typed ? new TypeOracle(services as ParserServicesWithTypeInformation, index) : null;
+    return new ReceiverResolver(sourceCode, index, types);
+  });
   return new LoadFinder(sourceCode, resolver, settings);
 }

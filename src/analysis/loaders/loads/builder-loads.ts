@@ -7,7 +7,7 @@ import { type BoundGuard, boundGuard, isBoundLink, isBoundedChain } from './buil
 import { orList, type LoadFinding, type LoadSuggestion } from './finding.js';
 import { limitText, setOption } from '../fixes.js';
 import { type LoadContext, STREAMING, acceptsReceiver, isExempt } from './load-context.js';
-import { type BuilderStarts, type LoaderTables, isTableCall, startsAt, startsAtRoot } from './loader-tables.js';
+import { type BuilderStarts, isTableCall, startsAt, startsAtRoot } from './loader-tables.js';
 import { isFunctionArgument, setsOption, viewObject } from './objects.js';
 import { isResolved } from '../receivers/resolution.js';
 
@@ -31,17 +31,6 @@ interface ChainMatch {
   guard: BoundGuard | null;
 }
 
-/**
- * What `find` asks of an awaited expression before anything else, without building its chain:
- * whether a thenable builder can start in it, or its root is a variable whose assignments may
- * start one. Most awaited calls are neither; the tables alone answer, so a file whose awaits all
- * fail this test never builds its finder.
- */
-export function mayBeThenable(tables: LoaderTables, expression: Expression): boolean {
-  const root = walkChainBelow(expression, tables.startsThenable);
-  return root === true || root.type === AST_NODE_TYPES.Identifier || startsAtRoot(tables.thenableStarts, root);
-}
-
 /** Builder chains of one file: which chains are a catalog builder's, and which of those load without a bound. */
 export class BuilderLoads {
   private readonly variableChains: VariableChains;
@@ -50,6 +39,16 @@ export class BuilderLoads {
 
   constructor(private readonly ctx: LoadContext) {
     this.variableChains = new VariableChains(ctx.scopeOf);
+  }
+
+  /**
+   * What `find` asks of an awaited expression before anything else, without building its chain:
+   * whether a thenable builder can start in it (`mayStart`), or its root is a variable whose
+   * assignments may start one. Most awaited calls are neither.
+   */
+  mayBeThenable(expression: Expression): boolean {
+    const root = walkChainBelow(expression, this.startsThenable);
+    return root === true || root.type === AST_NODE_TYPES.Identifier || startsAtRoot(this.ctx.tables.thenableStarts, root);
   }
 
   /** The finding for the chain below `candidate`, executed as `consumption` says, if it is an unbounded builder. */
@@ -98,6 +97,10 @@ export class BuilderLoads {
     if (result === undefined) known.set(every, (result = this.mayStart(starts, every)));
     return result;
   }
+
+  /** `startsAt` for thenable builders, as `walkChainBelow` calls it. */
+  private readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean =>
+    startsAt(this.ctx.tables.thenableStarts, name, call);
 
   /** The builder a chain is, if any: `'not-load'` when it is one but bounded or not a read. */
   private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {

@@ -4,12 +4,12 @@ import { nameRef, unwrapSequence } from '../../js/index.js';
 import type { Evidence } from '../catalog.js';
 import { matchesRule } from '../catalog-index.js';
 import { batchLoaderFinding } from './batch-loads.js';
-import { BuilderLoads, mayBeThenable } from './builder-loads.js';
+import { BuilderLoads } from './builder-loads.js';
 import { customLoaderFinding } from './custom-loads.js';
 import { functionLoadFinding } from './function-loads.js';
 import type { FinderOptions, LoadFinding } from './finding.js';
 import { type LoadContext, acceptsReceiver } from './load-context.js';
-import { type LoaderTables, loaderTablesOf } from './loader-tables.js';
+import { loaderTablesOf } from './loader-tables.js';
 import { isFunctionArgument } from './objects.js';
 import { optionsLoadFinding } from './options-loads.js';
 import { pageLoopFinding } from './page-loops.js';
@@ -30,60 +30,36 @@ type Expression = TSESTree.Expression;
 /** Shared by every call that finds nothing, the common case: no array per visited node. */
 const NO_FINDINGS: readonly LoadFinding[] = Object.freeze([]);
 
-/** The judges of one file's loads, sharing its context. */
-interface Parts {
-  ctx: LoadContext;
-  builders: BuilderLoads;
-  sql: SqlLoads | null;
-  paged: PagedLoads;
-}
-
 /**
  * Finds unbounded loads. The rule calls one entry point per visited node kind; each returns the
  * findings (with their suggestions) for that node, or none.
  */
 export class LoadFinder {
-  private readonly tables: LoaderTables;
-  private built: Parts | null = null;
+  private readonly ctx: LoadContext;
+  private readonly builders: BuilderLoads;
+  private readonly sql: SqlLoads | null;
+  private readonly paged: PagedLoads;
   private readonly reported = new Set<Node>();
 
-  constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    private readonly resolverOf: () => ReceiverResolver,
-    private readonly settings: FinderOptions,
-  ) {
-    this.tables = loaderTablesOf(settings);
-  }
-
-  /**
-   * The judges, built when the first node passes the entry points' name filters: about four files
-   * in five on the corpus never get that far, and skip the resolver and the judges altogether.
-   */
-  private get parts(): Parts {
-    if (this.built) return this.built;
-    const { sourceCode, settings, tables } = this;
-    const ctx: LoadContext = { sourceCode, scopeOf: (node) => sourceCode.getScope(node), settings, resolver: this.resolverOf(), tables };
-    this.built = {
-      ctx,
-      builders: new BuilderLoads(ctx),
-      sql: tables.sql ? new SqlLoads(ctx, tables.sql.loader) : null,
-      paged: new PagedLoads(ctx),
-    };
-    return this.built;
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ReceiverResolver, settings: FinderOptions) {
+    const tables = loaderTablesOf(settings);
+    this.ctx = { sourceCode, scopeOf: (node) => sourceCode.getScope(node), settings, resolver, tables };
+    this.builders = new BuilderLoads(this.ctx);
+    this.sql = tables.sql ? new SqlLoads(this.ctx, tables.sql.loader) : null;
+    this.paged = new PagedLoads(this.ctx);
   }
 
   /** Every method name any entry point cares about: the rule's first, cheap filter. */
   get memberNames(): ReadonlySet<string> {
-    return this.tables.memberNames;
+    return this.ctx.tables.memberNames;
   }
 
   /** `x.m(…)` where `m` is one of `memberNames`. */
   memberCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
-    const { tables } = this;
+    const { tables } = this.ctx;
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
     const name = memberPropertyName(callee);
     if (name === null || !tables.memberNames.has(name)) return NO_FINDINGS;
-    const { ctx, builders, sql, paged } = this.parts;
     let findings: LoadFinding[] | undefined;
     const add = (finding: LoadFinding | null) => {
       if (finding && !this.reported.has(finding.node)) {
@@ -91,15 +67,15 @@ export class LoadFinder {
         (findings ??= []).push(finding);
       }
     };
-    if (tables.options.has(name)) add(optionsLoadFinding(ctx, call, callee, name));
-    if (tables.terminals.has(name)) add(builders.find(callee.object, { kind: 'terminal', name, call }));
-    if (sql) add(sql.call(call, callee, name));
-    if (tables.redis.has(name)) add(this.redisCall(ctx, call, callee, name));
-    if (tables.pages.has(name)) add(pageLoopFinding(ctx, call, callee, name));
-    if (tables.custom.has(name)) add(customLoaderFinding(ctx, call, tables.custom.get(name)!));
-    if (tables.functions.has(name)) add(functionLoadFinding(ctx, call, tables.functions.get(name)!));
-    if (tables.pagedReads.has(name)) add(paged.pageCall(call, callee, name, tables.pagedReads.get(name)!));
-    if (tables.paginators.has(name)) add(paged.paginatorCall(call, tables.paginators.get(name)!));
+    if (tables.options.has(name)) add(optionsLoadFinding(this.ctx, call, callee, name));
+    if (tables.terminals.has(name)) add(this.builders.find(callee.object, { kind: 'terminal', name, call }));
+    if (this.sql) add(this.sql.call(call, callee, name));
+    if (tables.redis.has(name)) add(this.redisCall(call, callee, name));
+    if (tables.pages.has(name)) add(pageLoopFinding(this.ctx, call, callee, name));
+    if (tables.custom.has(name)) add(customLoaderFinding(this.ctx, call, tables.custom.get(name)!));
+    if (tables.functions.has(name)) add(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
+    if (tables.pagedReads.has(name)) add(this.paged.pageCall(call, callee, name, tables.pagedReads.get(name)!));
+    if (tables.paginators.has(name)) add(this.paged.paginatorCall(call, tables.paginators.get(name)!));
     return findings ?? NO_FINDINGS;
   }
 
@@ -109,52 +85,50 @@ export class LoadFinder {
    * not looked at: the name is the cheap first filter).
    */
   plainCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
-    const { tables } = this;
+    const { tables } = this.ctx;
     const callee = unwrapSequence(call.callee);
     const name = lastName(callee);
     if (name === null || !tables.plainCallNames.has(name)) return NO_FINDINGS;
-    if (tables.functions.has(name)) return this.once(functionLoadFinding(this.parts.ctx, call, tables.functions.get(name)!));
-    if (tables.paginators.has(name)) return this.once(this.parts.paged.paginatorCall(call, tables.paginators.get(name)!));
+    if (tables.functions.has(name)) return this.once(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
+    if (tables.paginators.has(name)) return this.once(this.paged.paginatorCall(call, tables.paginators.get(name)!));
     return NO_FINDINGS;
   }
 
   /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */
   get checksConstructors(): boolean {
-    return this.settings.checkBatchLoaders && this.tables.constructors.length > 0;
+    return this.ctx.settings.checkBatchLoaders && this.ctx.tables.constructors.length > 0;
   }
 
   /** Whether `taggedTemplate` can report anything (a SQL library is enabled). */
   get checksTaggedTemplates(): boolean {
-    return this.tables.sql !== null;
+    return this.sql !== null;
   }
 
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): readonly LoadFinding[] {
-    if (!isConsumable(expression) || !mayBeThenable(this.tables, expression)) return NO_FINDINGS;
-    return this.once(this.parts.builders.find(expression, { kind: 'await', expression }));
+    if (!isConsumable(expression) || !this.builders.mayBeThenable(expression)) return NO_FINDINGS;
+    return this.once(this.builders.find(expression, { kind: 'await', expression }));
   }
 
   newExpression(node: TSESTree.NewExpression): readonly LoadFinding[] {
     // Nothing to report without checkBatchLoaders: skip resolving every `new X()`.
-    if (!this.settings.checkBatchLoaders) return NO_FINDINGS;
-    for (const { library, loader } of this.tables.constructors) {
-      const { ctx } = this.parts;
-      if (!ctx.resolver.importsLibrary(library)) continue;
-      const ref = nameRef(node.callee, ctx.scopeOf);
+    if (!this.ctx.settings.checkBatchLoaders) return NO_FINDINGS;
+    for (const { library, loader } of this.ctx.tables.constructors) {
+      if (!this.ctx.resolver.importsLibrary(library)) continue;
+      const ref = nameRef(node.callee, this.ctx.scopeOf);
       if (!ref || !loader.classes.some((rule) => matchesRule(ref, rule, library))) continue;
-      return this.once(batchLoaderFinding(ctx, node, loader));
+      return this.once(batchLoaderFinding(this.ctx, node, loader));
     }
     return NO_FINDINGS;
   }
 
   /** Whole-collection commands run by a script in a template literal (`redis.call('SMEMBERS', k)` in Lua). */
   scripts(template: TSESTree.TemplateLiteral): readonly LoadFinding[] {
-    return this.tables.scriptCalls.length > 0 ? scriptFindings(this.sourceCode, this.tables, template) : NO_FINDINGS;
+    return this.ctx.tables.scriptCalls.length > 0 ? scriptFindings(this.ctx.sourceCode, this.ctx.tables, template) : NO_FINDINGS;
   }
 
   taggedTemplate(node: TSESTree.TaggedTemplateExpression): readonly LoadFinding[] {
-    const { sql } = this.parts;
-    return sql ? this.once(sql.taggedTemplate(node)) : NO_FINDINGS;
+    return this.sql ? this.once(this.sql.taggedTemplate(node)) : NO_FINDINGS;
   }
 
   /** A finding not reported before, as a list; the entry points return lists. */
@@ -165,16 +139,16 @@ export class LoadFinder {
   }
 
   /** A Redis command: the receiver must be a known client (for `KEYS`, resolved, not guessed). */
-  private redisCall(ctx: LoadContext, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
-    const { library, loader, command } = this.tables.redis.get(name)!;
+  private redisCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): LoadFinding | null {
+    const { library, loader, command } = this.ctx.tables.redis.get(name)!;
     const args = call.arguments;
     if (args.length < command.minArgs || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
     // The receiver first: it rules out the common `Object.keys(x)` at once, and is cached.
-    const receiver = ctx.resolver.resolve(callee.object);
+    const receiver = this.ctx.resolver.resolve(callee.object);
     const evidence: Evidence = command.shape === 'keyspace' ? 'receiver' : loader.evidence;
-    if (!acceptsReceiver(ctx, receiver, callee.object, library, loader.role, evidence)) return null;
-    if (isFunctionArgument(args[0], ctx.scopeOf)) return null;
-    return redisFinding(ctx, call, callee, command, name, callText(ctx.sourceCode, callee, 50));
+    if (!acceptsReceiver(this.ctx, receiver, callee.object, library, loader.role, evidence)) return null;
+    if (isFunctionArgument(args[0], this.ctx.scopeOf)) return null;
+    return redisFinding(this.ctx, call, callee, command, name, callText(this.ctx.sourceCode, callee, 50));
   }
 }
 

@@ -59,8 +59,6 @@ export class LoaderTables {
   readonly thenables: Entry<BuilderLoader>[] = [];
   /** Where a thenable builder can start: the candidates for an `await` or async `return`. */
   readonly thenableStarts: BuilderStarts = { names: new Set(), callable: false, receivers: [] };
-  /** `startsAt` for thenable builders, as `walkChainBelow` calls it. */
-  readonly startsThenable = (name: string, call: TSESTree.CallExpression): boolean => startsAt(this.thenableStarts, name, call);
   readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
   /** Where the builders a terminal (`getMany`, `then`, `exec`) ends can start, by terminal name. */
   readonly terminalStarts = new Map<string, BuilderStarts>();
