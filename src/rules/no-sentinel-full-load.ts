@@ -1,34 +1,33 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import {
+  CalleeResolver,
   calleeName,
   enclosingFunction,
   findInSubtree,
   identifiersIn,
-  memberPropertyName,
+  propertyKeyName,
   shortText,
-  SKIP_NESTED_FUNCTIONS,
   unwrap,
 } from '../analysis/js/index.js';
 import {
-  createLoadFinder,
-  isConsumable,
   LIMIT_ERROR_FALLBACK,
   loadOptionsFromSettings,
   LOAD_SUGGESTION_MESSAGES,
-  type LoadFinder,
   type LoadFinding,
   type LoadSuggestionId,
 } from '../analysis/loaders/index.js';
 import { resilienceSettings } from '../settings.js';
 import {
+  FullLoads,
+  isProgressMarker,
   maybeEmptyReason,
-  type SentinelBranch,
-  sentinelBranchOf,
   type SentinelOrigin,
   SentinelOrigins,
+  type SentinelPaths,
+  sentinelPathsOf,
 } from '../analysis/sentinel/index.js';
-import { type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
+import { buildVocabulary, type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
 import { planTypedError, quote } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import type { FixOffer } from '../util/report-fixes.js';
@@ -71,7 +70,20 @@ function isWhereMethod(property: TSESTree.MemberExpression['property']): boolean
 }
 
 /** Functions whose name says they load everything. `*` at the end matches any rest of the name. */
-const DEFAULT_FULL_LOAD_FUNCTIONS = ['loadAll', 'fetchAll', 'fullSync', 'reloadAll', 'syncAll', 'getAll*', 'listAll*', 'loadEverything'];
+const DEFAULT_FULL_LOAD_FUNCTIONS = [
+  'loadAll',
+  'loadAll*',
+  'fetchAll',
+  'fetchAll*',
+  'fullSync',
+  'reloadAll',
+  'reloadAll*',
+  'syncAll',
+  'syncAll*',
+  'getAll*',
+  'listAll*',
+  'loadEverything',
+];
 
 /** A plain name, optionally ending in `*`: nothing that can backtrack. Built once per option, not per file. */
 const nameMatcher = perOptions(buildNameMatcher);
@@ -195,117 +207,62 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    let loadFinder: LoadFinder | undefined;
-    /** Built on first use: most files never get as far as looking for a load. */
-    const loads = () => (loadFinder ??= createLoadFinder(sourceCode, loadOptionsFromSettings(resilienceSettings(context))));
     const origins = new SentinelOrigins(context, { vocabulary: options.vocabulary });
-    const isFullLoadName = nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS);
+    const markers = buildVocabulary(options.vocabulary).markers;
+    const fullLoads = new FullLoads(
+      sourceCode,
+      () => loadOptionsFromSettings(resilienceSettings(context)),
+      nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS),
+      new CalleeResolver(context),
+    );
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
     const reportedLoads = new Set<Node>();
 
-    /** The first load of every row in `side`: an unbounded library load, or a full-load function. */
-    function fullLoadIn(side: Node): { node: Node; finding: LoadFinding | null } | null {
-      return findInSubtree(
-        side,
-        sourceCode.visitorKeys,
-        (node) => {
-          if (node.type === AST_NODE_TYPES.CallExpression) {
-            const name = calleeName(node);
-            if (name && isFullLoadName(name)) return { node, finding: null };
-            if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
-              const finding = loads().memberCall(node)[0];
-              if (finding) return { node, finding };
-            }
-          }
-          if (node.type === AST_NODE_TYPES.AwaitExpression) {
-            const finding = loads().consumed(node.argument)[0];
-            if (finding) return { node: node.argument, finding };
-          }
-          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node)?.async) {
-            const finding = loads().consumed(node.argument)[0];
-            if (finding) return { node: node.argument, finding };
-          }
-          if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-            const finding = loads().taggedTemplate(node)[0];
-            if (finding) return { node, finding };
-          }
-          return null;
-        },
-        SKIP_NESTED_FUNCTIONS,
-      );
-    }
-
-    /**
-     * Whether `side` has a node `fullLoadIn` could take for a load, by the tests the load finder
-     * makes first (a call's name, what is awaited). It finds nothing, and asks the finder nothing
-     * (which remembers what it found): a cheap walk that lets most branches skip the origin and
-     * query searches, which cost more.
-     */
-    function mayLoad(side: Node): boolean {
-      return findInSubtree(side, sourceCode.visitorKeys, loadCandidate, SKIP_NESTED_FUNCTIONS) !== null;
-    }
-
-    /** One closure per file, not one per branch: `mayLoad` runs for most `if`s. */
-    function loadCandidate(node: Node): true | null {
-      switch (node.type) {
-        case AST_NODE_TYPES.CallExpression: {
-          const name = calleeName(node);
-          if (name && isFullLoadName(name)) return true;
-          const callee = node.callee;
-          const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : null;
-          return method !== null && loads().memberNames.has(method) ? true : null;
-        }
-        case AST_NODE_TYPES.AwaitExpression:
-          return isConsumable(node.argument) ? true : null;
-        case AST_NODE_TYPES.ReturnStatement:
-          return node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async ? true : null;
-        case AST_NODE_TYPES.TaggedTemplateExpression:
-          return true;
-        default:
-          return null;
-      }
-    }
-
     /**
      * Reports a branch whose sentinel side loads every row. Without a timeout behind the value,
-     * only where the other side queries with the same value (`rev === 0 ? findMany() : findMany({
-     * where: { revision: { gt: rev } } })`): then the value is a marker and this side is "load everything".
+     * only where the value marks progress through data (`since`, `revision`, `cursor`) and the other
+     * side queries with it (`rev === 0 ? findMany() : findMany({ where: { revision: { gt: rev } } })`):
+     * then this side is "load everything". A user's optional filter (`json ? find(json) : find()`)
+     * means everything by design, and its load is no-unbounded-load's to report.
      * The cheap questions come first: most `if (!x)` never get as far as a search for loads.
      */
-    function check(branch: SentinelBranch | null, needsOrigin: boolean): void {
-      if (!branch || !mayLoad(branch.sentinelSide)) return;
-      const usedElsewhere = !needsOrigin && branch.otherSide !== null && queriesWith(branch.otherSide, branch.subject, sourceCode);
-      let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(branch.subject);
+    function check(paths: SentinelPaths | null, needsOrigin: boolean): void {
+      if (!paths || !fullLoads.mayLoad(paths.sentinelSide)) return;
+      const usedElsewhere =
+        !needsOrigin &&
+        isProgressMarker(paths.subject, markers) &&
+        paths.otherSide.some((side) => queriesWith(side, paths.subject, sourceCode));
+      let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(paths.subject);
       if (!usedElsewhere && !origin) return;
-      const load = fullLoadIn(branch.sentinelSide);
+      const load = fullLoads.find(paths.sentinelSide);
       if (!load) return;
       // A finding either way: name the timeout behind the value when there is one.
-      origin ??= origins.originOf(branch.subject);
-      const test = shortText(sourceCode.getText(branch.test), 40);
+      origin ??= origins.originOf(paths.subject);
+      const test = shortText(sourceCode.getText(paths.test), 40);
       const loadText = shortText(sourceCode.getText(load.node), 50);
       reportedLoads.add(loadAround(load.node));
-      const suggest = [...(load.finding?.suggest ?? []), ...failWhenMissing(branch)];
+      const suggest = [...(load.finding?.suggest ?? []), ...failWhenMissing(paths)];
       if (origin) {
         const file = origin.fileName ? ` of ${origin.fileName.split(/[\\/]/).at(-1)}` : '';
         context.report({
-          node: branch.test,
+          node: paths.test,
           messageId: 'timeoutSelectsFullLoad',
           data: { call: origin.call, value: origin.value, line: String(origin.line), file, test, load: loadText },
           suggest,
         });
       } else {
-        const subject = shortText(sourceCode.getText(branch.subject), 30);
-        context.report({ node: branch.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
+        const subject = shortText(sourceCode.getText(paths.subject), 30);
+        context.report({ node: paths.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
       }
     }
 
     /** `if (!since) { loadAll() }` → `if (!since) { throw new RangeError(…) }`. */
-    function failWhenMissing(branch: SentinelBranch): FixOffer<MessageId>[] {
-      const side = branch.sentinelSide;
-      if (side.parent?.type !== AST_NODE_TYPES.IfStatement || side.type === AST_NODE_TYPES.IfStatement) return [];
+    function failWhenMissing(paths: SentinelPaths): FixOffer<MessageId>[] {
+      const side = paths.consequent;
+      if (!side || side.type === AST_NODE_TYPES.IfStatement) return [];
       const plan = planTypedError(sourceCode, side, undefined, LIMIT_ERROR_FALLBACK);
       if (!plan) return [];
-      const subject = shortText(sourceCode.getText(branch.subject), 30);
+      const subject = shortText(sourceCode.getText(paths.subject), 30);
       const error = plan.construct(quote(`${subject} is missing: refusing to load every row`));
       return [
         {
@@ -323,7 +280,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         parent?.type === AST_NODE_TYPES.AwaitExpression ||
         (parent?.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(parent)?.async === true) ||
         (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.async && parent.body === root);
-      const finding = consumed ? loads().consumed(root as TSESTree.Expression)[0] : undefined;
+      const finding = consumed ? fullLoads.fileFinder.consumed(root as TSESTree.Expression)[0] : undefined;
       return finding ? { node: root, finding } : null;
     }
 
@@ -347,7 +304,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
           ? `is \`${origin.value}\` when \`${origin.call}\` times out (line ${origin.line})`
           : maybeEmptyReason(identifier, sourceCode.getScope(identifier));
         if (!reason) continue;
-        const load = fullLoadIn(root) ?? consumedLoad(root);
+        const load = fullLoads.find([root]) ?? consumedLoad(root);
         if (!load) return;
         reportedLoads.add(root);
         context.report({
@@ -366,6 +323,28 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       if (operator.type === AST_NODE_TYPES.Literal && (operator.value === '>=' || operator.value === '>')) {
         const args = node.arguments.map((a) => sourceCode.getText(a)).join(', ');
         checkLowerBound(node.arguments[2]!, shortText(`${calleeName(node) ?? 'where'}(${args})`, 40));
+      }
+    }
+
+    /**
+     * `where('s.time > :t', { t: last })`, `andWhere('mtime >= :since', { since })`: a lower bound
+     * written in the condition's text, with its value among the named parameters (TypeORM).
+     */
+    function checkNamedBound(node: TSESTree.CallExpression): void {
+      const condition = unwrap(node.arguments[0]!);
+      const parameters = unwrap(node.arguments[1]!);
+      const text =
+        condition.type === AST_NODE_TYPES.Literal && typeof condition.value === 'string'
+          ? condition.value
+          : condition.type === AST_NODE_TYPES.TemplateLiteral && condition.expressions.length === 0
+            ? condition.quasis[0]!.value.cooked
+            : null;
+      if (!text || parameters.type !== AST_NODE_TYPES.ObjectExpression || text.length > 2000) return;
+      for (const [, name] of text.matchAll(/>=?\s*:(\w+)/g)) {
+        const property = parameters.properties.find(
+          (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === name,
+        );
+        if (property) checkLowerBound(property.value, shortText(`${calleeName(node) ?? 'where'}('${text}', …)`, 40));
       }
     }
 
@@ -389,16 +368,17 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.Identifier) {
           if (node.arguments[0] && MORE_THAN.has(callee.name)) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
-        } else if (node.arguments.length === 3 && callee.type === AST_NODE_TYPES.MemberExpression && isWhereMethod(callee.property)) {
-          checkWhereBound(node);
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression && isWhereMethod(callee.property)) {
+          if (node.arguments.length === 3) checkWhereBound(node);
+          else if (node.arguments.length === 2) checkNamedBound(node);
         }
       },
-      IfStatement: (node) => check(sentinelBranchOf(node), false),
-      ConditionalExpression: (node) => check(sentinelBranchOf(node), false),
+      IfStatement: (node) => check(sentinelPathsOf(node), false),
+      ConditionalExpression: (node) => check(sentinelPathsOf(node), false),
       // `rev || loadAll()` has no incremental side: only a timeout behind `rev` makes it a finding.
       // Most are `options || {}`, `name ?? 'x'`: a right side that is a plain value loads nothing.
       LogicalExpression(node) {
-        if ((node.operator === '||' || node.operator === '??') && !isPlainValue(node.right)) check(sentinelBranchOf(node), true);
+        if ((node.operator === '||' || node.operator === '??') && !isPlainValue(node.right)) check(sentinelPathsOf(node), true);
       },
     };
   },

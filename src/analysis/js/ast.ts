@@ -271,3 +271,25 @@ export function identifiersIn(
   }
   return found;
 }
+
+/**
+ * Whether a statement always leaves the block that holds it: `return`, `throw`, `break`,
+ * `continue`, a block ending in one, or an `if` whose both branches do.
+ */
+export function leavesBlock(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && leavesBlock(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && leavesBlock(statement.consequent) && leavesBlock(statement.alternate);
+    default:
+      return false;
+  }
+}

@@ -6,3 +6,5 @@ export * from './fixes.js';
 export * from './maybe-empty.js';
 export * from './origins.js';
 export * from './values.js';
+export * from './markers.js';
+export * from './full-loads.js';

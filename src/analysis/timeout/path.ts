@@ -1,5 +1,15 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, dottedName, isFunction, isInside, propertyKeyName, shortText, unwrap, type FunctionNode } from '../js/ast.js';
+import {
+  calleeName,
+  dottedName,
+  isFunction,
+  isInside,
+  leavesBlock,
+  propertyKeyName,
+  shortText,
+  unwrap,
+  type FunctionNode,
+} from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
 import { isTimeLeftExpression, isTimeoutCase, readsClock, type TestReading, timeoutSide, type TimeoutSide } from './guard.js';
@@ -51,23 +61,6 @@ const code = (sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60) =
 interface EarlyExits {
   inBudget: TSESTree.IfStatement | null;
   timedOut: TSESTree.IfStatement | null;
-}
-
-/** Whether a statement always leaves the block: `return`, `throw`, `break`, `continue`, or a block ending in one. */
-function exits(statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.BreakStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement: {
-      const last = statement.body.at(-1);
-      return last !== undefined && exits(last);
-    }
-    default:
-      return false;
-  }
 }
 
 function mentions(test: Node, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
@@ -221,7 +214,7 @@ export class TimeoutPathFinder {
   /** The first `if (test) exit;` (no `else`) whose test is on `side` when timed out. */
   private firstExit(statements: readonly TSESTree.Statement[], side: 'true' | 'false'): TSESTree.IfStatement | null {
     for (const statement of statements) {
-      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
+      if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate || !leavesBlock(statement.consequent)) continue;
       if (this.sideOf(statement.test) === side) return statement;
     }
     return null;
@@ -233,7 +226,7 @@ export class TimeoutPathFinder {
    */
   fallThroughPath(statement: TSESTree.TryStatement): TimeoutPath | null {
     const clause = statement.handler;
-    if (!clause || exits(clause.body)) return null;
+    if (!clause || leavesBlock(clause.body)) return null;
     const path = this.catchPath(clause, []);
     return path && path !== 'stop' ? { ...path, label: `${path.label}, falling through` } : null;
   }

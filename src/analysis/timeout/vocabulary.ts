@@ -12,6 +12,12 @@ export interface TimeoutVocabulary {
   deadline: readonly string[];
   start: readonly string[];
   flags: readonly string[];
+  /**
+   * Words of names that mark progress through data (`since`, `revision`, `cursor`, `lastSync`):
+   * matched against the whole words of a name (`lastSyncedAt` is last, synced, at), not as
+   * substrings, so that `rev` does not meet `preview`.
+   */
+  markers: readonly string[];
 }
 
 export const DEFAULT_VOCABULARY: TimeoutVocabulary = {
@@ -21,6 +27,27 @@ export const DEFAULT_VOCABULARY: TimeoutVocabulary = {
   deadline: ['deadline', 'timeout', 'giveup', 'cutoff'],
   start: ['start', 'begin', 't0', 'before'],
   flags: ['timedout', 'didtimeout', 'deadlineexceeded', 'timeoutexceeded', 'timeoutreached', 'istimeout'],
+  markers: [
+    'since',
+    'rev',
+    'revision',
+    'version',
+    'cursor',
+    'sync',
+    'synced',
+    'offset',
+    'watermark',
+    'checkpoint',
+    'seq',
+    'sequence',
+    'etag',
+    'modified',
+    'updated',
+    'mtime',
+    'timestamp',
+    'changed',
+    'lsn',
+  ],
 };
 
 export type VocabularyOption = Partial<Record<keyof TimeoutVocabulary, string[]>>;
@@ -40,6 +67,10 @@ export const vocabularySchema: JSONSchema4 = {
     deadline: { ...wordList, description: 'Names of absolute deadlines compared with `Date.now()`.' },
     start: { ...wordList, description: 'Names of start marks subtracted from `Date.now()`.' },
     flags: { ...wordList, description: 'Names of booleans that are true when work timed out.' },
+    markers: {
+      ...wordList,
+      description: 'Words of names that mark progress through data, e.g. `generation` (whole words of a name, not substrings).',
+    },
   },
   additionalProperties: false,
 };
@@ -60,6 +91,7 @@ function mergeVocabulary(extra: VocabularyOption): TimeoutVocabulary {
     deadline: merge('deadline'),
     start: merge('start'),
     flags: merge('flags'),
+    markers: merge('markers'),
   };
 }
 

@@ -1,0 +1,54 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberPropertyName, unwrap } from '../js/ast.js';
+
+/**
+ * Marks of progress through data: a value that says how far a reader got (`since`, `revision`,
+ * `cursor`, `lastSyncedAt`, `lastFetchTime`). Its empty value is "from the start", which is what
+ * makes a zero from a failed lookup select a load of everything. Other optional values (a user's
+ * filter, a list of tables to publish) mean "everything" by design.
+ */
+
+/** With `last`, these words mark how far a reader got too: `lastFetchTime`, `lastRun`, `lastSeenId`. */
+const AFTER_LAST = new Set([
+  'fetch',
+  'fetched',
+  'run',
+  'seen',
+  'id',
+  'time',
+  'event',
+  'poll',
+  'polled',
+  'checked',
+  'refresh',
+  'refreshed',
+  'pull',
+  'pulled',
+  'known',
+]);
+
+/** The words of a name: `lastSyncedAt` → last, synced, at; `LAST_SEQ` → last, seq; `lastETag` → last, etag. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+/** The name a value is read by: `since`, `this.revision` → `revision`. */
+function nameOf(node: TSESTree.Node): string | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(target);
+  return null;
+}
+
+/** Whether `subject`'s name marks progress through data, by `markers` (whole words of the name). */
+export function isProgressMarker(subject: TSESTree.Node, markers: readonly string[]): boolean {
+  const name = nameOf(subject);
+  if (!name || name.length > 100) return false;
+  const words = wordsOf(name);
+  if (words.some((word) => markers.includes(word))) return true;
+  return words.includes('last') && words.some((word) => AFTER_LAST.has(word));
+}
