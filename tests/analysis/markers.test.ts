@@ -44,7 +44,7 @@ describe('isProgressMarker', () => {
 describe('sentinelSideOf: time and epoch sentinels', () => {
   const subjectOf = (code: string) => {
     const found = sentinelSideOf(parseExpression(code));
-    return found && { side: found.side, subject: found.subject.type === 'Identifier' ? found.subject.name : found.subject.type };
+    return found && { side: found.side, subject: 'name' in found.subject ? found.subject.name : found.subject.type };
   };
   it.each([
     ['since.getTime() === 0', 'true'],
