@@ -3,12 +3,13 @@
 // round so that both meet the same load. On a shared 2-core machine two separate `npm run bench`
 // runs differ by more than most single changes do; the ratio from one A/B run does not.
 //
-//   git stash && npm run build && cp dist/index.js .cache/base.js && git stash pop && npm run build
-//   node scripts/bench-ab.mjs --base .cache/base.js [--this dist/index.js] [--subset] [--package NAME]… [--rule NAME]…
+//   git stash && npm run build && cp dist/index.cjs .cache/base.cjs && git stash pop && npm run build
+//   node scripts/bench-ab.mjs --base .cache/base.cjs [--this dist/index.js] [--subset] [--package NAME]… [--rule NAME]…
 //                            [--config recommended|strict|all] [--rounds N]
 //
 // Keep the base bundle inside the repository (`.cache/` is ignored), so that its imports resolve
-// to this checkout's node_modules. Each rule's findings must be the same from both builds: a
+// to this checkout's node_modules. The bundle is dist/index.cjs (dist/index.js only re-exports it;
+// builds before issue 23 had a whole ESM bundle there, which works as a base too). Each rule's findings must be the same from both builds: a
 // speed change that changes findings is reported and the exit code is 1.
 
 import path from 'node:path';

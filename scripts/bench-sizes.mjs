@@ -4,7 +4,7 @@
 // median of each is taken, so the figure is what the rules add, as the corpus differential measures
 // it. Use it for changes whose cost depends on file size (caches, per-file setup).
 //
-//   node scripts/bench-sizes.mjs --base .cache/base.js [--sizes 1000,3000,10000,30000,100000]
+//   node scripts/bench-sizes.mjs --base .cache/base.cjs [--sizes 1000,3000,10000,30000,100000]
 //
 // Keep the base bundle inside the repository, like bench-ab.mjs.
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The full check, as CI runs it (`npm test`, `.ci/run`). Works on a fresh clone without node_modules.
 #
-#   install (npm ci when needed) -> build -> typecheck -> lint -> docs check
-#   -> vitest on ESLint 10 (locked) -> vitest e2e (once)
+#   install (npm ci when needed) -> build -> typecheck -> lint -> docs check -> npm publish --dry-run
+#   -> vitest on ESLint 10 (locked) -> vitest e2e (once; installs its projects from the npm registry)
 #   -> corpus subset (npm pack of the entries marked "ci" in bench/corpus.json): no crash with
 #      recommended and strict, every fix and suggestion re-parses, the precision ledgers (recommended,
 #      and what strict adds) match,
@@ -55,6 +55,8 @@ if ${last_ok}; then
   step typecheck npm run -s typecheck
   step lint npm run -s lint
   step "docs check" node_modules/.bin/eslint-doc-generator --check
+  # What a release publishes, built the way `npm publish` builds it (prepack); nothing is uploaded.
+  step "npm publish --dry-run" npm publish --dry-run
 
   step "vitest (ESLint $(node scripts/eslint9.mjs which))" vitest_run 10
   step "vitest e2e (examples/ installed from npm pack)" \

@@ -1,7 +1,7 @@
 import type { Linter, Rule } from 'eslint';
 import { buildConfigs, type ConfigName } from './configs.js';
 import { NAMESPACE, PLUGIN_NAME, PLUGIN_VERSION } from './meta.js';
-import { rules } from './rules/index.js';
+import { rules, type RuleName } from './rules/index.js';
 
 /**
  * The public shape, in ESLint's own types: what `defineConfig({ extends: [...] })` and
@@ -9,7 +9,7 @@ import { rules } from './rules/index.js';
  */
 interface ResiliencePlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: Record<keyof typeof rules, Rule.RuleModule>;
+  rules: Record<RuleName, Rule.RuleModule>;
   configs: Record<ConfigName, Linter.Config>;
 }
 

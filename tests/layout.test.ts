@@ -25,6 +25,7 @@ function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
   for (const match of text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)'/gm)) {
+    if (match[1]!.endsWith('.json')) continue; // data (meta.ts reads package.json), not a module of ours
     found.push(resolve(dirname(file), match[1]!.replace(/\.js$/, '.ts')));
   }
   return found;

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { optionsSchemaOf } from '../src/util/create-rule.js';
 
 const NS = plugin.meta.namespace;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,15 +47,15 @@ type Rule = {
 };
 const RULES = Object.entries(plugin.rules as unknown as Record<string, Rule>).map(([name, rule]) => ({ name, id: `${NS}/${name}`, rule }));
 
-const isSchemaList = (schema: Schema | readonly Schema[]): schema is readonly Schema[] => Array.isArray(schema);
-
 /** Default options where a rule declares them: ESLint's `meta.defaultOptions`, or RuleCreator's `defaultOptions`. */
 const defaultsOf = (rule: Rule): readonly unknown[] => rule.meta.defaultOptions ?? rule.defaultOptions ?? [];
 
+/**
+ * The full schemas of a rule's options. ESLint sees only their shape (`meta.schema`, which names
+ * an unknown key); the rule checks the values against these (src/util/rule-options.ts).
+ */
 function schemaList(rule: Rule): readonly Schema[] {
-  const schema = rule.meta.schema;
-  if (!schema) return [];
-  return isSchemaList(schema) ? schema : [schema];
+  return optionsSchemaOf(rule);
 }
 
 const linter = new Linter({ configType: 'flat' });
@@ -196,9 +197,12 @@ interface Case {
   id: string;
   label: string;
   options: unknown[];
-  /** Text the error message must contain besides the rule id. */
-  names: string;
+  /** Texts the error message must contain besides the rule id: the option, the value, what is allowed. */
+  names: string[];
 }
+
+/** An option as the rule's message names it: `options.libraries[0]`. */
+const optionPath = (path: Path) => `options${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
 
 function invalidCases(): Case[] {
   const cases: Case[] = [];
@@ -211,7 +215,8 @@ function invalidCases(): Case[] {
             id,
             label: `unknown property in ${show(node.path)}`,
             options: optionsWith(rule, index, [...node.path, 'noSuchOption'], true),
-            names: 'noSuchOption',
+            // ESLint's own message, from the shape it validates: the key, and the keys there are.
+            names: ['noSuchOption', ...Object.keys(node.schema.properties ?? {}).map((key) => `"${key}"`)],
           });
         }
         const wrong = wrongValue(node.schema);
@@ -221,7 +226,16 @@ function invalidCases(): Case[] {
             id,
             label: `${show(node.path)} of the wrong type (${JSON.stringify(wrong)})`,
             options: optionsWith(rule, index, node.path, wrong),
-            names: JSON.stringify(wrong),
+            names: [`${optionPath(node.path)}: must be`, JSON.stringify(wrong)],
+          });
+        }
+        if (node.schema.enum && node.path.length > 0) {
+          cases.push({
+            rule: name,
+            id,
+            label: `${show(node.path)} not one of its values ("pg")`,
+            options: optionsWith(rule, index, node.path, 'pg'),
+            names: [`${optionPath(node.path)}: must be one of: ${node.schema.enum.map((v) => JSON.stringify(v)).join(', ')}`, 'got "pg"'],
           });
         }
       }
@@ -279,10 +293,10 @@ describe.each(RULES)('rule $name: valid options', ({ id, rule }) => {
   });
 });
 
-describe('invalid options fail through ESLint with a message naming the rule and the offending property or value', () => {
+describe('invalid options fail with a message naming the rule, the option, the value and, for an enum, the allowed values', () => {
   const cases = invalidCases();
 
-  it('finds cases in every rule that has options', () => {
+  it('finds cases in every rule that has options, and an enum case', () => {
     for (const { name, rule } of RULES) {
       if (schemaList(rule).length > 0)
         expect(
@@ -290,13 +304,37 @@ describe('invalid options fail through ESLint with a message naming the rule and
           name,
         ).toBe(true);
     }
+    expect(cases.some((c) => c.label.endsWith('not one of its values ("pg")'))).toBe(true);
   });
 
   it.each(cases.map((c) => [`${c.rule}: ${c.label}`, c] as const))('%s', (_label, c) => {
     const message = optionError(c.id, c.options);
     expect(message, `accepted ${JSON.stringify(c.options)}`).not.toBeNull();
     expect(message).toContain(c.id);
-    expect(message).toContain(c.names);
+    for (const name of c.names) expect(message).toContain(name);
+  });
+
+  it("libraries: ['pg'] names the option and every library id (the message, whole)", () => {
+    const message = optionError(`${NS}/no-unbounded-load`, [{ libraries: ['pg'] }]);
+    const ids = (schemaList(RULES.find((r) => r.name === 'no-unbounded-load')!.rule)[0]!.properties!.libraries!.items as Schema).enum!;
+    expect(message).toBe(
+      [
+        `Error while loading rule '${NS}/no-unbounded-load': ${NS}/no-unbounded-load: invalid options:`,
+        `- options.libraries[0]: must be one of: ${ids.map((id) => JSON.stringify(id)).join(', ')}, got "pg"`,
+        'Occurred while linting file.ts',
+      ].join('\n'),
+    );
+    expect(ids).toContain('prisma');
+  });
+
+  it('ESLint is given the shape of the options and the rule checks their values: one schema, two readers', () => {
+    const shape = (schema: Schema): unknown => ({
+      ...(schema.description === undefined ? {} : { description: schema.description }),
+      ...(schema.properties ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, shape(s)])) } : {}),
+      ...(schema.additionalProperties === false ? { additionalProperties: false } : {}),
+      ...(schema.items && !Array.isArray(schema.items) ? { items: shape(schema.items) } : {}),
+    });
+    for (const { rule } of RULES) expect(rule.meta.schema).toEqual(schemaList(rule).map(shape));
   });
 });
 
@@ -518,14 +556,14 @@ describe.each(rulesWith('vocabulary').map((r) => [r.name, r] as const))('%s: voc
   );
 
   it.each([
-    [{ elapsed: [''] }, '""'],
-    [{ elapsed: ['x'] }, '"x"'],
-    [{ elapsed: ['a'.repeat(65)] }, 'a'.repeat(65)],
-    [{ elapsed: ['took', 'took'] }, 'duplicate'],
-    [{ elapsed: ['time pass'] }, '"time pass"'],
-    [{ elapsed: ['(a+)+$'] }, '(a+)+$'],
-    [{ elapsed: 'took' }, '"took"'],
-    [{ elapsedTime: ['took'] }, 'elapsedTime'],
+    [{ elapsed: [''] }, 'options.vocabulary.elapsed[0]: must have at least 2 character(s), got ""'],
+    [{ elapsed: ['x'] }, 'options.vocabulary.elapsed[0]: must have at least 2 character(s), got "x"'],
+    [{ elapsed: ['a'.repeat(65)] }, 'options.vocabulary.elapsed[0]: must have at most 64 characters, got "aaaa'],
+    [{ elapsed: ['took', 'took'] }, 'options.vocabulary.elapsed: must not repeat items, got ["took","took"]'],
+    [{ elapsed: ['time pass'] }, 'options.vocabulary.elapsed[0]: must match'],
+    [{ elapsed: ['(a+)+$'] }, 'got "(a+)+$"'],
+    [{ elapsed: 'took' }, 'options.vocabulary.elapsed: must be an array, got "took"'],
+    [{ elapsedTime: ['took'] }, 'Unexpected property "elapsedTime"'],
   ])('rejects %j', (vocabulary, named) => {
     const message = optionError(id, [{ vocabulary }]);
     expect(message).toContain(id);
@@ -542,12 +580,12 @@ describe.each(rulesWith('timeoutError').map((r) => [r.name, r] as const))('%s: t
   );
 
   it.each([
-    [{ from: '#errors' }, 'name'],
-    [{ name: 'Query-Timeout' }, 'Query-Timeout'],
-    [{ name: '9Lives' }, '9Lives'],
-    [{ name: 'X', from: '' }, '""'],
-    [{ name: 'X', module: 'y' }, 'module'],
-    ['TimeoutError', 'TimeoutError'],
+    [{ from: '#errors' }, 'options.timeoutError: must have "name"'],
+    [{ name: 'Query-Timeout' }, 'options.timeoutError.name: must match'],
+    [{ name: '9Lives' }, 'got "9Lives"'],
+    [{ name: 'X', from: '' }, 'options.timeoutError.from: must have at least 1 character(s), got ""'],
+    [{ name: 'X', module: 'y' }, 'Unexpected property "module"'],
+    ['TimeoutError', 'options.timeoutError: must be an object, got "TimeoutError"'],
   ])('rejects %j', (timeoutError, named) => {
     const message = optionError(id, [{ timeoutError }]);
     expect(message).toContain(id);

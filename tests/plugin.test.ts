@@ -152,7 +152,7 @@ describe('plugin meta', () => {
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: NAMESPACE });
   });
 
-  it('src/meta.ts is in step with package.json', () => {
+  it('src/meta.ts reads package.json (so a release bumps the version in one place)', () => {
     expect(PLUGIN_NAME).toBe(pkg.name);
     expect(PLUGIN_VERSION).toBe(pkg.version);
     expect(pkg.name).toBe(`eslint-plugin-${NAMESPACE}`);
@@ -191,14 +191,35 @@ describe('built dist (what npm publishes)', () => {
     expect(cjs.configs.recommended.plugins?.[NAMESPACE]).toBe(cjs);
   });
 
-  it('import("dist/index.js") has the same rules as the CommonJS build', async () => {
+  it('import("dist/index.js") has the rules and meta of the CommonJS build', async () => {
     // A computed specifier, so that type-checking does not depend on a build having run.
     const esm = ((await import(pathToFileURL(join(root, 'dist/index.js')).href)) as { default: BuiltPlugin }).default;
-    const cjs = require('../dist/index.cjs') as BuiltPlugin;
     expect(esm.meta).toEqual(plugin.meta);
-    expect(Object.keys(esm.rules).sort()).toEqual(Object.keys(cjs.rules).sort());
     expect(Object.keys(esm.rules).sort()).toEqual(ruleNames);
     expect(esm.configs.all.plugins?.[NAMESPACE]).toBe(esm);
+  });
+
+  it('in Node, import and require give the very same object', () => {
+    // Outside vitest, whose module runner would load the CommonJS file a second time. Two objects
+    // would make ESLint refuse a config that registers both ("Cannot redefine plugin").
+    const code = `import { createRequire } from 'node:module'; import esm from '${PLUGIN_NAME}';
+      console.log(esm === createRequire(import.meta.url)('${PLUGIN_NAME}'));`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' }).trim()).toBe('true');
+  });
+
+  it('the build has the version of package.json (inlined from it)', () => {
+    const cjs = require('../dist/index.cjs') as BuiltPlugin;
+    expect(cjs.meta.version).toBe(pkg.version);
+  });
+
+  it('the published types name ESLint only, not @typescript-eslint/utils (a devDependency)', () => {
+    for (const file of ['dist/index.d.cts', 'dist/index.d.ts']) {
+      const imports = [...readFileSync(join(root, file), 'utf8').matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
+      expect(
+        imports.filter((name) => name !== 'eslint' && name !== './index.cjs'),
+        file,
+      ).toEqual([]);
+    }
   });
 
   // Outside vitest, through Node's own resolver and the package.json "exports" map, the way a

@@ -9,4 +9,11 @@ export const rules = {
   'no-timeout-sentinel': noTimeoutSentinel,
   'no-unbounded-load': noUnboundedLoad,
   'prefer-typed-timeout-error': preferTypedTimeoutError,
-};
+} satisfies Record<RuleName, unknown>;
+
+/**
+ * The rule names, spelled out so that the published types (dist/index.d.cts) name them without the
+ * rules' own types, which come from @typescript-eslint/utils, a package users need not have.
+ * `satisfies` above keeps the two lists equal.
+ */
+export type RuleName = 'no-sentinel-full-load' | 'no-timeout-sentinel' | 'no-unbounded-load' | 'prefer-typed-timeout-error';

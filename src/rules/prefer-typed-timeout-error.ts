@@ -1,6 +1,8 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   calleeName,
+  DefinitionType,
   dottedName,
   enclosingFunction,
   findVariable,
@@ -30,8 +32,6 @@ import {
 import { planTypedError, quote, TIMEOUT_ERROR_FALLBACK, type TypedErrorPlan } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
 import { reportWithFixes, type FixOffer } from '../util/report-fixes.js';
-
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type MessageId =

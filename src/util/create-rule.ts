@@ -1,9 +1,12 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { resilienceSettings, type ResilienceSettings, type SettingKey } from '../settings.js';
 import { BoundedCache } from './bounded-cache.js';
 import { stableListeners } from './stable-listeners.js';
 import { rememberFilename } from '../analysis/js/package-json.js';
+import { NAMESPACE } from '../meta.js';
+import { optionProblems, shapeSchema, withDefaults } from './rule-options.js';
 
 /** Which generated config first enables a rule; rules without it are only in `all`. */
 export type RuleLevel = 'recommended' | 'strict';
@@ -31,11 +34,25 @@ export interface ResilienceRuleDocs {
 
 export const REPO_URL = 'https://github.com/eslint-plugin-resilience/eslint-plugin-resilience';
 
-const creator = ESLintUtils.RuleCreator<ResilienceRuleDocs>((name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`);
+/** A rule as the plugin exports it, in typescript-eslint's types (the `name` is the rule's). */
+export type ResilienceRule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  ResilienceRuleDocs
+> & { name: string };
+
+/** The full schemas of each rule's options; ESLint sees only their shape (see `shapeSchema`). */
+const fullSchemas = new WeakMap<object, readonly JSONSchema4[]>();
+
+/** The schemas a rule's options are checked against (its `meta.schema` before `shapeSchema`). */
+export function optionsSchemaOf(rule: object): readonly JSONSchema4[] {
+  return fullSchemas.get(rule) ?? [];
+}
 
 /**
- * `RuleCreator`, with the rule's options layered as defaults < `settings.resilience` < the strict
- * preset (when `strictChecks` is set) < the user's rule options, and merged once per distinct
+ * A rule with its docs URL, its options checked against its schema (each problem naming the option
+ * and, for an enum, the allowed values), and layered as defaults < `settings.resilience` < the
+ * strict preset (when `strictChecks` is set) < the user's rule options, merged once per distinct
  * options and settings rather than once per file.
  *
  * ESLint passes every file a fresh `context.options` array (and, from 9.15, a fresh deep merge of
@@ -47,26 +64,40 @@ const creator = ESLintUtils.RuleCreator<ResilienceRuleDocs>((name) => `${REPO_UR
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   spec: Readonly<RuleWithMetaAndName<Options, MessageIds, ResilienceRuleDocs>>,
-): ReturnType<typeof creator<Options, MessageIds>> {
-  const rule = creator(spec);
-  const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
+): ResilienceRule<Options, MessageIds> {
+  const { name, meta } = spec;
+  const defaults = (meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
+  // One schema per option position (the array form; every rule uses it).
+  const schemas: readonly JSONSchema4[] = Array.isArray(meta.schema) ? meta.schema : [];
+  const check = (options: readonly unknown[]) => {
+    const problems = optionProblems(schemas, options);
+    if (problems.length) throw new Error(`${NAMESPACE}/${name}: invalid options:\n- ${problems.join('\n- ')}`);
+  };
   const mergers = new WeakMap<object, (options: readonly unknown[]) => Options>();
   const mergerFor = (settings: Readonly<ResilienceSettings>) => {
     let merger = mergers.get(settings);
     if (!merger) {
-      merger = optionsMerger(layeredDefaults(defaults, spec.meta.docs, settings));
+      merger = optionsMerger(layeredDefaults(defaults, meta.docs, settings), check);
       mergers.set(settings, merger);
     }
     return merger;
   };
-  return {
-    ...rule,
+  const rule: ResilienceRule<Options, MessageIds> = {
+    name,
+    meta: {
+      ...meta,
+      docs: { ...meta.docs, url: `${REPO_URL}/blob/main/docs/rules/${name}.md` },
+      schema: schemas.map(shapeSchema),
+    },
+    defaultOptions: spec.defaultOptions ?? defaults,
     create: stableListeners((context) => {
       // Fixes that add an import ask which module system the file is in, which depends on its name.
       rememberFilename(context.sourceCode.ast, context.physicalFilename);
       return spec.create(context, mergerFor(resilienceSettings(context))(context.options));
     }),
   };
+  fullSchemas.set(rule, schemas);
+  return rule;
 }
 
 /** The rule's defaults with the settings it reads and, under `strictChecks` (`allChecks`), its strict (and all) options laid over them. */
@@ -75,8 +106,7 @@ function layeredDefaults<Options extends readonly unknown[]>(
   docs: ResilienceRuleDocs | undefined,
   settings: Readonly<ResilienceSettings>,
 ): Options {
-  const layer = (under: readonly unknown[], over: readonly unknown[]): Options =>
-    ESLintUtils.applyDefault(under, over) as unknown as Options;
+  const layer = (under: readonly unknown[], over: readonly unknown[]): Options => withDefaults(under as Options, over);
   const fromSettings: Record<string, unknown> = {};
   for (const key of docs?.settings ?? []) if (settings[key] !== undefined) fromSettings[key] = settings[key];
   let layered = Object.keys(fromSettings).length ? layer(defaults, [fromSettings]) : defaults;
@@ -85,10 +115,16 @@ function layeredDefaults<Options extends readonly unknown[]>(
   return layered;
 }
 
-function optionsMerger<Options extends readonly unknown[]>(defaults: Options): (options: readonly unknown[]) => Options {
+function optionsMerger<Options extends readonly unknown[]>(
+  defaults: Options,
+  check: (options: readonly unknown[]) => void,
+): (options: readonly unknown[]) => Options {
   const byIdentity = new WeakMap<object, Options>();
   const byJson = new BoundedCache<string, Options>(50);
-  const merge = (options: readonly unknown[]) => ESLintUtils.applyDefault(defaults, options) as Options;
+  const merge = (options: readonly unknown[]) => {
+    check(options);
+    return withDefaults(defaults, options);
+  };
   return (options) => {
     const only = options.length === 0 ? defaults : options.length === 1 ? options[0] : null;
     if (only === null || typeof only !== 'object') return byJson.get(JSON.stringify(options), () => merge(options));

@@ -15,10 +15,28 @@ interface Schema {
   enum?: unknown[];
 }
 
+/** The keywords `schemaProblems` understands; tests/util/schema-check.test.ts checks that our schemas use no other. */
+export const CHECKED_KEYWORDS: ReadonlySet<string> = new Set([
+  'type',
+  'description',
+  'properties',
+  'additionalProperties',
+  'required',
+  'items',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'enum',
+]);
+
 /**
- * The problems of `value` against `schema`, each naming its path (`smallTables[2]: must match
- * /^[A-Za-z0-9_*]+$/`). ESLint validates rule options with its own Ajv, but not shared settings,
- * and it does not export a validator; our schemas use only the keywords below, so this covers them.
+ * The problems of `value` against `schema`, each naming its path and quoting the value
+ * (`smallTables[2]: must match /^[A-Za-z0-9_*]+$/, got "a.b"`). It checks `settings.resilience`,
+ * which ESLint does not validate, and the values of rule options, whose ESLint messages name
+ * neither the option nor what it allows (see util/rule-options.ts). ESLint does not export its
+ * validator; our schemas use only the keywords below, so this covers them.
  */
 export function schemaProblems(schema: JSONSchema4, value: unknown, path: string): string[] {
   const problems: string[] = [];
@@ -30,9 +48,11 @@ function check(schema: Schema, value: unknown, path: string, problems: string[])
   const say = (text: string): void => {
     problems.push(`${path}: ${text}`);
   };
+  /** A problem with the value itself: the message quotes what was given. */
+  const sayGot = (text: string): void => say(`${text}, got ${shown(value)}`);
   switch (schema.type) {
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return say('must be an object');
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return sayGot('must be an object');
       const record = value as Record<string, unknown>;
       for (const key of schema.required ?? []) if (!(key in record)) say(`must have "${key}"`);
       for (const [key, item] of Object.entries(record)) {
@@ -40,33 +60,43 @@ function check(schema: Schema, value: unknown, path: string, problems: string[])
         if (sub) check(sub, item, `${path}.${key}`, problems);
         else if (schema.additionalProperties === false) {
           say(`unknown key "${key}" (expected one of: ${Object.keys(schema.properties ?? {}).join(', ')})`);
-        }
+        } else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties, item, `${path}.${key}`, problems);
       }
       return;
     }
     case 'array': {
-      if (!Array.isArray(value)) return say('must be an array');
-      if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) say('must not repeat items');
+      if (!Array.isArray(value)) return sayGot('must be an array');
+      if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) sayGot('must not repeat items');
       const items = schema.items;
       if (items && !Array.isArray(items)) value.forEach((item, i) => check(items, item, `${path}[${i}]`, problems));
       return;
     }
     case 'string': {
-      if (typeof value !== 'string') return say('must be a string');
-      if (schema.minLength !== undefined && value.length < schema.minLength) say(`must have at least ${schema.minLength} character(s)`);
-      if (schema.maxLength !== undefined && value.length > schema.maxLength) say(`must have at most ${schema.maxLength} characters`);
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) say(`must match /${schema.pattern}/`);
+      if (typeof value !== 'string') return sayGot('must be a string');
+      if (schema.minLength !== undefined && value.length < schema.minLength) sayGot(`must have at least ${schema.minLength} character(s)`);
+      if (schema.maxLength !== undefined && value.length > schema.maxLength) sayGot(`must have at most ${schema.maxLength} characters`);
+      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) sayGot(`must match /${schema.pattern}/`);
       break;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') say('must be true or false');
+      if (typeof value !== 'boolean') sayGot('must be true or false');
+      return;
+    case 'number':
+      if (typeof value !== 'number') return sayGot('must be a number');
+      if (schema.minimum !== undefined && value < schema.minimum) sayGot(`must be at least ${schema.minimum}`);
       return;
     case 'integer':
-      if (!Number.isInteger(value)) return say('must be an integer');
-      if (schema.minimum !== undefined && (value as number) < schema.minimum) say(`must be at least ${schema.minimum}`);
+      if (!Number.isInteger(value)) return sayGot('must be an integer');
+      if (schema.minimum !== undefined && (value as number) < schema.minimum) sayGot(`must be at least ${schema.minimum}`);
       return;
     default:
       break;
   }
-  if (schema.enum && !schema.enum.includes(value)) say(`must be one of: ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  if (schema.enum && !schema.enum.includes(value)) sayGot(`must be one of: ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+}
+
+/** A value as a message quotes it: JSON, cut short. */
+function shown(value: unknown): string {
+  const json = value === undefined ? 'undefined' : JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 59)}…` : json;
 }

@@ -1,6 +1,7 @@
-// Reading the rule docs (docs/rules/*.md) for the tests in this folder: their fenced code blocks,
-// with the headings they sit under, and their tables. A line scanner, enough for the Markdown
-// the docs use (ATX headings, fenced blocks, pipe tables); not a general Markdown parser.
+// Reading the docs for the tests in this folder (docs/rules/*.md; README.md and
+// docs/integrations.md for their configs): fenced code blocks, list items' included, with the
+// headings they sit under, and tables. A line scanner, enough for the Markdown the docs use (ATX
+// headings, fenced blocks, pipe tables); not a general Markdown parser.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,8 @@ export interface CodeBlock {
   annotation: string | null;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
+/** An opening fence, indented as in a list item or not: its indent, its marker, its language. */
+const FENCE = /^( *)(`{3,}|~{3,})\s*([^\s`]*)/;
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const COMMENT = /^\s*<!--\s*(.*?)\s*-->\s*$/;
 
@@ -48,15 +50,20 @@ export function codeBlocks(markdown: string): CodeBlock[] {
     const line = lines[i]!;
     const fence = FENCE.exec(line);
     if (fence) {
-      const marker = fence[1]!;
+      const indent = fence[1]!.length;
+      const marker = fence[2]!;
       const start = i + 1;
       let end = start;
-      while (end < lines.length && !isClosingFence(lines[end]!, marker)) end++;
+      while (end < lines.length && !isClosingFence(lines[end]!, marker, indent)) end++;
       if (end === lines.length) throw new Error(`unclosed code fence at line ${i + 1}`);
       const comment = lastNonBlank === null ? null : COMMENT.exec(lastNonBlank);
       blocks.push({
-        lang: fence[2]!.toLowerCase(),
-        code: lines.slice(start, end).join('\n'),
+        lang: fence[3]!.toLowerCase(),
+        // A fence indented in a list item: its lines lose that indent.
+        code: lines
+          .slice(start, end)
+          .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+          .join('\n'),
         line: start + 1,
         headings: headings.map((h) => h.text),
         annotation: comment ? comment[1]! : null,
@@ -76,9 +83,13 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   return blocks;
 }
 
-function isClosingFence(line: string, opening: string): boolean {
+function isClosingFence(line: string, opening: string, indent: number): boolean {
   const trimmed = line.trim();
-  return trimmed.length >= opening.length && trimmed === opening[0]!.repeat(trimmed.length) && /^ {0,3}\S/.test(line);
+  return (
+    trimmed.length >= opening.length &&
+    trimmed === opening[0]!.repeat(trimmed.length) &&
+    line.length - line.trimStart().length <= indent + 3
+  );
 }
 
 /**

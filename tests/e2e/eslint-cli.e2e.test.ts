@@ -1,36 +1,63 @@
 // The plugin as a user installs it: `npm pack`ed, installed into a copy of examples/, run by the
-// example's own `eslint` CLI on ESLint 10 and on ESLint 9. The findings must be exactly the
-// lines examples/ marks with `// ✗ resilience/<rule>`, with and without type information; the
-// published type declarations must type-check the example's configs; `require` and `import`
-// must both load the plugin.
+// example's own `eslint` CLI on ESLint 10, on the latest ESLint 9, and on the floor: the lowest
+// ESLint that peerDependencies allows, run by the lowest Node that `engines` allows. The findings
+// must be exactly the lines examples/ marks with `// ✗ resilience/<rule>`, with and without type
+// information; the published type declarations must type-check the example's configs; `require`
+// and `import` must both load the plugin, and give the same object.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, context, eslintFindings, markedFindings, run, runOk, type Finding } from './harness.js';
 
-const { eslint10, eslint9, eslint9Version } = context();
+const { root, eslint10, eslint9, eslint9Version, floor, floorEslintVersion, floorNode, floorNodeVersion } = context();
 const example = JSON.parse(readFileSync(join(eslint10, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-const INSTALLS: Array<[string, string, string]> = [
-  ['ESLint 10', eslint10, example.devDependencies.eslint!],
-  ['ESLint 9', eslint9, eslint9Version],
+
+interface Install {
+  dir: string;
+  eslint: string;
+  /** The Node binary that runs the tools. */
+  node: string;
+}
+const INSTALLS: Array<[string, Install]> = [
+  ['ESLint 10', { dir: eslint10, eslint: example.devDependencies.eslint!, node: process.execPath }],
+  ['ESLint 9', { dir: eslint9, eslint: eslint9Version, node: process.execPath }],
+  [`the floor: ESLint ${floorEslintVersion} on Node ${floorNodeVersion}`, { dir: floor, eslint: floorEslintVersion, node: floorNode }],
 ];
 
-async function lintJson(dir: string, extraArgs: string[] = []): Promise<Finding[]> {
-  const result = await run(bin(dir, 'eslint'), ['--format', 'json', ...extraArgs, '.'], { cwd: dir });
+/** Runs one of the project's binaries (`eslint`, `tsc`) with the install's Node. */
+const tool = (install: Install, name: string, args: string[]) => run(install.node, [bin(install.dir, name), ...args], { cwd: install.dir });
+
+async function lintJson(install: Install, extraArgs: string[] = []): Promise<Finding[]> {
+  const result = await tool(install, 'eslint', ['--format', 'json', ...extraArgs, '.']);
   // 1: ran and reported errors. 0 would mean nothing was reported; 2 a crash or a bad config.
   expect(result.code, result.stderr).toBe(1);
-  return eslintFindings(dir, result.stdout);
+  return eslintFindings(install.dir, result.stdout);
 }
 
-describe.each(INSTALLS)('example installed from the tarball, %s', (_label, dir, version) => {
-  it(`runs ESLint ${version}`, async () => {
-    const stdout = await runOk(bin(dir, 'eslint'), ['--version'], { cwd: dir });
-    expect(stdout.trim()).toBe(`v${version}`);
+describe('the floor', () => {
+  it('is what package.json says: peerDependencies for ESLint, engines for Node', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      peerDependencies: { eslint: string };
+      engines: { node: string };
+    };
+    expect(pkg.peerDependencies.eslint.split(' || ')[0]).toBe(`^${floorEslintVersion}`);
+    expect((await runOk(floorNode, ['--version'], { cwd: floor })).trim()).toBe(`v${floorNodeVersion}`);
+    // The plugin needs nothing newer than ESLint at its floor does, and claims no Node it does not support.
+    const floorEslint = JSON.parse(readFileSync(join(floor, 'node_modules/eslint/package.json'), 'utf8')) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe(floorEslint.engines.node);
+  });
+});
+
+describe.each(INSTALLS)('example installed from the tarball, %s', (_label, install) => {
+  const { dir } = install;
+  it(`runs ESLint ${install.eslint}`, async () => {
+    const result = await tool(install, 'eslint', ['--version']);
+    expect(result.stdout.trim()).toBe(`v${install.eslint}`);
   });
 
   it('reports exactly the ✗-marked lines without type information (eslint.config.mjs)', async () => {
     const expected = markedFindings(dir, { typed: false });
-    expect(await lintJson(dir)).toEqual(expected);
+    expect(await lintJson(install)).toEqual(expected);
   });
 
   it('reports the marked lines of every rule, in both extends forms', () => {
@@ -47,34 +74,38 @@ describe.each(INSTALLS)('example installed from the tarball, %s', (_label, dir, 
 
   it('reports every ✗-marked line with type information (eslint.typed.config.mjs, projectService)', async () => {
     const expected = markedFindings(dir, { typed: true });
-    expect(await lintJson(dir, ['--config', 'eslint.typed.config.mjs'])).toEqual(expected);
+    expect(await lintJson(install, ['--config', 'eslint.typed.config.mjs'])).toEqual(expected);
   });
 
   it('type-checks the configs and sources against the published declarations (tsc --noEmit)', async () => {
-    const result = await run(bin(dir, 'tsc'), ['--noEmit', '--pretty', 'false'], { cwd: dir });
+    const result = await tool(install, 'tsc', ['--noEmit', '--pretty', 'false']);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
 
-  it('loads through `exports` with require() and with import', async () => {
+  it('loads through `exports` with require() and with import, as one object', async () => {
     const script = `
       const cjs = require('eslint-plugin-resilience');
       import('eslint-plugin-resilience').then(({ default: esm }) => {
         console.log(JSON.stringify({
-          cjs: { meta: cjs.meta, rules: Object.keys(cjs.rules), configs: Object.keys(cjs.configs) },
-          esm: { meta: esm.meta, rules: Object.keys(esm.rules), configs: Object.keys(esm.configs) },
+          same: esm === cjs,
+          meta: cjs.meta,
+          rules: Object.keys(cjs.rules),
+          configs: Object.keys(cjs.configs),
           recommendedRegistersPlugin: esm.configs.recommended.plugins.resilience === esm,
         }));
       });`;
-    const out = JSON.parse(await runOk(process.execPath, ['-e', script], { cwd: dir })) as {
-      cjs: { meta: { name: string; namespace: string }; rules: string[]; configs: string[] };
-      esm: unknown;
+    const out = JSON.parse(await runOk(install.node, ['-e', script], { cwd: dir })) as {
+      same: boolean;
+      meta: { name: string; namespace: string };
+      rules: string[];
+      configs: string[];
       recommendedRegistersPlugin: boolean;
     };
-    expect(out.esm).toEqual(out.cjs);
-    expect(out.cjs.meta).toMatchObject({ name: 'eslint-plugin-resilience', namespace: 'resilience' });
-    expect([...out.cjs.configs].sort()).toEqual(['all', 'recommended', 'strict']);
-    expect(out.cjs.rules.length).toBeGreaterThan(0);
+    expect(out.same, 'require() and import give the same plugin object').toBe(true);
+    expect(out.meta).toMatchObject({ name: 'eslint-plugin-resilience', namespace: 'resilience' });
+    expect([...out.configs].sort()).toEqual(['all', 'recommended', 'strict']);
+    expect(out.rules.length).toBeGreaterThan(0);
     expect(out.recommendedRegistersPlugin).toBe(true);
   });
 });

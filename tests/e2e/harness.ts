@@ -18,9 +18,19 @@ export interface E2eContext {
   packStdout: string;
   /** The example installed with ESLint 10 and all its tools (Oxlint, SARIF, husky, lint-staged). */
   eslint10: string;
-  /** The example installed with ESLint 9 and only what linting needs. */
+  /** The example installed with the latest ESLint 9 and only what linting needs. */
   eslint9: string;
   eslint9Version: string;
+  /** The example installed like `eslint9`, with the lowest ESLint that peerDependencies allows. */
+  floor: string;
+  floorEslintVersion: string;
+  /** A Node binary of the lowest version `engines` allows, and that version. */
+  floorNode: string;
+  floorNodeVersion: string;
+  /** tests/fixtures/projects/javascript-only, installed with ESLint and the plugin alone. */
+  javascriptOnly: string;
+  /** tests/fixtures/projects/all-extensions, installed with typescript-eslint, for the docs' configs. */
+  allExtensions: string;
 }
 
 declare module 'vitest' {

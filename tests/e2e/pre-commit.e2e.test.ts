@@ -123,7 +123,8 @@ describe('pre-commit framework: the hook this repository ships', () => {
     expect(/^- id: (.+)$/m.exec(manifest)?.[1]).toBe('resilience');
     expect(field('entry')).toBe('eslint');
     expect(field('language')).toBe('node');
-    expect(field('types_or')).toBe('[javascript, jsx, ts, tsx]');
+    expect(field('types_or')).toBeUndefined();
+    expect(field('files')).toBe("'\\.(js|mjs|cjs|ts|tsx|mts|cts)$'");
     const devDependencies = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
       .devDependencies;
     const dependencies = [...manifest.matchAll(/^ {4}- '?([^'\n]+)'?$/gm)].map((m) => m[1]);

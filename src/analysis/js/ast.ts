@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -128,6 +129,49 @@ export function isInside(inner: Node, outer: Node): boolean {
 export function shortText(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/**
+ * Whether `node` has parentheses of its own, `(x)`, as opposed to those of the syntax around it:
+ * the argument list of a call with one argument, or the head of `if (x)`, `while (x)`,
+ * `do … while (x)`, `switch (x)`, `with (x)`, `import(x)` and `catch (e)`.
+ */
+export function isParenthesized(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const before = sourceCode.getTokenBefore(node);
+  const after = sourceCode.getTokenAfter(node);
+  if (before?.type !== AST_TOKEN_TYPES.Punctuator || before.value !== '(' || after?.value !== ')') return false;
+  const parent = node.parent;
+  if (!parent) return true;
+  if (parent.type === AST_NODE_TYPES.CatchClause) return parent.param !== node;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    // `f(x)`: the `)` is the call's last token; `f((x))` has one more pair.
+    return !(parent.arguments.length === 1 && parent.arguments[0] === node && sourceCode.getLastToken(parent)?.range[0] === after.range[0]);
+  }
+  if (parenthesizedHead(parent) !== node) return true;
+  // The syntax's own `(`: after `while` in `do … while (x)`, otherwise the second token.
+  const own =
+    parent.type === AST_NODE_TYPES.DoWhileStatement
+      ? sourceCode.getTokenAfter(parent.body, { skip: 1 })
+      : sourceCode.getFirstToken(parent, { skip: 1 });
+  return own?.range[0] !== before.range[0];
+}
+
+/** The expression a statement (or `import()`) holds in parentheses of its syntax. */
+function parenthesizedHead(node: Node): Node | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return node.test;
+    case AST_NODE_TYPES.SwitchStatement:
+      return node.discriminant;
+    case AST_NODE_TYPES.WithStatement:
+      return node.object;
+    case AST_NODE_TYPES.ImportExpression:
+      return node.source;
+    default:
+      return null;
+  }
 }
 
 /**

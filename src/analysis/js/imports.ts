@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedName, unwrap } from './ast.js';
 import { moduleSystemOf } from './module-system.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from './definitions.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -18,8 +18,13 @@ export function isTypeOnly(variable: Variable): boolean {
   });
 }
 
+/** The variable `name` refers to at `scope`: declared there or in an enclosing scope (globals included). */
 export function findVariable(scope: Scope, name: string): Variable | null {
-  return ASTUtils.findVariable(scope, name);
+  for (let current: Scope | null = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return null;
 }
 
 /** Whether `name` is free at `scope`: no declaration of the user's (a configured global is fine). */

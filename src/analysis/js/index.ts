@@ -2,6 +2,7 @@
 // requires), what a callee resolves to, what a function returns, and how to add an import.
 export * from './ast.js';
 export * from './callee-resolution.js';
+export * from './definitions.js';
 export * from './function-returns.js';
 export * from './imports.js';
 export * from './module-system.js';

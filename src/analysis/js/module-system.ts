@@ -1,5 +1,6 @@
 import { dirname, extname } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { filenameOf, nearestPackage } from './package-json.js';
 import { perFile } from './per-file.js';
 

@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, unwrap } from './ast.js';
 import { findVariable } from './imports.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from './definitions.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;

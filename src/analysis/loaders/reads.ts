@@ -3,7 +3,8 @@
  * are not constants, streams collected into one array or buffer. Noisier than the catalog's
  * loads (most bodies and files are small), so the rule checks them only when asked (`strict`).
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   callText,
   enclosingFunction,
@@ -20,8 +21,7 @@ import { chainAbove } from './loads/chains.js';
 import { hasSizeGuard } from './loads/guards.js';
 import { nameRef, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, viewObject } from './loads/objects.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../js/definitions.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findInSubtree, functionName, type FunctionNode, literalString, SKIP_NESTED_FUNCTIONS } from '../js/ast.js';
 import { FunctionResults, isBooleanAnswer } from '../js/function-returns.js';
 import { findVariable } from '../js/imports.js';

@@ -1,6 +1,7 @@
 import type { FixOffer } from '../../util/report-fixes.js';
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, functionName, isFunction, unwrap, type FunctionNode } from '../js/ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, functionName, isFunction, isParenthesized, unwrap, type FunctionNode } from '../js/ast.js';
 import { addNamedImport, findVariable } from '../js/imports.js';
 import { moduleOfVariable } from '../js/index.js';
 import type { Sentinel } from './values.js';
@@ -86,7 +87,7 @@ export class SentinelFixer {
 
   /** The range of a node with the parentheses around it, so `() => ({})` is replaced whole. */
   private outerRange(node: Node): TSESTree.Range {
-    if (!ASTUtils.isParenthesized(node, this.sourceCode)) return node.range;
+    if (!isParenthesized(node, this.sourceCode)) return node.range;
     const before = this.sourceCode.getTokenBefore(node)!;
     const after = this.sourceCode.getTokenAfter(node)!;
     return [before.range[0], after.range[1]];

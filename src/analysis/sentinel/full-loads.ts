@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, type FunctionNode, findInSubtree, memberPropertyName, SKIP_NESTED_FUNCTIONS } from '../js/ast.js';
 import type { CalleeResolver } from '../js/callee-resolution.js';
 import { createLoadFinder, isConsumable, type LoadFinder, type LoadFinding, type NoUnboundedLoadOptions } from '../loaders/index.js';

@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isNullish, unwrap } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
+import { DefinitionType } from '../js/definitions.js';
 import { isEpoch } from './condition.js';
-
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 

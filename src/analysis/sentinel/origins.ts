@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, shortText, unwrap } from '../js/ast.js';
 import { CalleeResolver } from '../js/callee-resolution.js';
 import { findVariable } from '../js/imports.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { dottedName, findInSubtree, lastName, memberPropertyName, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
 import { nameHasWord, type TimeoutVocabulary } from './vocabulary.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../js/ast.js';
 
 const TIMEOUT_WORDS = /\btime[ds]?[\s_-]?out\b|\btimed[\s_-]?out\b|deadline exceeded|\bE(SOCKET)?TIMEDOUT\b/i;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   calleeName,
   dottedName,
@@ -23,8 +24,7 @@ import {
   raceOf,
   TimeoutEvidenceFinder,
 } from './work.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../js/definitions.js';
 
 type Node = TSESTree.Node;
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   dottedName,
   enclosingFunction,
@@ -18,8 +19,7 @@ import type { TimeoutRuleOptions } from './options.js';
 import { timeoutPathsOf, type Producer, type TimeoutPath, type TimeoutPathFinder } from './path.js';
 import { buildVocabulary } from './vocabulary.js';
 import { isSetTimeoutCall } from './work.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../js/definitions.js';
 
 type Node = TSESTree.Node;
 

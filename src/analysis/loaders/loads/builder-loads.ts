@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, shortText, unwrap } from '../../js/ast.js';
 import { findVariable, nameRef, topLevelModules, unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader, LibraryEntry } from '../catalog.js';

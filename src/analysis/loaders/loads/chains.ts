@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isInside, memberPropertyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../../js/definitions.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { callText, memberPropertyName, unwrap } from '../../js/ast.js';
 import { nameRef } from '../../js/origins.js';
 import { chainAbove } from './chains.js';

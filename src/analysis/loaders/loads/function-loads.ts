@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lastName, literalString, unwrap } from '../../js/ast.js';
 import { addNamedImport, findVariable } from '../../js/imports.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
@@ -7,11 +8,10 @@ import { isKeyCondition } from './builder-bounds.js';
 import { orList, type LoadFinding, type LoadSuggestion } from './finding.js';
 import { limitText } from '../fixes.js';
 import { type LoadContext, isExempt, isSmallEntity } from './load-context.js';
+import { DefinitionType } from '../../js/definitions.js';
 
 // Query functions: `getDocs(query(collection(db, 'users'), where(…)))`, a query composed of calls
 // of the library's functions and run by one of them. Every call is known by its import.
-
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { callText, lastName, memberPropertyName, unwrap } from '../../js/ast.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
 import type { Evidence } from '../catalog.js';

@@ -1,12 +1,12 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, lastName, memberPropertyName, propertyKeyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import { unwrapSequence } from '../../js/index.js';
 import type { NotLoadOption } from '../catalog.js';
 import { KEY_HELPERS, KEY_OPERATORS, LIST_HELPERS, LIST_OPERATORS } from './key-filters.js';
 import { PRIMARY_KEYS } from '../sql/index.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../../js/definitions.js';
 
 type Node = TSESTree.Node;
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { callText, numberValue, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import { planTypedError, quote } from '../../fixes/typed-error.js';
@@ -7,11 +8,10 @@ import type { LoadFinding, LoadSuggestion } from './finding.js';
 import { LIMIT_ERROR_FALLBACK, guardAnchor, insertGuard, isRepeatable, limitText, setOption } from '../fixes.js';
 import { type LoadContext, acceptsReceiver, isExempt, isSmallEntity } from './load-context.js';
 import { type ObjectView, hasAnyKey, isCallerValue, isFunctionArgument, isPrimaryKeyFilter, setsOption, viewObject } from './objects.js';
+import { DefinitionType } from '../../js/definitions.js';
 
 // Options loaders: `repo.find({ take })`, `prisma.x.findMany({ take })`, `em.find(User, where, { limit })`;
 // with a ceiling, `client.search({ size: 10000 })`.
-
-const { DefinitionType } = TSESLint.Scope;
 
 export const PLURAL: Record<Unit, string> = { row: 'rows', document: 'documents', entity: 'entities', item: 'items' };
 

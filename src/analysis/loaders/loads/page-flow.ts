@@ -1,12 +1,12 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findInSubtree, isFunction, isInside, memberPropertyName, propertyKeyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import { valueParent } from './chains.js';
+import { DefinitionType } from '../../js/definitions.js';
 
 // Where the pages of a paged read go: the variables holding a page (the response), the variables
 // holding its items, and the arrays outside the loop (or recursion) every page is pushed into.
-
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import {
   callText,
   enclosingFunction,
@@ -21,12 +22,11 @@ import { COMPARISONS, LOOPS, type Loop, hasSizeGuard } from './guards.js';
 import { type LoadContext, isSmallEntity } from './load-context.js';
 import { emptyPages, PageFlow } from './page-flow.js';
 import { viewObject } from './objects.js';
+import { DefinitionType } from '../../js/definitions.js';
 
 // Paged reads: one page is bounded by the service, so what loads everything is code that asks for
 // the next page until the cursor runs out (a loop, a recursion, a paginator iterated to the end)
 // and collects every page into one array. Each page processed as it comes is fine.
-
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type Entry = { library: LibraryEntry; loader: PagedLoader };

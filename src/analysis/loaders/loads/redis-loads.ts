@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { planTypedError, quote } from '../../fixes/typed-error.js';
 import { isFunction, literalString, memberPropertyName, numberValue, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';

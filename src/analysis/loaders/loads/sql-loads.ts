@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { callText, isFunction, memberPropertyName, nodeAtIndex, shortText, unwrap } from '../../js/ast.js';
 import { topLevelModules } from '../../js/index.js';
 import type { SqlLoader } from '../catalog.js';
@@ -9,10 +10,9 @@ import { type LoadContext, STREAMING, isExempt } from './load-context.js';
 import { viewObject } from './objects.js';
 import { judgeSql, looksLikeQuery } from '../sql/index.js';
 import { sqlPieces, sqlPreview, sqlTagName } from '../sql/source-text.js';
+import { DefinitionType } from '../../js/definitions.js';
 
 // Raw SQL: `db.query(sql)`, `knex.raw(sql)`, `` sql`…` `` executed, `db.prepare(sql).all()`.
-
-const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 

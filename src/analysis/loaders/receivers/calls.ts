@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName } from '../../js/ast.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
 import { matchesRule } from '../catalog-index.js';

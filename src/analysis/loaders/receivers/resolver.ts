@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberPropertyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { LibraryEntry, LibraryId } from '../catalog.js';
@@ -10,8 +11,7 @@ import { resolveCall, resolveNew } from './calls.js';
 import { type ClassMember, type ClassNode, collectClassMembers, enclosingClass } from './class-members.js';
 import { type ResolverContext, resolved } from './context.js';
 import { isModelLikeName, resolveAnnotation } from './type-names.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../../js/definitions.js';
 
 type Node = TSESTree.Node;
 

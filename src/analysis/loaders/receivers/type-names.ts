@@ -1,11 +1,11 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../../js/imports.js';
 import { originOfVariable } from '../../js/index.js';
 import { fromLibrary, lastSegment } from '../catalog-index.js';
 import { isResolved, type Resolution } from './resolution.js';
 import { type ResolverContext, resolved } from './context.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../../js/definitions.js';
 
 /** A type annotation: a library type (`Repository<User>`), `typeof model`, or a type known to be something else. */
 export function resolveAnnotation(context: ResolverContext, type: TSESTree.TypeNode, depth = 0): Resolution {

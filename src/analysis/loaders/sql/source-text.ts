@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lastName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { SqlPiece } from './index.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { DefinitionType } from '../../js/definitions.js';
 
 type Node = TSESTree.Node;
 type ScopeOf = (node: Node) => TSESLint.Scope.Scope;
