@@ -369,9 +369,10 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.Identifier) {
           if (node.arguments[0] && MORE_THAN.has(callee.name)) checkLowerBound(node.arguments[0], shortText(sourceCode.getText(node), 40));
-        } else if (callee.type === AST_NODE_TYPES.MemberExpression && isWhereMethod(callee.property)) {
+        } else if ((node.arguments.length === 3 || node.arguments.length === 2) && callee.type === AST_NODE_TYPES.MemberExpression) {
+          if (!isWhereMethod(callee.property)) return;
           if (node.arguments.length === 3) checkWhereBound(node);
-          else if (node.arguments.length === 2) checkNamedBound(node);
+          else checkNamedBound(node);
         }
       },
       IfStatement: (node) => check(sentinelPathsOf(node), false),

@@ -1,6 +1,18 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, type FunctionNode, findInSubtree, memberPropertyName, SKIP_NESTED_FUNCTIONS } from '../js/ast.js';
+import {
+  calleeName,
+  enclosingFunction,
+  type FunctionNode,
+  findInSubtree,
+  isFunction,
+  memberPropertyName,
+  propertyKeyName,
+  SKIP_NESTED_FUNCTIONS,
+  unwrap,
+} from '../js/ast.js';
+import { DefinitionType } from '../js/definitions.js';
+import { findVariable } from '../js/imports.js';
 import type { CalleeResolver } from '../js/callee-resolution.js';
 import { createLoadFinder, isConsumable, type LoadFinder, type LoadFinding, type NoUnboundedLoadOptions } from '../loaders/index.js';
 import { wordsOf } from './markers.js';
@@ -12,6 +24,26 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export interface FullLoad {
   node: Node;
   finding: LoadFinding | null;
+}
+
+/** The names of the methods and fields of the class a call is in (`this.fetchServices()`), once per class. */
+const methodNames = new WeakMap<TSESTree.ClassBody, Set<string>>();
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function ownMethodNames(call: Node): ReadonlySet<string> {
+  let current: Node | undefined = call.parent;
+  while (current && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
+  if (!current) return NO_NAMES;
+  let names = methodNames.get(current);
+  if (!names) {
+    names = new Set();
+    for (const element of current.body) {
+      const name = 'key' in element && element.key ? propertyKeyName(element as TSESTree.MethodDefinition) : null;
+      if (name) names.add(name);
+    }
+    methodNames.set(current, names);
+  }
+  return names;
 }
 
 /** How deep `find` follows calls into the functions they run: `sync()` → `this.fetchAll()` → the query. */
@@ -65,12 +97,12 @@ export class FullLoads {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
         const callee = node.callee;
-        // `fetchServices()`, `this.fetchServices()`: may be followed into their body.
-        if (callee.type === AST_NODE_TYPES.Identifier) return true;
+        if (callee.type === AST_NODE_TYPES.Identifier) return this.isFullLoadName(callee.name) || this.mayFollow(callee) ? true : null;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-        if (callee.object.type === AST_NODE_TYPES.ThisExpression) return true;
         const method = memberPropertyName(callee);
-        return method !== null && (this.finderFor(this.sourceCode).memberNames.has(method) || this.isFullLoadName(method)) ? true : null;
+        if (method === null) return null;
+        if (this.finderFor(this.sourceCode).memberNames.has(method) || this.isFullLoadName(method)) return true;
+        return callee.object.type === AST_NODE_TYPES.ThisExpression && ownMethodNames(node).has(method) ? true : null;
       }
       case AST_NODE_TYPES.AwaitExpression:
         return isConsumable(node.argument) ? true : null;
@@ -82,6 +114,23 @@ export class FullLoads {
         return null;
     }
   };
+
+  /**
+   * `fetchServices()` that `find` may follow: a function of this file, or with type information an
+   * imported one. Asked before any origin search, so that a call of a parameter or a global does not
+   * send the branch on to the costlier questions.
+   */
+  private mayFollow(callee: TSESTree.Identifier): boolean {
+    const def = findVariable(this.sourceCode.getScope(callee), callee.name)?.defs[0];
+    if (!def) return false;
+    if (def.type === DefinitionType.FunctionName) return true;
+    if (def.type === DefinitionType.ImportBinding) return this.typed;
+    return def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null && isFunction(unwrap(def.node.init));
+  }
+
+  private get typed(): boolean {
+    return Boolean(this.sourceCode.parserServices?.program);
+  }
 
   private finderFor(sourceCode: SourceCode): LoadFinder {
     let finder = this.finders.get(sourceCode);
