@@ -4,29 +4,15 @@
 // `.tsx`, `.mts`, `.cts`, `.js`, `.mjs` and `.cjs` file. Each config must lint every one of them and
 // report each sentinel: a config that leaves an extension out, or lints nothing, fails here.
 // Config fragments (a config object, a `rules` object) are run on top of the README's first config.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSnippets, FIXTURE_EXTENSIONS, type ConfigSnippet } from '../docs/configs.js';
-import { bin, context, eslintFindings, finding, run, workspaceCopy, type Finding } from './harness.js';
+import { bin, context, eslintFindings, markedFindings, run, workspaceCopy } from './harness.js';
 
 const { allExtensions } = context();
 const snippets = configSnippets();
 const base = snippets[0]!;
-
-/** The findings the fixture promises with its `// ✗ resilience/<rule>` marks. */
-function markedFindings(dir: string): Finding[] {
-  return readdirSync(join(dir, 'src'))
-    .flatMap((file) =>
-      readFileSync(join(dir, 'src', file), 'utf8')
-        .split('\n')
-        .flatMap((text, index) => {
-          const rule = /\/\/ ✗ (resilience\/[a-z-]+)\s*$/.exec(text)?.[1];
-          return rule ? [finding(`src/${file}`, index + 1, rule)] : [];
-        }),
-    )
-    .sort();
-}
 
 /** A copy of the fixture with the snippet as its eslint.config (a fragment on top of the base). */
 function projectWith(snippet: ConfigSnippet): string {
@@ -43,7 +29,7 @@ function projectWith(snippet: ConfigSnippet): string {
 
 describe('the fixture', () => {
   it('has a marked timeout sentinel in a file of each extension', () => {
-    const marked = markedFindings(allExtensions);
+    const marked = markedFindings(allExtensions, { typed: true });
     expect(marked.map((f) => /\.([a-z]+):/.exec(f)![1]).sort()).toEqual([...FIXTURE_EXTENSIONS]);
   });
 });
@@ -70,6 +56,6 @@ describe.each(
       found.filter((f) => f.includes(' fatal: ')),
       'parse errors and ignored files',
     ).toEqual([]);
-    expect(found).toEqual(expect.arrayContaining(markedFindings(dir)));
+    expect(found).toEqual(expect.arrayContaining(markedFindings(dir, { typed: true })));
   });
 });

@@ -2,7 +2,7 @@
 // commands with a time limit, the findings the example's ✗ marks promise, and private copies of
 // the example for tests that change files.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
 
@@ -110,9 +110,10 @@ export function finding(file: string, line: number, ruleId: string): Finding {
   return `${file.split(sep).join('/')}:${line} ${ruleId}`;
 }
 
-/** The source files of the example that its configs lint. */
+/** The source files of the example that its configs lint (in `src/` and, where there is one, `scripts/`). */
 export function exampleSources(dir: string): string[] {
   return ['src', 'scripts']
+    .filter((folder) => existsSync(join(dir, folder)))
     .flatMap((folder) => readdirSync(join(dir, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
     .filter((file) => /\.[cm]?[jt]sx?$/.test(file))
     .sort();
