@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { MODULE_SPECIFIER_PATTERN } from '../src/util/schema-check.js';
 
 const NS = plugin.meta.namespace;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -297,8 +298,25 @@ describe('invalid options fail through ESLint with a message naming the rule and
 
 describe('options that take user patterns', () => {
   const all = stringLeaves();
-  // Words, names and identifiers: a `pattern` in the schema limits them to plain text.
-  const restricted = all.filter((l) => l.leaf.schema.pattern);
+  // Words, names and identifiers: a `pattern` in the schema limits them to plain text. Module
+  // specifiers are paths (`.`, `/`, `@`, `#`): their pattern keeps out line breaks and control characters.
+  const restricted = all.filter((l) => l.leaf.schema.pattern && l.leaf.schema.pattern !== MODULE_SPECIFIER_PATTERN);
+  const specifiers = all.filter((l) => l.leaf.schema.pattern === MODULE_SPECIFIER_PATTERN);
+
+  it.each(specifiers.map((l) => [`${l.name}: ${show(l.leaf.path)}`, l] as const))(
+    '%s takes a module specifier, and rejects line breaks and control characters',
+    (_label, { id, rule, index, leaf }) => {
+      expect(optionError(id, optionsWith(rule, index, leaf.path, '#errors/timeout.js'))).toBeNull();
+      expect(optionError(id, optionsWith(rule, index, leaf.path, '@scope/errors'))).toBeNull();
+      for (const hostile of ['#errors\n', '#errors\r', 'a\u2028b', 'a\u0000b', '']) {
+        expect(optionError(id, optionsWith(rule, index, leaf.path, hostile)), JSON.stringify(hostile)).not.toBeNull();
+      }
+    },
+  );
+
+  it('finds the module-specifier options (the cases above test something)', () => {
+    expect(specifiers.map((l) => `${l.name}: ${show(l.leaf.path)}`).length).toBeGreaterThanOrEqual(3);
+  });
 
   it.each(restricted.map((l) => [`${l.name}: ${show(l.leaf.path)}`, l] as const))(
     '%s is restricted by a pattern, which rejects regular-expression syntax',

@@ -1,13 +1,13 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import {
   calleeName,
   enclosingFunction,
-  findInSubtree,
   identifiersIn,
   memberPropertyName,
+  scopeOf,
   shortText,
-  SKIP_NESTED_FUNCTIONS,
+  SubtreeSearch,
   unwrap,
 } from '../analysis/js/index.js';
 import {
@@ -23,6 +23,7 @@ import {
 import { resilienceSettings } from '../settings.js';
 import {
   maybeEmptyReason,
+  QueriedWith,
   type SentinelBranch,
   sentinelBranchOf,
   type SentinelOrigin,
@@ -31,7 +32,7 @@ import {
 import { type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
 import { planTypedError, quote } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
-import type { FixOffer } from '../util/report-fixes.js';
+import { type FixOffer, reportFixed } from '../util/report-fixes.js';
 import { perOptions } from '../util/per-options.js';
 
 type Node = TSESTree.Node;
@@ -82,49 +83,6 @@ function buildNameMatcher(patterns: readonly string[]): (name: string) => boolea
   return (name) => exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
 }
 
-/** A test for "this node reads the value `subject` names": the same variable, or the same member path. */
-function readerOf(subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): ((node: Node) => boolean) | null {
-  const target = unwrap(subject);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const name = target.name;
-    return (n) => {
-      if (n.type !== AST_NODE_TYPES.Identifier || n.name !== name) return false;
-      const parent = n.parent;
-      // `prisma.rev` and `{ rev: 1 }` use the name, not the value.
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === n && !parent.computed) return false;
-      return !(parent?.type === AST_NODE_TYPES.Property && parent.key === n && !parent.shorthand);
-    };
-  }
-  if (target.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const text = sourceCode.getText(target);
-  return (n) => n.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(n) === text;
-}
-
-/**
- * Whether `side` passes the value to a call as an argument — a query parameter, as in
- * `findMany({ where: { revision: { gt: rev } } })` or `.where('mtime', '>=', since)` — which
- * makes the value a marker for an incremental load. Using the value itself
- * (`rows ? rows.map(…) : load()`) does not.
- */
-function queriesWith(side: Node, subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (!mayMention(side, subject, sourceCode)) return false;
-  const reads = readerOf(subject, sourceCode);
-  if (!reads) return false;
-  // One walk for the reads, then up from each read: not a walk of every argument of every call.
-  return findInSubtree(side, sourceCode.visitorKeys, (n) => (reads(n) && isCallArgumentWithin(n, side) ? true : null)) !== null;
-}
-
-/**
- * Cheap text test before any walk: a read of `subject` in `side` has the subject's text in the
- * side's text. An escaped identifier (`\u0072ev`) reads differently, so a backslash defeats the test.
- */
-function mayMention(side: Node, subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const target = unwrap(subject);
-  const needle = target.type === AST_NODE_TYPES.Identifier ? target.name : sourceCode.getText(target);
-  const text = sourceCode.getText(side);
-  return text.includes(needle) || text.includes('\\');
-}
-
 /** A name, a literal, `this`, `a.b.c`, `[]` or `{}`: a value with no call, `await` or tagged template in it. */
 function isPlainValue(node: Node): boolean {
   switch (node.type) {
@@ -132,8 +90,11 @@ function isPlainValue(node: Node): boolean {
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.ThisExpression:
       return true;
-    case AST_NODE_TYPES.MemberExpression:
-      return !node.computed && isPlainValue(node.object);
+    case AST_NODE_TYPES.MemberExpression: {
+      let object: Node = node;
+      while (object.type === AST_NODE_TYPES.MemberExpression && !object.computed) object = object.object;
+      return object.type !== AST_NODE_TYPES.MemberExpression && isPlainValue(object);
+    }
     case AST_NODE_TYPES.ObjectExpression:
       return node.properties.length === 0;
     case AST_NODE_TYPES.ArrayExpression:
@@ -143,14 +104,6 @@ function isPlainValue(node: Node): boolean {
     default:
       return false;
   }
-}
-
-/** Whether `node` is inside an argument of a call that lies within `root` (`root` itself included). */
-function isCallArgumentWithin(node: Node, root: Node): boolean {
-  for (let child = node, parent = node.parent; child !== root && parent; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.CallExpression && (parent.arguments as Node[]).includes(child)) return true;
-  }
-  return false;
 }
 
 export default createRule<[NoSentinelFullLoadOptions], MessageId>({
@@ -203,37 +156,38 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
     const reportedLoads = new Set<Node>();
 
-    /** The first load of every row in `side`: an unbounded library load, or a full-load function. */
-    function fullLoadIn(side: Node): { node: Node; finding: LoadFinding | null } | null {
-      return findInSubtree(
-        side,
-        sourceCode.visitorKeys,
-        (node) => {
-          if (node.type === AST_NODE_TYPES.CallExpression) {
-            const name = calleeName(node);
-            if (name && isFullLoadName(name)) return { node, finding: null };
-            if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
-              const finding = loads().memberCall(node)[0];
-              if (finding) return { node, finding };
-            }
-          }
-          if (node.type === AST_NODE_TYPES.AwaitExpression) {
-            const finding = loads().consumed(node.argument)[0];
-            if (finding) return { node: node.argument, finding };
-          }
-          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node)?.async) {
-            const finding = loads().consumed(node.argument)[0];
-            if (finding) return { node: node.argument, finding };
-          }
-          if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-            const finding = loads().taggedTemplate(node)[0];
+    /**
+     * The first load of every row in a side: an unbounded library load, or a full-load function.
+     * Searches shared by every branch of the file (see `SubtreeSearch`): branches nest.
+     */
+    const fullLoads = new SubtreeSearch<{ node: Node; finding: LoadFinding | null }>(
+      sourceCode.visitorKeys,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const name = calleeName(node);
+          if (name && isFullLoadName(name)) return { node, finding: null };
+          if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
+            const finding = loads().memberCall(node)[0];
             if (finding) return { node, finding };
           }
-          return null;
-        },
-        SKIP_NESTED_FUNCTIONS,
-      );
-    }
+        }
+        if (node.type === AST_NODE_TYPES.AwaitExpression) {
+          const finding = loads().consumed(node.argument)[0];
+          if (finding) return { node: node.argument, finding };
+        }
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node)?.async) {
+          const finding = loads().consumed(node.argument)[0];
+          if (finding) return { node: node.argument, finding };
+        }
+        if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+          const finding = loads().taggedTemplate(node)[0];
+          if (finding) return { node, finding };
+        }
+        return null;
+      },
+      false,
+    );
+    const fullLoadIn = (side: Node) => fullLoads.first(side);
 
     /**
      * Whether `side` has a node `fullLoadIn` could take for a load, by the tests the load finder
@@ -241,11 +195,10 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
      * (which remembers what it found): a cheap walk that lets most branches skip the origin and
      * query searches, which cost more.
      */
-    function mayLoad(side: Node): boolean {
-      return findInSubtree(side, sourceCode.visitorKeys, loadCandidate, SKIP_NESTED_FUNCTIONS) !== null;
-    }
+    const candidates = new SubtreeSearch(sourceCode.visitorKeys, loadCandidate, false);
+    const mayLoad = (side: Node) => candidates.first(side) !== null;
+    const queriedWith = new QueriedWith(sourceCode);
 
-    /** One closure per file, not one per branch: `mayLoad` runs for most `if`s. */
     function loadCandidate(node: Node): true | null {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression: {
@@ -274,7 +227,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
      */
     function check(branch: SentinelBranch | null, needsOrigin: boolean): void {
       if (!branch || !mayLoad(branch.sentinelSide)) return;
-      const usedElsewhere = !needsOrigin && branch.otherSide !== null && queriesWith(branch.otherSide, branch.subject, sourceCode);
+      const usedElsewhere = !needsOrigin && branch.otherSide !== null && queriedWith.in(branch.otherSide, branch.subject);
       let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(branch.subject);
       if (!usedElsewhere && !origin) return;
       const load = fullLoadIn(branch.sentinelSide);
@@ -287,7 +240,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       const suggest = [...(load.finding?.suggest ?? []), ...failWhenMissing(branch)];
       if (origin) {
         const file = origin.fileName ? ` of ${origin.fileName.split(/[\\/]/).at(-1)}` : '';
-        context.report({
+        reportFixed(context, {
           node: branch.test,
           messageId: 'timeoutSelectsFullLoad',
           data: { call: origin.call, value: origin.value, line: String(origin.line), file, test, load: loadText },
@@ -295,7 +248,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         });
       } else {
         const subject = shortText(sourceCode.getText(branch.subject), 30);
-        context.report({ node: branch.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
+        reportFixed(context, { node: branch.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
       }
     }
 
@@ -345,12 +298,12 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         const origin = origins.originOf(identifier);
         const reason = origin
           ? `is \`${origin.value}\` when \`${origin.call}\` times out (line ${origin.line})`
-          : maybeEmptyReason(identifier, sourceCode.getScope(identifier));
+          : maybeEmptyReason(identifier, scopeOf(sourceCode, identifier));
         if (!reason) continue;
         const load = fullLoadIn(root) ?? consumedLoad(root);
         if (!load) return;
         reportedLoads.add(root);
-        context.report({
+        reportFixed(context, {
           node: bound,
           messageId: 'emptyLowerBound',
           data: { subject: identifier.name, reason, bound: label, load: shortText(sourceCode.getText(load.node), 50) },

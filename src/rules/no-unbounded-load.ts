@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/js/index.js';
+import { reportFixed } from '../util/report-fixes.js';
 import {
   createLoadFinder,
   DEFAULT_OPTIONS,
@@ -84,7 +85,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     function report(findings: readonly LoadFinding[]): void {
       for (const finding of findings) {
         const { node, loc, messageId, data, suggest } = finding;
-        context.report(loc ? { node, loc, messageId, data, suggest } : { node, messageId, data, suggest });
+        reportFixed(context, loc ? { node, loc, messageId, data, suggest } : { node, messageId, data, suggest });
       }
     }
 

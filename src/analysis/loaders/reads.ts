@@ -20,6 +20,7 @@ import { chainAbove } from './loads/chains.js';
 import { hasSizeGuard } from './loads/guards.js';
 import { nameRef, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, viewObject } from './loads/objects.js';
+import { scopeOf } from '../js/scopes.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -60,7 +61,7 @@ export class ReadFinder {
     private readonly sourceCode: SourceCode,
     private readonly checks: ReadChecks,
   ) {
-    this.scopeOf = (node) => sourceCode.getScope(node);
+    this.scopeOf = (node) => scopeOf(sourceCode, node);
   }
 
   /** `x.m(…)`: bodies, axios calls, file reads, `toArray()`, `Buffer.concat(chunks)`. */

@@ -5,4 +5,5 @@ export * from './context.js';
 export * from './fixes.js';
 export * from './maybe-empty.js';
 export * from './origins.js';
+export * from './queried-with.js';
 export * from './values.js';

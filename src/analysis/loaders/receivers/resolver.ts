@@ -10,6 +10,7 @@ import { resolveCall, resolveNew } from './calls.js';
 import { type ClassMember, type ClassNode, collectClassMembers, enclosingClass } from './class-members.js';
 import { type ResolverContext, resolved } from './context.js';
 import { isModelLikeName, resolveAnnotation } from './type-names.js';
+import { scopeOf } from '../../js/scopes.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -62,7 +63,7 @@ export class ReceiverResolver {
     };
   }
 
-  private scopeOf = (node: Node) => this.sourceCode.getScope(node);
+  private scopeOf = (node: Node) => scopeOf(this.sourceCode, node);
 
   /** Libraries the file imports or requires at its top level. */
   fileImports(): Set<LibraryId> {
