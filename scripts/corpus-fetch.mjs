@@ -20,8 +20,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CORPUS_FILE = path.join(ROOT, 'bench', 'corpus.json');
-export const CACHE_DIR = path.join(ROOT, '.cache', 'corpus');
+// Another package list in the same format (scripts/stress.mjs sets `stress`: bench/stress.json,
+// extracted into .cache/stress/): every script here then works on that list instead.
+const LIST = process.env.RESILIENCE_CORPUS || 'corpus';
+if (!/^[a-z][a-z0-9-]*$/.test(LIST)) throw new Error(`RESILIENCE_CORPUS must name a list in bench/ (got ${JSON.stringify(LIST)})`);
+export const CORPUS_FILE = path.join(ROOT, 'bench', `${LIST}.json`);
+export const CACHE_DIR = path.join(ROOT, '.cache', LIST);
 export const TARBALL_DIR = path.join(CACHE_DIR, 'tarballs');
 export const SRC_DIR = path.join(CACHE_DIR, 'src');
 const MARKER = '.corpus-extracted';

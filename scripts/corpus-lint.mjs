@@ -3,7 +3,7 @@
 //
 //   node scripts/corpus-lint.mjs [--config recommended|strict|all] [--subset] [--json out.json]
 //                                [--stats] [--jobs N] [--package NAME] [--census] [--show N] [--plugin PATH]
-//   node scripts/corpus-lint.mjs --fix-check [--subset]
+//   node scripts/corpus-lint.mjs --fix-check [--subset] [--settings '{"timeoutError":{"name":"E","from":"#e"}}']
 //
 // Uses the built plugin (dist/index.js, i.e. `npm run build` first) and its flat configs;
 // no other rule is on. Files are linted in chunks by worker threads; when ESLint throws while
@@ -37,13 +37,17 @@ const DEFAULT_CONFIGS = ['recommended', 'strict'];
 // ---------------------------------------------------------------------------------------------
 
 async function workerMain() {
-  const { pluginPath, configName, stats, fixCheck } = workerData;
+  const { pluginPath, configName, stats, fixCheck, settings } = workerData;
   const { ESLint } = await import('eslint');
   const { configs: languageConfigs, scriptFallback } = await corpusLanguages();
   const plugin = (await import(pathToFileURL(pluginPath).href)).default;
 
-  const pluginConfig = plugin?.configs?.[configName];
-  if (!pluginConfig) throw new Error(`plugin at ${pluginPath} has no configs.${configName}`);
+  const baseConfig = plugin?.configs?.[configName];
+  if (!baseConfig) throw new Error(`plugin at ${pluginPath} has no configs.${configName}`);
+  // --settings: merged into the config's settings.resilience (a `timeoutError`, `autofix`, …).
+  const pluginConfig = settings
+    ? { ...baseConfig, settings: { ...baseConfig.settings, resilience: { ...baseConfig.settings?.resilience, ...settings } } }
+    : baseConfig;
   const enabledRules = Object.keys(pluginConfig.rules ?? {});
 
   const makeEslint = (rulesConfig, extra = {}) =>
@@ -176,12 +180,15 @@ function createFixChecker(plugin, pluginConfig, makeEslint) {
 
   return {
     async check(result) {
-      const out = { suggestions: 0, fixed: false, failures: [] };
+      const out = { suggestions: 0, fixed: false, failures: [], fixText: 0, chars: 0 };
       const filePath = result.filePath;
       const fail = (kind, message, detail) =>
         out.failures.push({ kind, ruleId: message?.ruleId ?? null, line: message?.line ?? null, detail });
       const text = fs.readFileSync(filePath, 'utf8');
+      out.chars = text.length;
       for (const m of result.messages) {
+        // What `--format json` would carry: the fix and suggestion text of every finding.
+        out.fixText += (m.fix?.text.length ?? 0) + (m.suggestions ?? []).reduce((sum, x) => sum + x.fix.text.length, 0);
         for (const s of m.suggestions ?? []) {
           out.suggestions++;
           const suggested = text.slice(0, s.fix.range[0]) + s.fix.text + text.slice(s.fix.range[1]);
@@ -232,6 +239,7 @@ function parseArgs(argv) {
     plugin: DEFAULT_PLUGIN,
     chunk: 40,
     timeout: 300,
+    settings: null,
   };
   const need = (i) => {
     if (i + 1 >= argv.length) usage(`${argv[i]} needs a value`);
@@ -282,6 +290,15 @@ function parseArgs(argv) {
       case '--timeout':
         opts.timeout = Math.max(1, Number(val()));
         break;
+      case '--settings': {
+        try {
+          opts.settings = JSON.parse(val());
+        } catch (error) {
+          usage(`--settings needs JSON: ${error.message}`);
+        }
+        if (!opts.settings || typeof opts.settings !== 'object' || Array.isArray(opts.settings)) usage('--settings needs a JSON object');
+        break;
+      }
       case '-h':
       case '--help':
         usage();
@@ -310,7 +327,8 @@ function usage(error) {
   --plugin PATH                plugin module to load (default dist/index.js, else dist/index.mjs)
   --chunk N                    files per lint call (default 40)
   --timeout S                  a chunk running longer is killed and its files retried alone;
-                               a single file over S seconds counts as a crash (default 300)`;
+                               a single file over S seconds counts as a crash (default 300)
+  --settings JSON              merged into settings.resilience of the config (e.g. a timeoutError)`;
   if (error) {
     console.error(`${error}\n${text}`);
     process.exit(2);
@@ -341,7 +359,7 @@ async function runConfig(configName, files, opts) {
     parseTime: 0,
     enabledRules: [],
     plugin: null,
-    fixCheck: opts.fixCheck ? { files: 0, suggestions: 0, fixedFiles: 0, failures: [] } : null,
+    fixCheck: opts.fixCheck ? { files: 0, suggestions: 0, fixedFiles: 0, failures: [], fixText: 0, chars: 0, worst: null } : null,
   };
   let done = 0;
 
@@ -384,7 +402,7 @@ async function runConfig(configName, files, opts) {
     const spawn = () => {
       if (queue.length === 0) return finishIfIdle();
       const w = new Worker(new URL(import.meta.url), {
-        workerData: { pluginPath: opts.plugin, configName, stats: opts.stats, fixCheck: opts.fixCheck },
+        workerData: { pluginPath: opts.plugin, configName, stats: opts.stats, fixCheck: opts.fixCheck, settings: opts.settings },
       });
       workers.add(w);
       w.on('message', (msg) => {
@@ -407,6 +425,10 @@ async function runConfig(configName, files, opts) {
             out.fixCheck.files++;
             out.fixCheck.suggestions += r.fixCheck.suggestions;
             if (r.fixCheck.fixed) out.fixCheck.fixedFiles++;
+            out.fixCheck.fixText += r.fixCheck.fixText;
+            out.fixCheck.chars += r.fixCheck.chars;
+            const ratio = r.fixCheck.fixText / Math.max(r.fixCheck.chars, 1);
+            if (ratio > (out.fixCheck.worst?.ratio ?? -1)) out.fixCheck.worst = { file: f, ratio, fixText: r.fixCheck.fixText };
             for (const x of r.fixCheck.failures) out.fixCheck.failures.push({ file: f, ...x });
           }
           if (r.times) {
@@ -508,6 +530,12 @@ function report(configName, files, packages, out, opts) {
       `   FIX CHECK: ${fmt(fc.files)} files with findings, ${fmt(fc.suggestions)} suggestions applied one by one and re-parsed,` +
         ` ${fmt(fc.fixedFiles)} files changed by --fix (autofix on) and re-parsed and fixed again: ${fc.failures.length} failure(s)`,
     );
+    if (fc.worst) {
+      p(
+        `   fix and suggestion text: ${fmt(fc.fixText)} characters for ${fmt(fc.chars)} in those files;` +
+          ` the most per file ${fc.worst.ratio.toFixed(2)}× its size (${rel(fc.worst.file.abs)}, ${fmt(fc.worst.fixText)} characters)`,
+      );
+    }
     for (const x of fc.failures.slice(0, 30))
       p(`     ${rel(x.file.abs)}${x.line ? `:${x.line}` : ''}  ${x.ruleId ?? ''}  ${x.kind}\n       ${x.detail}`);
     if (fc.failures.length > 30) p(`     … ${fc.failures.length - 30} more (see --json)`);

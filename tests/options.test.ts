@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { optionsSchemaOf } from '../src/util/create-rule.js';
+import { MODULE_SPECIFIER_PATTERN } from '../src/util/schema-check.js';
 
 const NS = plugin.meta.namespace;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -340,8 +341,25 @@ describe('invalid options fail with a message naming the rule, the option, the v
 
 describe('options that take user patterns', () => {
   const all = stringLeaves();
-  // Words, names and identifiers: a `pattern` in the schema limits them to plain text.
-  const restricted = all.filter((l) => l.leaf.schema.pattern);
+  // Words, names and identifiers: a `pattern` in the schema limits them to plain text. Module
+  // specifiers are paths (`.`, `/`, `@`, `#`): their pattern keeps out line breaks and control characters.
+  const restricted = all.filter((l) => l.leaf.schema.pattern && l.leaf.schema.pattern !== MODULE_SPECIFIER_PATTERN);
+  const specifiers = all.filter((l) => l.leaf.schema.pattern === MODULE_SPECIFIER_PATTERN);
+
+  it.each(specifiers.map((l) => [`${l.name}: ${show(l.leaf.path)}`, l] as const))(
+    '%s takes a module specifier, and rejects line breaks and control characters',
+    (_label, { id, rule, index, leaf }) => {
+      expect(optionError(id, optionsWith(rule, index, leaf.path, '#errors/timeout.js'))).toBeNull();
+      expect(optionError(id, optionsWith(rule, index, leaf.path, '@scope/errors'))).toBeNull();
+      for (const hostile of ['#errors\n', '#errors\r', 'a\u2028b', 'a\u0000b', '']) {
+        expect(optionError(id, optionsWith(rule, index, leaf.path, hostile)), JSON.stringify(hostile)).not.toBeNull();
+      }
+    },
+  );
+
+  it('finds the module-specifier options (the cases above test something)', () => {
+    expect(specifiers.map((l) => `${l.name}: ${show(l.leaf.path)}`).length).toBeGreaterThanOrEqual(3);
+  });
 
   it.each(restricted.map((l) => [`${l.name}: ${show(l.leaf.path)}`, l] as const))(
     '%s is restricted by a pattern, which rejects regular-expression syntax',
@@ -581,7 +599,7 @@ describe.each(rulesWith('timeoutError').map((r) => [r.name, r] as const))('%s: t
 
   it.each([
     [{ from: '#errors' }, 'options.timeoutError: must have "name"'],
-    [{ name: 'Query-Timeout' }, 'options.timeoutError.name: must match'],
+    [{ name: 'Query-Timeout' }, 'options.timeoutError.name: must be an identifier (letters, digits, `_`, `$`), not a reserved word'],
     [{ name: '9Lives' }, 'got "9Lives"'],
     [{ name: 'X', from: '' }, 'options.timeoutError.from: must have at least 1 character(s), got ""'],
     [{ name: 'X', module: 'y' }, 'Unexpected property "module"'],

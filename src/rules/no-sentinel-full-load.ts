@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import {
   CalleeResolver,
   calleeName,
   enclosingFunction,
-  findInSubtree,
   identifiersIn,
   propertyKeyName,
+  scopeOf,
   shortText,
   unwrap,
 } from '../analysis/js/index.js';
@@ -23,6 +23,7 @@ import {
   FullLoads,
   isProgressMarker,
   maybeEmptyReason,
+  QueriedWith,
   type SentinelOrigin,
   SentinelOrigins,
   type SentinelPaths,
@@ -31,7 +32,7 @@ import {
 import { buildVocabulary, type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
 import { planTypedError, quote } from '../analysis/fixes/index.js';
 import { createRule } from '../util/create-rule.js';
-import type { FixOffer } from '../util/report-fixes.js';
+import { type FixOffer, reportFixed } from '../util/report-fixes.js';
 import { perOptions } from '../util/per-options.js';
 
 type Node = TSESTree.Node;
@@ -95,49 +96,6 @@ function buildNameMatcher(patterns: readonly string[]): (name: string) => boolea
   return (name) => exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
 }
 
-/** A test for "this node reads the value `subject` names": the same variable, or the same member path. */
-function readerOf(subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): ((node: Node) => boolean) | null {
-  const target = unwrap(subject);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const name = target.name;
-    return (n) => {
-      if (n.type !== AST_NODE_TYPES.Identifier || n.name !== name) return false;
-      const parent = n.parent;
-      // `prisma.rev` and `{ rev: 1 }` use the name, not the value.
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === n && !parent.computed) return false;
-      return !(parent?.type === AST_NODE_TYPES.Property && parent.key === n && !parent.shorthand);
-    };
-  }
-  if (target.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const text = sourceCode.getText(target);
-  return (n) => n.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(n) === text;
-}
-
-/**
- * Whether `side` passes the value to a call as an argument — a query parameter, as in
- * `findMany({ where: { revision: { gt: rev } } })` or `.where('mtime', '>=', since)` — which
- * makes the value a marker for an incremental load. Using the value itself
- * (`rows ? rows.map(…) : load()`) does not.
- */
-function queriesWith(side: Node, subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (!mayMention(side, subject, sourceCode)) return false;
-  const reads = readerOf(subject, sourceCode);
-  if (!reads) return false;
-  // One walk for the reads, then up from each read: not a walk of every argument of every call.
-  return findInSubtree(side, sourceCode.visitorKeys, (n) => (reads(n) && isCallArgumentWithin(n, side) ? true : null)) !== null;
-}
-
-/**
- * Cheap text test before any walk: a read of `subject` in `side` has the subject's text in the
- * side's text. An escaped identifier (`\u0072ev`) reads differently, so a backslash defeats the test.
- */
-function mayMention(side: Node, subject: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const target = unwrap(subject);
-  const needle = target.type === AST_NODE_TYPES.Identifier ? target.name : sourceCode.getText(target);
-  const text = sourceCode.getText(side);
-  return text.includes(needle) || text.includes('\\');
-}
-
 /** A name, a literal, `this`, `a.b.c`, `[]` or `{}`: a value with no call, `await` or tagged template in it. */
 function isPlainValue(node: Node): boolean {
   switch (node.type) {
@@ -145,8 +103,11 @@ function isPlainValue(node: Node): boolean {
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.ThisExpression:
       return true;
-    case AST_NODE_TYPES.MemberExpression:
-      return !node.computed && isPlainValue(node.object);
+    case AST_NODE_TYPES.MemberExpression: {
+      let object: Node = node;
+      while (object.type === AST_NODE_TYPES.MemberExpression && !object.computed) object = object.object;
+      return object.type !== AST_NODE_TYPES.MemberExpression && isPlainValue(object);
+    }
     case AST_NODE_TYPES.ObjectExpression:
       return node.properties.length === 0;
     case AST_NODE_TYPES.ArrayExpression:
@@ -156,14 +117,6 @@ function isPlainValue(node: Node): boolean {
     default:
       return false;
   }
-}
-
-/** Whether `node` is inside an argument of a call that lies within `root` (`root` itself included). */
-function isCallArgumentWithin(node: Node, root: Node): boolean {
-  for (let child = node, parent = node.parent; child !== root && parent; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.CallExpression && (parent.arguments as Node[]).includes(child)) return true;
-  }
-  return false;
 }
 
 export default createRule<[NoSentinelFullLoadOptions], MessageId>({
@@ -216,6 +169,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       nameMatcher(options.fullLoadFunctions ?? DEFAULT_FULL_LOAD_FUNCTIONS),
       new CalleeResolver(context),
     );
+    const queriedWith = new QueriedWith(sourceCode);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
     const reportedLoads = new Set<Node>();
 
@@ -230,9 +184,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     function check(paths: SentinelPaths | null, needsOrigin: boolean): void {
       if (!paths || !fullLoads.mayLoad(paths.sentinelSide)) return;
       const usedElsewhere =
-        !needsOrigin &&
-        isProgressMarker(paths.subject, markers) &&
-        paths.otherSide.some((side) => queriesWith(side, paths.subject, sourceCode));
+        !needsOrigin && isProgressMarker(paths.subject, markers) && paths.otherSide.some((side) => queriedWith.in(side, paths.subject));
       let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(paths.subject);
       if (!usedElsewhere && !origin) return;
       const load = fullLoads.find(paths.sentinelSide);
@@ -245,7 +197,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       const suggest = [...(load.finding?.suggest ?? []), ...failWhenMissing(paths)];
       if (origin) {
         const file = origin.fileName ? ` of ${origin.fileName.split(/[\\/]/).at(-1)}` : '';
-        context.report({
+        reportFixed(context, {
           node: paths.test,
           messageId: 'timeoutSelectsFullLoad',
           data: { call: origin.call, value: origin.value, line: String(origin.line), file, test, load: loadText },
@@ -253,7 +205,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         });
       } else {
         const subject = shortText(sourceCode.getText(paths.subject), 30);
-        context.report({ node: paths.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
+        reportFixed(context, { node: paths.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
       }
     }
 
@@ -303,12 +255,12 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         const origin = origins.originOf(identifier);
         const reason = origin
           ? `is \`${origin.value}\` when \`${origin.call}\` times out (line ${origin.line})`
-          : maybeEmptyReason(identifier, sourceCode.getScope(identifier));
+          : maybeEmptyReason(identifier, scopeOf(sourceCode, identifier));
         if (!reason) continue;
         const load = fullLoads.find([root]) ?? consumedLoad(root);
         if (!load) return;
         reportedLoads.add(root);
-        context.report({
+        reportFixed(context, {
           node: bound,
           messageId: 'emptyLowerBound',
           data: { subject: identifier.name, reason, bound: label, load: shortText(sourceCode.getText(load.node), 50) },

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
-  CalleeResolver,
   calleeName,
+  CalleeResolver,
   dottedName,
   enclosingFunction,
   findVariable,
@@ -11,6 +11,7 @@ import {
   isInside,
   moduleOfVariable,
   propertyKeyName,
+  scopeOf,
   shortText,
   unwrap,
 } from '../analysis/js/index.js';
@@ -116,8 +117,10 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     const text = (node: Node) => shortText(sourceCode.getText(node), 40);
     let pTimeoutNames: Set<string> | undefined;
 
-    function report(node: Node, messageId: MessageId, data: Record<string, string>, fixes: SentinelFix[]): void {
-      reportWithFixes(context, options.autofix, { node, messageId, data }, fixes);
+    /** A path whose evidence is weak (`TimeoutPath.weak`) gets its fixes as suggestions, even under `autofix`. */
+    function report(node: Node, messageId: MessageId, data: Record<string, string>, fixes: SentinelFix[], path?: TimeoutPath): void {
+      const offered = path?.weak ? fixes.map((fix) => ({ ...fix, suggestOnly: true })) : fixes;
+      reportWithFixes(context, options.autofix, { node, messageId, data }, offered);
     }
 
     function valueFixes(candidate: Node, sentinel: Sentinel, path: TimeoutPath, statement: TSESTree.ReturnStatement | null): SentinelFix[] {
@@ -232,7 +235,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
           const call = path.node.parent.parent as TSESTree.CallExpression;
           report(value, 'optionSentinel', { option: 'fallback', callee: calleeName(call) ?? 'timeout', value: text(value) }, fixes);
         } else {
-          report(value, 'returnsSentinel', { path: path.label, value: text(value) }, fixes);
+          report(value, 'returnsSentinel', { path: path.label, value: text(value) }, fixes, path);
         }
       }
     }
@@ -245,6 +248,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         'resolvesSentinel',
         { path: found.path.label, value: text(found.value) },
         fixer.resolveFixes(call, found.executor),
+        found.path,
       );
     }
 
@@ -257,6 +261,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
         'resolvesSentinel',
         { path: found.path.label, value: text(found.value) },
         fixer.memberResolveFixes(call, found.field.reject),
+        found.path,
       );
     }
 
@@ -264,7 +269,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       const found = detector.callbackSentinel(call, callee);
       if (!found) return;
       const data = { path: found.path.label, callback: callee.name, value: text(found.value) };
-      report(found.value, 'callsBackSentinel', data, fixer.callbackFixes(call, callee.name));
+      report(found.value, 'callsBackSentinel', data, fixer.callbackFixes(call, callee.name), found.path);
     }
 
     /** p-timeout's `message: false` resolves `undefined` on timeout instead of rejecting. */
@@ -272,7 +277,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       // The option first: it is rare, and the imports and the scope are not looked at without it.
       const options = messageFalseOptions(call);
       if (options.length === 0 || !(pTimeoutNames ??= importedNames(sourceCode.ast, 'p-timeout')).has(callee.name)) return;
-      const variable = findVariable(sourceCode.getScope(call), callee.name);
+      const variable = findVariable(scopeOf(sourceCode, call), callee.name);
       if (!variable || moduleOfVariable(variable) !== 'p-timeout') return;
       for (const property of options) {
         report(property, 'optionSentinel', { option: 'message: false', callee: callee.name, value: 'undefined' }, [
@@ -290,7 +295,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
           return;
         }
         const path = detector.bareReturnPath(node);
-        if (path) report(node, 'returnsSentinel', { path: path.label, value: 'undefined' }, fixer.bareReturnFixes(node));
+        if (path) report(node, 'returnsSentinel', { path: path.label, value: 'undefined' }, fixer.bareReturnFixes(node), path);
       },
       ArrowFunctionExpression(node) {
         if (node.expression) checkValue(node.body, null);

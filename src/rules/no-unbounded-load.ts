@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/js/index.js';
+import { reportFixed } from '../util/report-fixes.js';
 import {
   createLoadFinder,
   DEFAULT_OPTIONS,
@@ -87,7 +88,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
     function report(findings: readonly LoadFinding[]): void {
       for (const finding of findings) {
         const { node, loc, messageId, data, suggest } = finding;
-        context.report(loc ? { node, loc, messageId, data, suggest } : { node, messageId, data, suggest });
+        reportFixed(context, loc ? { node, loc, messageId, data, suggest } : { node, messageId, data, suggest });
       }
     }
 

@@ -11,6 +11,7 @@ import {
   isUnshadowedGlobal,
   memberPropertyName,
   propertyKeyName,
+  scopeOf,
   shortText,
 } from '../analysis/js/index.js';
 import { caughtErrorName, operationName } from '../analysis/sentinel/index.js';
@@ -142,7 +143,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     function isRejecter(callee: Node, errorFirst: boolean): callee is TSESTree.Identifier {
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       if (callee.name === 'reject' || (errorFirst && ERROR_FIRST_NAMES.has(callee.name))) return true;
-      const def = findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
+      const def = findVariable(scopeOf(sourceCode, callee), callee.name)?.defs[0];
       return def?.type === DefinitionType.Parameter && isExecutor(def.node) && def.node.params[1] === def.name;
     }
 
@@ -166,7 +167,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     function rejectTimerPath(timer: TSESTree.CallExpression, errorFirst: boolean): string | null {
       const settle = timer.arguments[0]!;
       if (!isRejecter(settle, errorFirst)) return null;
-      const variable = findVariable(sourceCode.getScope(settle), settle.name);
+      const variable = findVariable(scopeOf(sourceCode, settle), settle.name);
       const owner = variable?.defs[0]?.type === DefinitionType.Parameter ? variable.defs[0].node : null;
       if (!variable || !owner) return null;
       const settlers = isExecutor(owner) ? sourceCode.getDeclaredVariables(owner) : [variable];
@@ -209,26 +210,29 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
 
     /**
      * Whether the error leaves here as a failure: thrown, rejected, passed to a callback or abort,
-     * or passed by a timer to one (`setTimeout(reject, ms, error)`).
+     * or passed by a timer to one (`setTimeout(reject, ms, error)`). A string is an error only
+     * where it goes to what is known to take one (`reject`, an error-first `cb`): `t('errors.timeout')`
+     * passes a translation key to a parameter, not an error.
      */
-    function isDelivered(errorNode: Node): boolean {
+    function isDelivered(errorNode: Node, isString = false): boolean {
       const parent = errorNode.parent;
       if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
       if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
-      if (isSetTimeoutCall(parent) && parent.arguments[2] === errorNode) return isDeliveringCallee(parent.arguments[0]!);
+      if (isSetTimeoutCall(parent) && parent.arguments[2] === errorNode) return isDeliveringCallee(parent.arguments[0]!, isString);
       if (parent.arguments[0] !== errorNode) return false;
       const name = dottedName(parent.callee);
       if (name === 'Promise.reject') return true;
       const method = calleeName(parent);
       if (parent.callee.type === AST_NODE_TYPES.MemberExpression) return method !== null && DELIVERING_METHODS.has(method);
-      return isDeliveringCallee(parent.callee);
+      return isDeliveringCallee(parent.callee, isString);
     }
 
-    /** `reject`, `cb`, or a function parameter: what a plain call delivers an error to. */
-    function isDeliveringCallee(callee: Node): boolean {
+    /** `reject`, `cb`, or (for an error object) a function parameter: what a plain call delivers an error to. */
+    function isDeliveringCallee(callee: Node, isString: boolean): boolean {
+      if (isString) return isRejecter(callee, true);
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       if (CALLBACK_NAMES.has(callee.name)) return true;
-      const def = findVariable(sourceCode.getScope(callee), callee.name)?.defs[0];
+      const def = findVariable(scopeOf(sourceCode, callee), callee.name)?.defs[0];
       return def?.type === DefinitionType.Parameter && isFunction(def.node) && def.node.params.includes(def.name);
     }
 
@@ -250,7 +254,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
           );
       }
       if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = findVariable(sourceCode.getScope(parent), parent.id.name);
+      const variable = findVariable(scopeOf(sourceCode, parent), parent.id.name);
       return (
         variable?.references.some((ref) => {
           const member = ref.identifier.parent;
@@ -271,7 +275,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       // Cheap syntactic tests before the scope lookups: most errors neither mention a timeout nor leave here.
       const timeoutMessage = messageNode !== undefined && isTimeoutMessage(messageNode);
       if (!timeoutMessage && !isDelivered(node)) return;
-      if (!isUnshadowedGlobal(sourceCode.getScope(node), 'Error') || isGivenIdentity(node)) return;
+      if (!isUnshadowedGlobal(scopeOf(sourceCode, node), 'Error') || isGivenIdentity(node)) return;
       const fixes = () => typedErrorFixes(node, messageNode, extraArgs);
       if (timeoutMessage) {
         reportWithFixes(
@@ -285,8 +289,12 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
       // `if (signal.aborted) throw new Error('Task cancelled')`: an abort path, but not a timeout.
       if (messageNode !== undefined && isCancellationMessage(messageNode)) return;
       const start = node.parent?.type === AST_NODE_TYPES.ThrowStatement ? node.parent : node;
-      const path = timerPathOf(node) ?? paths().find(start, producerFor(node))?.label;
-      if (path) reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path } }, fixes());
+      const timer = timerPathOf(node);
+      const path = timer ? { label: timer, weak: false } : paths().find(start, producerFor(node));
+      if (!path) return;
+      // A path on weak evidence (an abort flag, an error handed in): the fix is a suggestion, even under `autofix`.
+      const offered = path.weak ? fixes().map((fix) => ({ ...fix, suggestOnly: true })) : fixes();
+      reportWithFixes(context, options.autofix, { node, messageId: 'untypedErrorOnTimeoutPath', data: { path: path.label } }, offered);
     }
 
     /**
@@ -328,7 +336,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     function isTimeoutInstance(node: Node): boolean {
       let target: Node | null | undefined = node;
       if (target.type === AST_NODE_TYPES.Identifier) {
-        const def = findVariable(sourceCode.getScope(target), target.name)?.defs[0];
+        const def = findVariable(scopeOf(sourceCode, target), target.name)?.defs[0];
         target = def?.type === DefinitionType.Variable ? def.node.init : null;
       }
       return target?.type === AST_NODE_TYPES.NewExpression && TIMEOUT_CLASS.test(calleeName(target) ?? '');
@@ -349,7 +357,7 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
     function checkString(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
       const timeout = isTimeoutMessage(node);
       const path = timeout ? null : timerPathOf(node);
-      if (timeout ? !isDelivered(node) : !path) return;
+      if (timeout ? !isDelivered(node, true) : !path) return;
       const value = shortText(sourceCode.getText(node), 40);
       const data: Record<string, string> = path ? { path, value } : { value };
       const messageId = path ? 'stringOnTimeoutPath' : 'stringTimeout';

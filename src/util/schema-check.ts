@@ -32,6 +32,29 @@ export const CHECKED_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words a fix cannot write where it names a class or a constant (`new class(…)`, `import { eval }`):
+ * JavaScript's reserved words, those of strict mode, and the names strict code cannot bind.
+ */
+export const RESERVED_WORDS: readonly string[] = [
+  ...['await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum'],
+  ...['export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return'],
+  ...['super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield'],
+  ...['implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'eval', 'arguments'],
+];
+
+/** A name a fix writes into code: an identifier that is not a reserved word. */
+export const IDENTIFIER_PATTERN = `^(?!(?:${RESERVED_WORDS.join('|')})$)[A-Za-z_$][A-Za-z0-9_$]*$`;
+
+/** A module specifier a fix writes into an import: no line break or other control character. */
+export const MODULE_SPECIFIER_PATTERN = '^[^\\u0000-\\u001F\\u007F\\u2028\\u2029]*$';
+
+/** What the patterns above ask for, in words: a problem names the option and says this, not the pattern. */
+const PATTERN_MEANINGS = new Map([
+  [IDENTIFIER_PATTERN, 'must be an identifier (letters, digits, `_`, `$`), not a reserved word such as `class`, `new`, `await` or `eval`'],
+  [MODULE_SPECIFIER_PATTERN, 'must be a module specifier without line breaks or other control characters'],
+]);
+
+/**
  * The problems of `value` against `schema`, each naming its path and quoting the value
  * (`smallTables[2]: must match /^[A-Za-z0-9_*]+$/, got "a.b"`). It checks `settings.resilience`,
  * which ESLint does not validate, and the values of rule options, whose ESLint messages name
@@ -75,7 +98,9 @@ function check(schema: Schema, value: unknown, path: string, problems: string[])
       if (typeof value !== 'string') return sayGot('must be a string');
       if (schema.minLength !== undefined && value.length < schema.minLength) sayGot(`must have at least ${schema.minLength} character(s)`);
       if (schema.maxLength !== undefined && value.length > schema.maxLength) sayGot(`must have at most ${schema.maxLength} characters`);
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) sayGot(`must match /${schema.pattern}/`);
+      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+        sayGot(PATTERN_MEANINGS.get(schema.pattern) ?? `must match /${schema.pattern}/`);
+      }
       break;
     }
     case 'boolean':

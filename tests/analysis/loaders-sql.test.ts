@@ -1,6 +1,7 @@
 // The SQL scanner behind no-unbounded-load: which statements return an unbounded number of rows.
 import { describe, expect, it } from 'vitest';
 import { judgeSql, looksLikeQuery, tokenizeSql, type SqlPiece } from '../../src/analysis/loaders/sql/index.js';
+import { MAX_SQL_DEPTH } from '../../src/analysis/loaders/sql/judge.js';
 
 /** Text with `${}` marking interpolations, as pieces (the text's own offsets as its source). */
 function pieces(template: string): SqlPiece[] {
@@ -206,5 +207,28 @@ describe('judgeSql: policy', () => {
 
   it('a join with a table that grows is not small', () => {
     expect(judgeSql(pieces('SELECT * FROM roles JOIN users ON users.role_id = roles.id'), small).kind).toBe('unbounded');
+  });
+});
+
+describe('judgeSql: hostile text (issue 24)', () => {
+  const nested = (depth: number) => `${'SELECT * FROM ('.repeat(depth)}SELECT * FROM users${') x'.repeat(depth)}`;
+
+  it('reads subqueries nested up to MAX_SQL_DEPTH, and gives up quietly past it', () => {
+    expect(judge(nested(MAX_SQL_DEPTH)).kind).toBe('unbounded');
+    expect(judge(nested(MAX_SQL_DEPTH + 1))).toEqual({ kind: 'unknown', why: 'nested too deep' });
+    // The depth that overflowed the stack before.
+    expect(judge(nested(5000))).toEqual({ kind: 'unknown', why: 'nested too deep' });
+    expect(judge(`${'('.repeat(5000)}SELECT * FROM users${')'.repeat(5000)}`)).toEqual({ kind: 'unknown', why: 'nested too deep' });
+  });
+
+  it('judges a select list of many window functions (each read from its own parenthesis)', () => {
+    const windows = Array.from({ length: 2000 }, (_, i) => `count(c${i}) OVER ()`).join(', ');
+    expect(judge(`SELECT ${windows} FROM users`).kind).toBe('unbounded');
+    expect(judge(`SELECT ${windows}, count(*) FROM users`)).toEqual({ kind: 'bounded', reason: 'aggregate' });
+  });
+
+  it('offers no LIMIT after a `#`, which may start a MySQL comment', () => {
+    expect(judge('SELECT * FROM users # all of them')).toEqual({ kind: 'unbounded', insertAt: null });
+    expect(judge('SELECT a # b FROM users')).toEqual({ kind: 'unbounded', insertAt: null });
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SMALL_TABLES, normaliseTableName, smallTableMatcher } from '../../src/analysis/loaders/small-tables.js';
+import { DEFAULT_SMALL_TABLES, normaliseTableName, smallTableMatcher, snakeCase } from '../../src/analysis/loaders/small-tables.js';
 
 describe('normaliseTableName', () => {
   it.each([
@@ -50,5 +51,33 @@ describe('smallTableMatcher with the defaults', () => {
   it('an empty list turns it off; patterns are case-insensitive', () => {
     expect(smallTableMatcher([])('roles', 'table')).toBe(false);
     expect(smallTableMatcher(['Audit_*'])('audit_logs', 'table')).toBe(true);
+  });
+});
+
+describe('snakeCase', () => {
+  /** What it replaces: two regular expressions, the second of which backtracks over a long upper-case run. */
+  const byRegex = (name: string) =>
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .toLowerCase();
+
+  it('gives what the regular expressions gave, on every short name', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'B', '0', '_', '.', '$'), maxLength: 12 });
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(snakeCase(n)).toBe(byRegex(n));
+      }),
+      { seed: 24, numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['HTTPServer', 'http_server'],
+    ['ShippingMethod', 'shipping_method'],
+    ['APIKey2Role', 'api_key2_role'],
+    ['A'.repeat(5), 'aaaaa'],
+  ])('%s → %s', (name, expected) => {
+    expect(snakeCase(name)).toBe(expected);
   });
 });

@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { addNamedImport, findVariable, isTypeOnly, isUnshadowedGlobal } from '../js/imports.js';
 import { moduleOfVariable } from '../js/index.js';
+import { scopeOf } from '../js/scopes.js';
+import { IDENTIFIER_PATTERN, MODULE_SPECIFIER_PATTERN } from '../../util/schema-check.js';
 
 /** The error class a fix should construct: a name, and the module to import it from when missing. */
 export interface TypedErrorOption {
@@ -13,8 +15,13 @@ export const typedErrorSchema: JSONSchema4 = {
   type: 'object',
   description: 'The typed error class fixes construct, and the module it is imported from.',
   properties: {
-    name: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$', description: 'Class name, e.g. `QueryTimeoutError`.' },
-    from: { type: 'string', minLength: 1, description: "Module specifier to import it from, e.g. `'#errors'`." },
+    name: { type: 'string', pattern: IDENTIFIER_PATTERN, description: 'Class name, e.g. `QueryTimeoutError` (not a reserved word).' },
+    from: {
+      type: 'string',
+      minLength: 1,
+      pattern: MODULE_SPECIFIER_PATTERN,
+      description: "Module specifier to import it from, e.g. `'#errors'`.",
+    },
   },
   required: ['name'],
   additionalProperties: false,
@@ -48,9 +55,8 @@ export const TIMEOUT_ERROR_FALLBACK: TypedErrorFallback = {
   },
 };
 
-export function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-}
+/** Messages in fixes are string literals made by `quote` (every fix's text is made the same way). */
+export { quote } from '../js/fix-text.js';
 
 function classPlan(name: string, importFix: TypedErrorPlan['importFix']): TypedErrorPlan {
   return {
@@ -102,7 +108,7 @@ export function planTypedError(
   option: TypedErrorOption | undefined,
   fallback: TypedErrorFallback,
 ): TypedErrorPlan | null {
-  const scope = sourceCode.getScope(node);
+  const scope = scopeOf(sourceCode, node);
   if (option) {
     const existing = findVariable(scope, option.name);
     if (existing && existing.defs.length > 0) {

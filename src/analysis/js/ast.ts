@@ -62,15 +62,17 @@ export function lastName(node: Node): string | null {
 
 /** Dotted path of a static member chain (`Promise.race`, `process.hrtime.bigint`), or null. */
 export function dottedName(node: Node): string | null {
-  const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
-  if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (target.type === AST_NODE_TYPES.MemberExpression) {
-    const object = dottedName(target.object);
+  // A loop down the chain, not a recursion: a chain can be thousands of members long.
+  const properties: string[] = [];
+  let target = unwrap(node);
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
     const property = memberPropertyName(target);
-    return object && property ? `${object}.${property}` : null;
+    if (property === null) return null;
+    properties.push(property);
+    target = unwrap(target.object);
   }
-  return null;
+  const root = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.ThisExpression ? 'this' : null;
+  return root === null ? null : [root, ...properties.reverse()].join('.');
 }
 
 /** The name a call is made by: `f` for `f()`, `m` for `a.b.m()`. */
@@ -95,12 +97,40 @@ export function isNullish(node: Node | null | undefined): boolean {
   return target.type === AST_NODE_TYPES.UnaryExpression && target.operator === 'void' && target.argument.type === AST_NODE_TYPES.Literal;
 }
 
+/**
+ * Enclosing functions of nodes deep in a function body, remembered for every node a long walk
+ * passes: nodes nest thousands deep (an `else if` chain), and a walk to the top per question
+ * would cost the depth each time. Short walks, nearly all of them, remember nothing.
+ */
+const enclosingFunctions = new WeakMap<Node, FunctionNode | null>();
+/** Steps walked up before the walk starts to remember (and to look up what it remembered). */
+const SHORT_WALK = 32;
+
 /** The nearest enclosing function of a node (not the node itself). */
 export function enclosingFunction(node: Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
+  let current = node.parent;
+  for (let steps = 0; current && steps < SHORT_WALK; current = current.parent, steps++) {
     if (isFunction(current)) return current;
   }
-  return null;
+  if (!current) return null;
+  // A long walk: from here on, each node passed is remembered, and what is remembered is used.
+  const path: Node[] = [];
+  let answer: FunctionNode | null = null;
+  for (; current; current = current.parent) {
+    if (isFunction(current)) {
+      answer = current;
+      break;
+    }
+    const known = enclosingFunctions.get(current);
+    if (known !== undefined) {
+      answer = known;
+      break;
+    }
+    path.push(current);
+  }
+  // Not when the walk ran off a node whose parent is not set yet (not under a Program).
+  if (current || path.at(-1)?.type === AST_NODE_TYPES.Program) for (const n of path) enclosingFunctions.set(n, answer);
+  return answer;
 }
 
 /** A readable name for a function: its id, the variable, property or method it is assigned to. */

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { isFunction, memberPropertyName, propertyKeyName, unwrap, type FunctionNode } from './ast.js';
 import { findVariable } from './imports.js';
+import { scopeOf } from './scopes.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -103,7 +104,7 @@ export class CalleeResolver {
     const sourceCode = this.context.sourceCode;
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      const def = findVariable(sourceCode.getScope(call), callee.name)?.defs[0];
+      const def = findVariable(scopeOf(sourceCode, call), callee.name)?.defs[0];
       const fn = functionOfDeclaration(def?.node);
       if (fn) return { fn, sourceCode, fileName: null };
     } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {

@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { dottedName, unwrap } from './ast.js';
+import { lineEnding, quote } from './fix-text.js';
 import { moduleSystemOf } from './module-system.js';
 import { DefinitionType } from './definitions.js';
+import { markImportFix } from '../../util/report-fixes.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -70,7 +72,8 @@ const FILE_PRAGMA =
 function insertFirstImport(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, text: string): TSESLint.RuleFix {
   const program = sourceCode.ast;
   const directivesEnd = afterDirectives(program);
-  if (directivesEnd > 0) return fixer.insertTextAfterRange([directivesEnd, directivesEnd], `\n${text}`);
+  const eol = lineEnding(sourceCode);
+  if (directivesEnd > 0) return fixer.insertTextAfterRange([directivesEnd, directivesEnd], `${eol}${text}`);
   const source = sourceCode.text;
   const hashbangEnd = source.startsWith('#!') ? source.indexOf('\n') + 1 || source.length : 0;
   // The first token, not the first statement: a decorator before `export` lies outside its range.
@@ -84,7 +87,7 @@ function insertFirstImport(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESL
     at = comment.range[0];
   }
   at = Math.max(at, hashbangEnd);
-  return fixer.insertTextBeforeRange([at, at], `${text}\n`);
+  return fixer.insertTextBeforeRange([at, at], `${text}${eol}`);
 }
 
 /**
@@ -98,14 +101,18 @@ export function addNamedImport(
   name: string,
   source: string,
 ): TSESLint.RuleFix {
-  const program = sourceCode.ast;
-  const quoted = `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  // Marked, so that a fix joined to it is held to the file's budget (see `withinImportBudget`).
+  return markImportFix(importEdit(fixer, sourceCode, name, source));
+}
+
+function importEdit(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, name: string, source: string): TSESLint.RuleFix {
+  const { imports, requires } = topLevelImports(sourceCode.ast);
+  const eol = lineEnding(sourceCode);
   if (moduleSystemOf(sourceCode) === 'commonjs') {
-    const text = `const { ${name} } = require(${quoted});`;
-    const lastRequire = program.body.filter(isTopLevelRequire).at(-1);
-    return lastRequire ? fixer.insertTextAfter(lastRequire, `\n${text}`) : insertFirstImport(fixer, sourceCode, text);
+    const text = `const { ${name} } = require(${quote(source)});`;
+    const lastRequire = requires.at(-1);
+    return lastRequire ? fixer.insertTextAfter(lastRequire, `${eol}${text}`) : insertFirstImport(fixer, sourceCode, text);
   }
-  const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration);
   const sameModule = imports.find((d) => d.source.value === source && d.importKind !== 'type');
   if (sameModule) {
     const named = sameModule.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
@@ -119,7 +126,22 @@ export function addNamedImport(
       return fixer.insertTextAfter(open, ` ${name} `);
     }
   }
-  const text = `import { ${name} } from ${quoted};`;
+  const text = `import { ${name} } from ${quote(source)};`;
   const lastImport = imports.at(-1);
-  return lastImport ? fixer.insertTextAfter(lastImport, `\n${text}`) : insertFirstImport(fixer, sourceCode, text);
+  return lastImport ? fixer.insertTextAfter(lastImport, `${eol}${text}`) : insertFirstImport(fixer, sourceCode, text);
+}
+
+const topLevel = new WeakMap<TSESTree.Program, { imports: TSESTree.ImportDeclaration[]; requires: TSESTree.ProgramStatement[] }>();
+
+/** A file's imports and top-level `require`s, listed once: a file with thousands of findings asks for each. */
+function topLevelImports(program: TSESTree.Program): { imports: TSESTree.ImportDeclaration[]; requires: TSESTree.ProgramStatement[] } {
+  let found = topLevel.get(program);
+  if (!found) {
+    found = {
+      imports: program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration),
+      requires: program.body.filter(isTopLevelRequire),
+    };
+    topLevel.set(program, found);
+  }
+  return found;
 }

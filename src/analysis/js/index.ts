@@ -9,3 +9,6 @@ export * from './module-system.js';
 export * from './origins.js';
 export * from './package-json.js';
 export * from './per-file.js';
+export * from './subtree-search.js';
+export * from './scopes.js';
+export * from './fix-text.js';

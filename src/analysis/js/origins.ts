@@ -194,14 +194,16 @@ export interface NameRef {
 }
 
 function dottedOf(node: Node): string | null {
-  const target = unwrapSequence(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
-  if (target.type === AST_NODE_TYPES.MemberExpression) {
-    const object = dottedOf(target.object);
+  // A loop down the chain, not a recursion: a chain can be thousands of members long.
+  const properties: string[] = [];
+  let target = unwrapSequence(node);
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
     const property = memberPropertyName(target);
-    return object && property ? `${object}.${property}` : null;
+    if (!property) return null;
+    properties.push(property);
+    target = unwrapSequence(target.object);
   }
-  return null;
+  return target.type === AST_NODE_TYPES.Identifier ? [target.name, ...properties.reverse()].join('.') : null;
 }
 
 export function nameRef(node: Node, scopeOf: (node: Node) => TSESLint.Scope.Scope): NameRef | null {

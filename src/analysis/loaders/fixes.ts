@@ -2,6 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, isUnshadowedGlobal } from '../js/imports.js';
 import type { TypedErrorFallback } from '../fixes/typed-error.js';
+import { lineEnding } from '../js/fix-text.js';
+import { scopeOf } from '../js/scopes.js';
 
 type Node = TSESTree.Node;
 type Fixer = TSESLint.RuleFixer;
@@ -32,10 +34,10 @@ export interface LimitText {
 export function limitText(sourceCode: SourceCode, node: Node, choice: LimitChoice): LimitText {
   const name = choice.limitConstant;
   if (name) {
-    const variable = findVariable(sourceCode.getScope(node), name);
+    const variable = findVariable(scopeOf(sourceCode, node), name);
     // Declared in the file, or a configured global: never an identifier that does not resolve.
     const declared = variable !== null && variable.defs.length > 0;
-    const global = variable !== null && variable.defs.length === 0 && isUnshadowedGlobal(sourceCode.getScope(node), name);
+    const global = variable !== null && variable.defs.length === 0 && isUnshadowedGlobal(scopeOf(sourceCode, node), name);
     if (declared || global) return { text: name, last: `${name} - 1`, constant: true };
   }
   return { text: String(choice.defaultLimit), last: String(choice.defaultLimit - 1), constant: false };
@@ -52,7 +54,10 @@ export function addProperty(fixer: Fixer, sourceCode: SourceCode, object: TSESTr
   const multiline = last.loc.start.line !== object.loc.start.line;
   if (multiline) {
     const indent = ' '.repeat(last.loc.start.column);
-    return trailingComma ? fixer.insertTextAfter(after, `\n${indent}${property},`) : fixer.insertTextAfter(last, `,\n${indent}${property}`);
+    const eol = lineEnding(sourceCode);
+    return trailingComma
+      ? fixer.insertTextAfter(after, `${eol}${indent}${property},`)
+      : fixer.insertTextAfter(last, `,${eol}${indent}${property}`);
   }
   return fixer.insertTextAfter(trailingComma ? after : last, trailingComma ? ` ${property},` : `, ${property}`);
 }
@@ -169,5 +174,9 @@ export function insertGuard(
   const indent = ' '.repeat(anchor.loc.start.column);
   const line = sourceCode.lines[anchor.loc.start.line - 1] ?? '';
   const unit = /^\t/.test(line) ? '\t' : '  ';
-  return fixer.insertTextBefore(anchor, `if (${measure} > ${limit}) {\n${indent}${unit}throw ${thrown};\n${indent}}\n${indent}`);
+  const eol = lineEnding(sourceCode);
+  return fixer.insertTextBefore(
+    anchor,
+    `if (${measure} > ${limit}) {${eol}${indent}${unit}throw ${thrown};${eol}${indent}}${eol}${indent}`,
+  );
 }

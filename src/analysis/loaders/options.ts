@@ -7,6 +7,7 @@ import { CATALOG } from './libraries/index.js';
 import { DEFAULT_SMALL_TABLES, smallTableMatcher } from './small-tables.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { perOptions } from '../../util/per-options.js';
+import { IDENTIFIER_PATTERN } from '../../util/schema-check.js';
 
 export interface NoUnboundedLoadOptions {
   libraries?: LibraryId[];
@@ -91,7 +92,7 @@ export const noUnboundedLoadSchema: JSONSchema4 = {
     },
     limitConstant: {
       type: 'string',
-      pattern: IDENTIFIER,
+      pattern: IDENTIFIER_PATTERN,
       description: 'A constant suggestions write instead of the number, when it is declared in the file or a configured global.',
     },
     limitError: {

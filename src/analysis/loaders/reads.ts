@@ -22,6 +22,7 @@ import { hasSizeGuard } from './loads/guards.js';
 import { nameRef, unwrapSequence } from '../js/index.js';
 import { hasAnyKey, viewObject } from './loads/objects.js';
 import { DefinitionType } from '../js/definitions.js';
+import { scopeOf } from '../js/scopes.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -60,7 +61,7 @@ export class ReadFinder {
     private readonly sourceCode: SourceCode,
     private readonly checks: ReadChecks,
   ) {
-    this.scopeOf = (node) => sourceCode.getScope(node);
+    this.scopeOf = (node) => scopeOf(sourceCode, node);
   }
 
   /** `x.m(…)`: bodies, axios calls, file reads, `toArray()`, `Buffer.concat(chunks)`. */

@@ -71,12 +71,30 @@ export function normaliseTableName(name: string, kind: NameKind): string {
     .split(/\s+/)[0]!
     .split('.')
     .at(-1)!;
-  let snake = last
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
+  let snake = snakeCase(last);
   if (kind === 'binding') snake = snake.replace(BINDING_SUFFIX, '');
   return singular(snake);
+}
+
+const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * `ShippingMethod` → `shipping_method`, `HTTPServer` → `http_server`: an underscore before an
+ * upper-case letter that follows a lower-case letter or a digit, and before the last letter of an
+ * upper-case run that a lower-case letter follows. One pass: a regular expression for the second
+ * rule (`([A-Z]+)([A-Z][a-z])`) backtracks over every run, quadratic in a long upper-case name.
+ */
+export function snakeCase(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    const before = name[i - 1];
+    if (isUpper(c) && (isLower(before) || isDigit(before) || (isUpper(before) && isLower(name[i + 1])))) out += '_';
+    out += c;
+  }
+  return out.toLowerCase();
 }
 
 function singular(word: string): string {

@@ -4,6 +4,7 @@ import { enclosingFunction, findInSubtree, functionName, type FunctionNode, lite
 import { FunctionResults, isBooleanAnswer } from '../js/function-returns.js';
 import { findVariable } from '../js/imports.js';
 import { isBooleanFalse, isNumeric, isValueless, type Sentinel } from './values.js';
+import { scopeOf } from '../js/scopes.js';
 
 /** A `false` from these is the answer itself ("not ready yet"), not a disguised timeout. */
 const PREDICATE_NAME = /^(is|has|can|should|wait|try|poll|check|ping|settles?|did|was)([A-Z_]|$)/;
@@ -71,7 +72,7 @@ export class SentinelContext {
     if (named && PREDICATE_NAME.test(named.name)) return true;
     if (settle) {
       // resolve(msg.success === true) elsewhere: this promise answers yes or no.
-      const variable = findVariable(this.sourceCode.getScope(settle), settle.name);
+      const variable = findVariable(scopeOf(this.sourceCode, settle), settle.name);
       return (
         variable?.references.some((ref) => {
           const call = ref.identifier.parent;

@@ -6,6 +6,8 @@ import { addNamedImport, findVariable } from '../js/imports.js';
 import { moduleOfVariable } from '../js/index.js';
 import type { Sentinel } from './values.js';
 import { planTypedError, quote, type TypedErrorFallback, type TypedErrorOption, type TypedErrorPlan } from '../fixes/typed-error.js';
+import { lineEnding } from '../js/fix-text.js';
+import { scopeOf } from '../js/scopes.js';
 
 type Node = TSESTree.Node;
 
@@ -147,7 +149,7 @@ export class SentinelFixer {
     }
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return [];
-    const scope = this.sourceCode.getScope(call);
+    const scope = scopeOf(this.sourceCode, call);
     const success = findVariable(scope, callee.name);
     const source = success && moduleOfVariable(success);
     if (!source) return [];
@@ -174,7 +176,7 @@ export class SentinelFixer {
   resolveFixes(call: TSESTree.CallExpression, executor: FunctionNode): SentinelFix[] {
     const rejectParam = executor.params[1];
     if (rejectParam?.type !== AST_NODE_TYPES.Identifier) return [];
-    const scope = this.sourceCode.getScope(call);
+    const scope = scopeOf(this.sourceCode, call);
     const visible = findVariable(scope, rejectParam.name);
     if (!visible || visible.defs[0]?.name !== rejectParam) return [];
     const planned = this.plan(call);
@@ -253,7 +255,7 @@ export class SentinelFixer {
     if (!binding) return [];
     const { name, addParam } = binding;
     // The name must still mean the caught error where the test goes.
-    const visible = findVariable(this.sourceCode.getScope(statement ?? candidate), name);
+    const visible = findVariable(scopeOf(this.sourceCode, statement ?? candidate), name);
     const param = handler.type === AST_NODE_TYPES.CatchClause ? handler.param : handler.params[0];
     if (addParam ? visible !== null : !visible?.defs.some((def) => def.name === param)) return [];
     const plan = planTypedError(this.sourceCode, candidate, this.option, this.fallback);
@@ -266,7 +268,7 @@ export class SentinelFixer {
     const edits: ((f: TSESLint.RuleFixer) => TSESLint.RuleFix | null)[] = [];
     if (statement && statement.parent.type === AST_NODE_TYPES.BlockStatement) {
       const indent = this.sourceCode.lines[statement.loc.start.line - 1]!.slice(0, statement.loc.start.column);
-      edits.push((f) => f.insertTextBefore(statement, `${guard}\n${/^\s*$/.test(indent) ? indent : ''}`));
+      edits.push((f) => f.insertTextBefore(statement, `${guard}${lineEnding(this.sourceCode)}${/^\s*$/.test(indent) ? indent : ''}`));
     } else if (isFunction(handler) && handler.body === candidate) {
       edits.push((f) => f.replaceTextRange(this.outerRange(candidate), `{ ${guard} return ${this.sourceCode.getText(candidate)}; }`));
     } else {

@@ -13,6 +13,8 @@ import {
 } from '../js/ast.js';
 import { DefinitionType } from '../js/definitions.js';
 import { findVariable } from '../js/imports.js';
+import { scopeOf } from '../js/scopes.js';
+import { SubtreeSearch } from '../js/subtree-search.js';
 import type { CalleeResolver } from '../js/callee-resolution.js';
 import { createLoadFinder, isConsumable, type LoadFinder, type LoadFinding, type NoUnboundedLoadOptions } from '../loaders/index.js';
 import { wordsOf } from './markers.js';
@@ -62,13 +64,19 @@ export class FullLoads {
   private readonly finders = new Map<SourceCode, LoadFinder>();
   /** The full load in each followed function's body (null: none); `undefined` while it is searched. */
   private readonly bodies = new Map<FunctionNode, FullLoad | null | undefined>();
+  /** Searches of the linted file, shared by all its branches: branches nest (see `SubtreeSearch`). */
+  private readonly fileLoads: SubtreeSearch<FullLoad>;
+  private readonly candidates: SubtreeSearch<true>;
 
   constructor(
     private readonly sourceCode: SourceCode,
     private readonly loadOptions: () => NoUnboundedLoadOptions,
     private readonly isFullLoadName: (name: string) => boolean,
     private readonly callees: CalleeResolver,
-  ) {}
+  ) {
+    this.fileLoads = new SubtreeSearch(sourceCode.visitorKeys, (node) => this.loadAt(node, sourceCode, 0), false);
+    this.candidates = new SubtreeSearch(sourceCode.visitorKeys, this.loadCandidate, false);
+  }
 
   /** The load finder of the linted file. */
   get fileFinder(): LoadFinder {
@@ -78,7 +86,7 @@ export class FullLoads {
   /** The first load of every row in `nodes`. */
   find(nodes: readonly Node[]): FullLoad | null {
     for (const node of nodes) {
-      const found = this.findIn(node, this.sourceCode, 0);
+      const found = this.fileLoads.first(node);
       if (found) return found;
     }
     return null;
@@ -90,7 +98,7 @@ export class FullLoads {
    * branches skip the origin and query searches, which cost more.
    */
   mayLoad(nodes: readonly Node[]): boolean {
-    return nodes.some((node) => findInSubtree(node, this.sourceCode.visitorKeys, this.loadCandidate, SKIP_NESTED_FUNCTIONS) !== null);
+    return nodes.some((node) => this.candidates.first(node) !== null);
   }
 
   private readonly loadCandidate = (node: Node): true | null => {
@@ -121,7 +129,7 @@ export class FullLoads {
    * send the branch on to the costlier questions.
    */
   private mayFollow(callee: TSESTree.Identifier): boolean {
-    const def = findVariable(this.sourceCode.getScope(callee), callee.name)?.defs[0];
+    const def = findVariable(scopeOf(this.sourceCode, callee), callee.name)?.defs[0];
     if (!def) return false;
     if (def.type === DefinitionType.FunctionName) return true;
     if (def.type === DefinitionType.ImportBinding) return this.typed;
@@ -139,40 +147,38 @@ export class FullLoads {
   }
 
   private findIn(root: Node, sourceCode: SourceCode, depth: number): FullLoad | null {
+    return findInSubtree(root, sourceCode.visitorKeys, (node) => this.loadAt(node, sourceCode, depth), SKIP_NESTED_FUNCTIONS);
+  }
+
+  /** The load of every row that `node` itself is, if any, in a function followed `depth` calls deep. */
+  private loadAt(node: Node, sourceCode: SourceCode, depth: number): FullLoad | null {
     const loads = this.finderFor(sourceCode);
-    return findInSubtree(
-      root,
-      sourceCode.visitorKeys,
-      (node): FullLoad | null => {
-        switch (node.type) {
-          case AST_NODE_TYPES.CallExpression: {
-            if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
-              const finding = loads.memberCall(node)[0];
-              if (finding) return { node, finding };
-            }
-            const called = depth < MAX_DEPTH ? this.loadInBody(node, depth) : undefined;
-            if (called !== undefined) return called && { node, finding: null };
-            const name = calleeName(node);
-            return name && this.isFullLoadName(name) && !NOT_ROWS.has(wordsOf(name).at(-1) ?? '') ? { node, finding: null } : null;
-          }
-          case AST_NODE_TYPES.AwaitExpression: {
-            const finding = loads.consumed(node.argument)[0];
-            return finding ? { node: node.argument, finding } : null;
-          }
-          case AST_NODE_TYPES.ReturnStatement: {
-            const finding = node.argument && enclosingFunction(node)?.async ? loads.consumed(node.argument)[0] : undefined;
-            return finding ? { node: node.argument!, finding } : null;
-          }
-          case AST_NODE_TYPES.TaggedTemplateExpression: {
-            const finding = loads.taggedTemplate(node)[0];
-            return finding ? { node, finding } : null;
-          }
-          default:
-            return null;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
+          const finding = loads.memberCall(node)[0];
+          if (finding) return { node, finding };
         }
-      },
-      SKIP_NESTED_FUNCTIONS,
-    );
+        const called = depth < MAX_DEPTH ? this.loadInBody(node, depth) : undefined;
+        if (called !== undefined) return called && { node, finding: null };
+        const name = calleeName(node);
+        return name && this.isFullLoadName(name) && !NOT_ROWS.has(wordsOf(name).at(-1) ?? '') ? { node, finding: null } : null;
+      }
+      case AST_NODE_TYPES.AwaitExpression: {
+        const finding = loads.consumed(node.argument)[0];
+        return finding ? { node: node.argument, finding } : null;
+      }
+      case AST_NODE_TYPES.ReturnStatement: {
+        const finding = node.argument && enclosingFunction(node)?.async ? loads.consumed(node.argument)[0] : undefined;
+        return finding ? { node: node.argument!, finding } : null;
+      }
+      case AST_NODE_TYPES.TaggedTemplateExpression: {
+        const finding = loads.taggedTemplate(node)[0];
+        return finding ? { node, finding } : null;
+      }
+      default:
+        return null;
+    }
   }
 
   /**

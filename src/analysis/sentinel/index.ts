@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './fixes.js';
 export * from './maybe-empty.js';
 export * from './origins.js';
+export * from './queried-with.js';
 export * from './values.js';
 export * from './markers.js';
 export * from './full-loads.js';

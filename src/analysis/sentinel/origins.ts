@@ -5,6 +5,7 @@ import { CalleeResolver } from '../js/callee-resolution.js';
 import { findVariable } from '../js/imports.js';
 import type { TimeoutRuleOptions } from '../timeout/options.js';
 import { timeoutSentinelsOf, type TimeoutSentinel, type TimeoutSentinelDetector } from '../timeout/sentinels.js';
+import { scopeOf } from '../js/scopes.js';
 
 type Node = TSESTree.Node;
 
@@ -63,7 +64,7 @@ export class SentinelOrigins {
     if (direct) return direct;
     const identifier = target.type === AST_NODE_TYPES.MemberExpression ? unwrap(target.object) : target;
     if (identifier.type !== AST_NODE_TYPES.Identifier) return null;
-    const def = findVariable(this.context.sourceCode.getScope(identifier), identifier.name)?.defs[0];
+    const def = findVariable(scopeOf(this.context.sourceCode, identifier), identifier.name)?.defs[0];
     if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
     return callBehind(def.node.init);
   }

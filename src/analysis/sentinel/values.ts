@@ -164,7 +164,9 @@ function wrappedSentinel(node: TSESTree.CallExpression): Sentinel | null {
 }
 
 const MARKER_TEXT = /^\s*time[ds]?[\s_-]?out\s*$/i;
-const MARKER_CONSTANT = /^[A-Z_]*TIME[DS]?_?OUT[A-Z_]*$/;
+/** `TIMED_OUT`, `QUERY_TIMEOUT`: two tests, as `^[A-Z_]*TIME…OUT[A-Z_]*$` backtracks on a long name. */
+const CONSTANT_CASE = /^[A-Z_]+$/;
+const MARKER_WORD = /TIME[DS]?_?OUT/;
 
 /**
  * A timeout marker on the success channel: `'timeout'`, `TIMED_OUT`, `Symbol('timeout')`. Callers
@@ -175,7 +177,7 @@ function isTimeoutMarker(node: Node): boolean {
     case AST_NODE_TYPES.Literal:
       return typeof node.value === 'string' && MARKER_TEXT.test(node.value);
     case AST_NODE_TYPES.Identifier:
-      return MARKER_CONSTANT.test(node.name);
+      return CONSTANT_CASE.test(node.name) && MARKER_WORD.test(node.name);
     case AST_NODE_TYPES.CallExpression:
       return dottedName(node.callee) === 'Symbol' && node.arguments[0] !== undefined && isTimeoutMarker(unwrap(node.arguments[0]));
     default:

@@ -47,7 +47,7 @@ function literalText(node: Node): string | null {
 }
 
 /** `err.code`, `e.name`, `error.cause.message`, `signal.reason.name`: a field that says which error it is. */
-function isErrorField(node: Node): boolean {
+export function isErrorField(node: Node): boolean {
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberPropertyName(target);
@@ -61,7 +61,7 @@ function isErrorField(node: Node): boolean {
 }
 
 /** Whether `node` tests that an error is a timeout: positive `true` when the test passes for timeouts. */
-function timeoutErrorTest(node: Expression): TimeoutSide {
+export function timeoutErrorTest(node: Expression): TimeoutSide {
   switch (node.type) {
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator === 'instanceof') {
@@ -290,9 +290,36 @@ function comparisonSide(node: TSESTree.BinaryExpression, reading: TestReading): 
   }
 }
 
+/**
+ * Objects whose abort is an end of life, not a timeout: `this.#teardown.signal.aborted`,
+ * `closeSignal.aborted`, `shutdownController.signal.aborted`, `cancelSignal.aborted`.
+ */
+const LIFECYCLE_WORDS = ['teardown', 'shutdown', 'close', 'dispose', 'destroy', 'stop', 'cancel', 'exit', 'terminat', 'unmount'];
+
+/** The names along a member chain (`this.#teardown.signal` → `teardown`, `signal`), private names included. */
+function chainNames(node: Node): string[] {
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const property = current.property;
+    if (!current.computed && (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier))
+      names.push(property.name);
+    current = unwrap(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) names.push(current.name);
+  return names;
+}
+
+/** `signal.aborted`, `state.aborted`: an abort flag, which a cancellation sets as well as a timeout. */
+export function abortFlag(node: Node): TSESTree.MemberExpression | null {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(target) === 'aborted' ? target : null;
+}
+
 function isTimeoutFlag(node: Node, words: TimeoutVocabulary): boolean {
   const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(target) === 'aborted') return true;
+  const aborted = abortFlag(target);
+  if (aborted) return !chainNames(aborted.object).some((name) => nameHasWord(name, LIFECYCLE_WORDS));
   if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) {
     return nameHasWord(lastName(target), words.flags);
   }

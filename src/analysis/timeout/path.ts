@@ -6,6 +6,7 @@ import {
   isFunction,
   isInside,
   leavesBlock,
+  memberPropertyName,
   propertyKeyName,
   shortText,
   unwrap,
@@ -14,6 +15,7 @@ import {
 import { findVariable } from '../js/imports.js';
 import { identityOf, perFile } from '../js/per-file.js';
 import { isTimeLeftExpression, isTimeoutCase, readsClock, type TestReading, timeoutSide, type TimeoutSide } from './guard.js';
+import { isWeakTimeoutTest } from './evidence-strength.js';
 import type { TimeoutVocabulary } from './vocabulary.js';
 import {
   evidenceBeforeTry,
@@ -25,6 +27,7 @@ import {
   TimeoutEvidenceFinder,
 } from './work.js';
 import { DefinitionType } from '../js/definitions.js';
+import { scopeOf } from '../js/scopes.js';
 
 type Node = TSESTree.Node;
 
@@ -48,6 +51,11 @@ export interface TimeoutPath {
   node?: Node;
   /** For `catch` and `chain`: what gives the work its timeout (`AbortSignal.timeout(1000)`, `{ timeout: 5000 }`). */
   evidence?: Node;
+  /**
+   * For `guard`: the test is weak evidence of a timeout (an abort flag, or a test of an error the
+   * function did not catch itself; see `isWeakTimeoutTest`): its fixes are suggestions, never autofixes.
+   */
+  weak?: boolean;
 }
 
 /**
@@ -63,8 +71,15 @@ interface EarlyExits {
   timedOut: TSESTree.IfStatement | null;
 }
 
+/** Whether `name` occurs in the test's text as a whole name, not a member (`x.name`) or part of one. */
 function mentions(test: Node, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(sourceCode.getText(test));
+  const text = sourceCode.getText(test);
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + name.length];
+    if ((before === undefined || !/[\w$.]/.test(before)) && (after === undefined || !/[\w$]/.test(after))) return true;
+  }
+  return false;
 }
 
 /** Answers "does this node run because something timed out?", sharing work across one file. */
@@ -92,7 +107,7 @@ export class TimeoutPathFinder {
   /** The writes of a local variable (its initialiser and assignments), or null for anything else. */
   private writesOf(node: Node): TSESTree.Expression[] | null {
     if (node.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = findVariable(this.sourceCode.getScope(node), node.name);
+    const variable = findVariable(scopeOf(this.sourceCode, node), node.name);
     if (!variable || !variable.defs.every((def) => def.type === DefinitionType.Variable)) return null;
     return variable.references.flatMap((ref) => (ref.writeExpr ? [ref.writeExpr as TSESTree.Expression] : []));
   }
@@ -120,7 +135,7 @@ export class TimeoutPathFinder {
    */
   private isClock(value: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
     if (value.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = findVariable(this.sourceCode.getScope(value), value.name);
+    const variable = findVariable(scopeOf(this.sourceCode, value), value.name);
     if (!variable || variable.defs.length === 0) return true;
     let known = this.clocks.get(variable);
     if (known === undefined) {
@@ -155,7 +170,26 @@ export class TimeoutPathFinder {
   }
 
   private guard(test: Node): TimeoutPath {
-    return { kind: 'guard', label: code(this.sourceCode, test) };
+    const isWeak = () => isWeakTimeoutTest(test, this.reading, (error) => this.isCaught(error));
+    // Read only where a fix is offered: most paths found lead to no report.
+    return {
+      kind: 'guard',
+      label: code(this.sourceCode, test),
+      get weak() {
+        return isWeak();
+      },
+    };
+  }
+
+  /** An error the function's own work failed with: a `catch` binding, or the parameter of a `.catch()` or `.then(…, onRejected)` handler. */
+  private isCaught(error: TSESTree.Identifier): boolean {
+    const def = findVariable(scopeOf(this.sourceCode, error), error.name)?.defs[0];
+    if (def?.type === DefinitionType.CatchClause) return true;
+    if (def?.type !== DefinitionType.Parameter || !isFunction(def.node) || def.node.params[0] !== def.name) return false;
+    const call = def.node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = memberPropertyName(call.callee);
+    return (method === 'catch' && call.arguments[0] === def.node) || (method === 'then' && call.arguments[1] === def.node);
   }
 
   private pathAt(node: Node, child: Node, passedTests: Node[]): TimeoutPath | 'stop' | null {
@@ -298,7 +332,7 @@ export class TimeoutPathFinder {
       declarator.id.type !== AST_NODE_TYPES.Identifier
     )
       return null;
-    const variable = findVariable(this.sourceCode.getScope(declarator), declarator.id.name);
+    const variable = findVariable(scopeOf(this.sourceCode, declarator), declarator.id.name);
     for (const ref of variable?.references ?? []) {
       const race = ref.init ? null : raceOf(ref.identifier);
       if (race) return race;
@@ -327,7 +361,7 @@ export class TimeoutPathFinder {
    * an entry of `Promise.race` races by construction.
    */
   private racesWork(settle: TSESTree.Identifier, timer: FunctionNode): boolean {
-    const variable = findVariable(this.sourceCode.getScope(settle), settle.name);
+    const variable = findVariable(scopeOf(this.sourceCode, settle), settle.name);
     const def = variable?.defs[0];
     if (!variable || def?.type !== DefinitionType.Parameter) return false;
     const owner = def.node as FunctionNode;
@@ -337,7 +371,7 @@ export class TimeoutPathFinder {
       if (raceOf(owner.parent)) return true;
       for (const param of owner.params) {
         if (param.type !== AST_NODE_TYPES.Identifier) continue;
-        const other = findVariable(this.sourceCode.getScope(owner.body), param.name);
+        const other = findVariable(scopeOf(this.sourceCode, owner.body), param.name);
         if (other && other !== variable) settlers.push(other);
       }
     }

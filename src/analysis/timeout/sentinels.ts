@@ -20,6 +20,7 @@ import { timeoutPathsOf, type Producer, type TimeoutPath, type TimeoutPathFinder
 import { buildVocabulary } from './vocabulary.js';
 import { isSetTimeoutCall } from './work.js';
 import { DefinitionType } from '../js/definitions.js';
+import { scopeOf } from '../js/scopes.js';
 
 type Node = TSESTree.Node;
 
@@ -144,7 +145,7 @@ export class TimeoutSentinelDetector {
     const value = call.arguments[0];
     const sentinel = value && classifySentinel(value);
     if (!value || !sentinel) return null;
-    const executor = executorOfResolve(callee, this.sourceCode.getScope(call));
+    const executor = executorOfResolve(callee, scopeOf(this.sourceCode, call));
     if (!executor) return null;
     const path = this.paths.find(call, { kind: 'settle', callee });
     if (!path || this.answers.isRealAnswer(sentinel, call, callee)) return null;
@@ -200,7 +201,7 @@ export class TimeoutSentinelDetector {
     fn.params.forEach((param, index) => {
       const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
       if (id.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = findVariable(this.sourceCode.getScope(fn.body), id.name);
+      const variable = findVariable(scopeOf(this.sourceCode, fn.body), id.name);
       for (const ref of variable?.references ?? []) {
         const path = this.handedBackPath(ref.identifier as TSESTree.Identifier);
         if (path) {
@@ -286,7 +287,7 @@ export class TimeoutSentinelDetector {
       if (sibling.type === AST_NODE_TYPES.TryStatement) attempt = sibling;
     }
     if (!attempt?.handler) return null;
-    const variable = findVariable(this.sourceCode.getScope(id), id.name);
+    const variable = findVariable(scopeOf(this.sourceCode, id), id.name);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== DefinitionType.Variable || !def.node.init) return null;
     const sentinel = classifySentinel(def.node.init);
@@ -307,7 +308,7 @@ export class TimeoutSentinelDetector {
     if (!sentinel) return null;
     if (
       !CALLBACK_NAMES.has(callee.name) &&
-      findVariable(this.sourceCode.getScope(call), callee.name)?.defs[0]?.type !== DefinitionType.Parameter
+      findVariable(scopeOf(this.sourceCode, call), callee.name)?.defs[0]?.type !== DefinitionType.Parameter
     ) {
       return null;
     }

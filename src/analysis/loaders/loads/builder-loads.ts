@@ -280,8 +280,9 @@ export class BuilderLoads {
 
 /** `db`, `this.db`, `options.knex`: names and non-computed member paths, no call in them. */
 function isNamePath(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isNamePath(node.object);
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression && !current.computed) current = current.object;
+  return current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression;
 }
 
 /** A builder bounded by an option of its start call (`find(selector, { limit })`): the message names the key, the suggestion sets it. */

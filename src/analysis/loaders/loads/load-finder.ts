@@ -19,6 +19,7 @@ import { redisFinding } from './redis-loads.js';
 import { scriptFindings } from './script-loads.js';
 import type { ReceiverResolver } from '../receivers/index.js';
 import { SqlLoads } from './sql-loads.js';
+import { scopeOf } from '../../js/scopes.js';
 
 // The load finder: one entry point per visited node kind, each handing the node to the module
 // that judges its kind of load (options objects, builder chains, raw SQL, Redis commands and
@@ -44,7 +45,7 @@ export class LoadFinder {
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ReceiverResolver, settings: FinderOptions) {
     const tables = loaderTablesOf(settings);
-    this.ctx = { sourceCode, scopeOf: (node) => sourceCode.getScope(node), settings, resolver, tables };
+    this.ctx = { sourceCode, scopeOf: (node) => scopeOf(sourceCode, node), settings, resolver, tables };
     this.builders = new BuilderLoads(this.ctx);
     this.sql = tables.sql ? new SqlLoads(this.ctx, tables.sql.loader) : null;
     this.paged = new PagedLoads(this.ctx);

@@ -64,7 +64,8 @@ export class PagedLoads {
       if (!flow.bound) return null;
       const target = this.collectedPages(call, flow, loader);
       if (!target || this.isExempt(call, request, loader)) return null;
-      const construct = callText(this.ctx.sourceCode, callee, 50).replace(/\s+(?=\??\.)/g, '');
+      // `callText` leaves single spaces only (a run of them would make `\s+(?=…)` backtrack).
+      const construct = callText(this.ctx.sourceCode, callee, 50).replace(/ (?=\??\.)/g, '');
       return finding(callee.property, construct, `reads page after page until \`${loader.cursor.response}\` runs out`, target, loader);
     }
     return null;

@@ -11,6 +11,7 @@ import { viewObject } from './objects.js';
 import { judgeSql, looksLikeQuery } from '../sql/index.js';
 import { sqlPieces, sqlPreview, sqlTagName } from '../sql/source-text.js';
 import { DefinitionType } from '../../js/definitions.js';
+import { scopeOf } from '../../js/scopes.js';
 
 // Raw SQL: `db.query(sql)`, `knex.raw(sql)`, `` sql`…` `` executed, `db.prepare(sql).all()`.
 
@@ -94,7 +95,7 @@ export class SqlLoads {
   private preparedStatement(node: Node, methods: readonly string[]): TSESTree.CallExpression | null {
     let target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) {
-      const def = this.ctx.sourceCode.getScope(target).references.find((r) => r.identifier === target)?.resolved?.defs[0];
+      const def = scopeOf(this.ctx.sourceCode, target).references.find((r) => r.identifier === target)?.resolved?.defs[0];
       const init = def?.type === DefinitionType.Variable ? def.node.init : null;
       if (!init) return null;
       target = unwrap(init);

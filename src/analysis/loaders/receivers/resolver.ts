@@ -12,6 +12,7 @@ import { type ClassMember, type ClassNode, collectClassMembers, enclosingClass }
 import { type ResolverContext, resolved } from './context.js';
 import { isModelLikeName, resolveAnnotation } from './type-names.js';
 import { DefinitionType } from '../../js/definitions.js';
+import { scopeOf } from '../../js/scopes.js';
 
 type Node = TSESTree.Node;
 
@@ -62,7 +63,7 @@ export class ReceiverResolver {
     };
   }
 
-  private scopeOf = (node: Node) => this.sourceCode.getScope(node);
+  private scopeOf = (node: Node) => scopeOf(this.sourceCode, node);
 
   /** Libraries the file imports or requires at its top level. */
   fileImports(): Set<LibraryId> {

@@ -183,10 +183,20 @@ function mainSelect(tokens: Token[], policy: SqlPolicy): { index: number; ctes: 
   return { index: -1, ctes };
 }
 
+/**
+ * How deep parentheses may nest in a statement the judge reads. The judge reads a subquery, a CTE
+ * and a parenthesised statement by reading its tokens again, one level deeper: past this depth
+ * (no hand-written SQL gets near it) it gives up, so that the stack it uses and the tokens it
+ * copies stay proportional to the text.
+ */
+export const MAX_SQL_DEPTH = 32;
+
 /** Judges a statement given as pieces of text and holes. */
 export function judgeSql(pieces: readonly SqlPiece[], policy: SqlPolicy = DEFAULT_POLICY): SqlVerdict {
   const { sql, map } = assemble(pieces);
-  return judgeTokens(tokenizeSql(sql), map, policy);
+  const tokens = tokenizeSql(sql);
+  if (tokens.some((t) => t.depth > MAX_SQL_DEPTH)) return { kind: 'unknown', why: 'nested too deep' };
+  return judgeTokens(tokens, map, policy);
 }
 
 function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | null, policy: SqlPolicy): SqlVerdict {
@@ -277,7 +287,10 @@ function judgeTokens(all: Token[], map: ReturnType<typeof assemble>['map'] | nul
     }
   }
   const anchor = body[insertToken - 1];
-  const insertAt = anchor && map ? toSource(map, anchor.end) : null;
+  // `#` starts a comment in MySQL (and is an operator in PostgreSQL): what follows it may be a
+  // comment running to the end of the line, where an inserted ` LIMIT n` would be commented out.
+  const hashComment = body.some((t) => t.type === 'op' && t.text === '#');
+  const insertAt = anchor && map && !hashComment ? toSource(map, anchor.end) : null;
   return { kind: 'unbounded', insertAt };
 }
 

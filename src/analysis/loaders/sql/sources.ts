@@ -4,7 +4,7 @@
  */
 
 import { CLAUSE_END, columnAt, PRIMARY_KEY_COLUMNS } from './conditions.js';
-import { isWord, type Token } from './tokens.js';
+import { closingIndex, isWord, type Token } from './tokens.js';
 
 const AGGREGATES = new Set([
   'COUNT',
@@ -99,8 +99,9 @@ export function hasAggregate(selectList: Token[], depth: number): boolean {
     if (t.type === 'close' && subqueryDepths.at(-1) === t.depth) subqueryDepths.pop();
     if (subqueryDepths.length > 0 || t.type !== 'word' || !AGGREGATES.has(t.text) || selectList[i + 1]?.type !== 'open' || t.depth < depth)
       continue;
-    const close = selectList.findIndex((u, k) => k > i + 1 && u.type === 'close' && u.depth === t.depth);
-    if (close === -1 || !isWord(selectList[close + 1], 'OVER')) return true;
+    // From the call's own parenthesis, not from the start: a select list of many windows stays linear.
+    const close = closingIndex(selectList, i + 1);
+    if (!isWord(selectList[close + 1], 'OVER')) return true;
   }
   return false;
 }
