@@ -21,9 +21,14 @@ import {
 import { resilienceSettings } from '../settings.js';
 import {
   FullLoads,
+  fallbackTernarySubject,
+  isCacheValidator,
+  isFromStart,
   isProgressMarker,
   maybeEmptyReason,
   QueriedWith,
+  type RemoteLoad,
+  RemoteLoads,
   type SentinelOrigin,
   SentinelOrigins,
   type SentinelPaths,
@@ -36,7 +41,14 @@ import { type FixOffer, reportFixed } from '../util/report-fixes.js';
 import { perOptions } from '../util/per-options.js';
 
 type Node = TSESTree.Node;
-type MessageId = 'sentinelSelectsFullLoad' | 'timeoutSelectsFullLoad' | 'emptyLowerBound' | 'failWhenMissing' | LoadSuggestionId;
+type MessageId =
+  | 'sentinelSelectsFullLoad'
+  | 'timeoutSelectsFullLoad'
+  | 'emptyLowerBound'
+  | 'markerDroppedFromRequest'
+  | 'requestFromStart'
+  | 'failWhenMissing'
+  | LoadSuggestionId;
 
 export interface NoSentinelFullLoadOptions {
   fullLoadFunctions?: string[];
@@ -136,6 +148,10 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         '`{{call}}` returns `{{value}}` when it times out (line {{line}}{{file}}); here `{{test}}` turns that into `{{load}}`, which loads every row. Make `{{call}}` fail with a typed timeout error, and bound this load.',
       emptyLowerBound:
         '`{{subject}}` {{reason}}, and then `{{bound}}` filters nothing out: `{{load}}` loads every row. Fail when `{{subject}}` is missing, or bound the load.',
+      markerDroppedFromRequest:
+        '`{{test}}` sends a zero, empty or missing `{{subject}}` to `{{load}}` without it, which asks the source for everything; a failed or timed-out lookup can produce the same value. Ask for one bounded page, or fail when `{{subject}}` is missing.',
+      requestFromStart:
+        '`{{fallback}}` asks `{{load}}` for everything from the start when `{{subject}}` is missing; a failed or timed-out lookup can produce the same value. Fail when `{{subject}}` is missing, or ask for one bounded page.',
       failWhenMissing: 'Throw `{{error}}` when `{{subject}}` is missing instead of loading every row.',
       ...LOAD_SUGGESTION_MESSAGES,
     },
@@ -170,6 +186,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       new CalleeResolver(context),
     );
     const queriedWith = new QueriedWith(sourceCode);
+    const remoteLoads = new RemoteLoads(sourceCode, queriedWith);
     /** Loads already reported, so a branch and a lower bound on the same load report it once. */
     const reportedLoads = new Set<Node>();
 
@@ -182,13 +199,22 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
      * The cheap questions come first: most `if (!x)` never get as far as a search for loads.
      */
     function check(paths: SentinelPaths | null, needsOrigin: boolean): void {
-      if (!paths || !fullLoads.mayLoad(paths.sentinelSide)) return;
+      if (!paths) return;
+      if (fullLoads.mayLoad(paths.sentinelSide) && checkLoad(paths, needsOrigin)) return;
+      // A remote source asked for everything: only where the value's name marks progress.
+      if (needsOrigin || !isProgressMarker(paths.subject, markers) || isCacheValidator(paths.subject)) return;
+      const remote = remoteLoads.ofBranch(paths);
+      if (remote) reportRemote(remote, paths.subject, paths.test, failWhenMissing(paths));
+    }
+
+    /** `check` for a load the catalog, a followed body or a name shows: whether it reported. */
+    function checkLoad(paths: SentinelPaths, needsOrigin: boolean): boolean {
       const usedElsewhere =
         !needsOrigin && isProgressMarker(paths.subject, markers) && paths.otherSide.some((side) => queriedWith.in(side, paths.subject));
       let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(paths.subject);
-      if (!usedElsewhere && !origin) return;
+      if (!usedElsewhere && !origin) return false;
       const load = fullLoads.find(paths.sentinelSide);
-      if (!load) return;
+      if (!load) return false;
       // A finding either way: name the timeout behind the value when there is one.
       origin ??= origins.originOf(paths.subject);
       const test = shortText(sourceCode.getText(paths.test), 40);
@@ -207,6 +233,38 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
         const subject = shortText(sourceCode.getText(paths.subject), 30);
         reportFixed(context, { node: paths.test, messageId: 'sentinelSelectsFullLoad', data: { test, subject, load: loadText }, suggest });
       }
+      return true;
+    }
+
+    /**
+     * A request that asks a remote source for everything when a marker is missing: a branch that
+     * drops the marker or picks parameters without it, or the marker's fallback (`since || -1`).
+     * With a timeout behind the marker, the finding names it, as for a load.
+     */
+    function reportRemote(remote: RemoteLoad, subject: Node, at: Node, suggest: FixOffer<MessageId>[]): void {
+      if (reportedLoads.has(remote.call)) return;
+      reportedLoads.add(remote.call);
+      const load = shortText(sourceCode.getText(remote.call), 50);
+      const origin = origins.originOf(subject);
+      const test = shortText(sourceCode.getText(at), 40);
+      if (origin) {
+        const file = origin.fileName ? ` of ${origin.fileName.split(/[\\/]/).at(-1)}` : '';
+        const data = { call: origin.call, value: origin.value, line: String(origin.line), file, test, load };
+        reportFixed(context, { node: at, messageId: 'timeoutSelectsFullLoad', data, suggest });
+        return;
+      }
+      const name = shortText(sourceCode.getText(subject), 30);
+      if (remote.shape === 'fallback') {
+        reportFixed(context, { node: at, messageId: 'requestFromStart', data: { fallback: test, subject: name, load }, suggest });
+      } else {
+        reportFixed(context, { node: at, messageId: 'markerDroppedFromRequest', data: { test, subject: name, load }, suggest });
+      }
+    }
+
+    /** `if (token) conf.since = token;` with `conf` sent afterwards: without the marker, the request asks for everything. */
+    function checkOptionalParameter(node: TSESTree.IfStatement): void {
+      const remote = remoteLoads.ofOptionalParameter(node, (subject) => isProgressMarker(subject, markers) && !isCacheValidator(subject));
+      if (remote) reportRemote(remote, remote.subject, node.test, []);
     }
 
     /** `if (!since) { loadAll() }` → `if (!since) { throw new RangeError(…) }`. */
@@ -327,12 +385,29 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
           else checkNamedBound(node);
         }
       },
-      IfStatement: (node) => check(sentinelPathsOf(node), false),
-      ConditionalExpression: (node) => check(sentinelPathsOf(node), false),
+      IfStatement(node) {
+        const paths = sentinelPathsOf(node);
+        if (paths) check(paths, false);
+        else if (node.alternate === null) checkOptionalParameter(node);
+      },
+      ConditionalExpression(node) {
+        // `x !== null && x !== void 0 ? x : 0`: a compiled `x ?? 0`, judged as one.
+        const fallback = fallbackTernarySubject(node, sourceCode);
+        if (fallback === null) check(sentinelPathsOf(node), false);
+        else if (isProgressMarker(fallback, markers) && !isCacheValidator(fallback)) {
+          const remote = remoteLoads.ofFallback(node);
+          if (remote) reportRemote(remote, fallback, node, []);
+        }
+      },
       // `rev || loadAll()` has no incremental side: only a timeout behind `rev` makes it a finding.
       // Most are `options || {}`, `name ?? 'x'`: a right side that is a plain value loads nothing.
+      // `since || -1`, `lastSeq ?? 0` handed to a request: the API's "from the beginning" for a missing marker.
       LogicalExpression(node) {
-        if ((node.operator === '||' || node.operator === '??') && !isPlainValue(node.right)) check(sentinelPathsOf(node), true);
+        if (node.operator !== '||' && node.operator !== '??') return;
+        if (isFromStart(node.right) && isProgressMarker(node.left, markers) && !isCacheValidator(node.left)) {
+          const remote = remoteLoads.ofFallback(node);
+          if (remote) reportRemote(remote, unwrap(node.left), node, []);
+        } else if (!isPlainValue(node.right)) check(sentinelPathsOf(node), true);
       },
     };
   },

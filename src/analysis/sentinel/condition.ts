@@ -19,7 +19,8 @@ export interface SentinelBranch {
 /** `new Date(0)`, or a constant named for the epoch (`EPOCH`, `UNIX_EPOCH`, `epoch`): time's zero. */
 export function isEpoch(node: Node): boolean {
   const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name === 'epoch' || /^[A-Z0-9_]*EPOCH[A-Z0-9_]*$/.test(target.name);
+  if (target.type === AST_NODE_TYPES.Identifier)
+    return target.name === 'epoch' || (target.name.includes('EPOCH') && /^[A-Z0-9_]+$/.test(target.name));
   return (
     target.type === AST_NODE_TYPES.NewExpression &&
     target.callee.type === AST_NODE_TYPES.Identifier &&
@@ -45,7 +46,8 @@ function timeOf(node: Node): Node {
   return isGetTime ? unwrap(callee.object) : target;
 }
 
-function isZeroLike(node: Node): boolean {
+/** `0`, `''`, `null`, `undefined`, `-1`, the epoch: a zero, empty or missing value. */
+export function isZeroLike(node: Node): boolean {
   const target = unwrap(node);
   if (isNullish(target) || isEpoch(target)) return true;
   if (target.type === AST_NODE_TYPES.Literal)

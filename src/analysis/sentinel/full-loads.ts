@@ -52,7 +52,7 @@ function ownMethodNames(call: Node): ReadonlySet<string> {
 const MAX_DEPTH = 2;
 
 /** The last words of full-load names that say the rows are not loaded: `getAllIds`, `listAllKeys`, `fetchAllCount`. */
-const NOT_ROWS = new Set(['id', 'ids', 'key', 'keys', 'count', 'counts', 'names', 'exists', 'size']);
+export const NOT_ROWS: ReadonlySet<string> = new Set(['id', 'ids', 'key', 'keys', 'count', 'counts', 'names', 'exists', 'size']);
 
 /**
  * The loads of every row a branch can run: an unbounded library load, as no-unbounded-load judges

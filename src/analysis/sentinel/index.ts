@@ -9,3 +9,4 @@ export * from './queried-with.js';
 export * from './values.js';
 export * from './markers.js';
 export * from './full-loads.js';
+export * from './remote-loads.js';

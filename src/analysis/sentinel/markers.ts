@@ -45,11 +45,20 @@ function nameOf(node: TSESTree.Node): string | null {
   return null;
 }
 
+/** Answers per marker list and name: the rule asks of every branch and fallback, and names repeat. */
+const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+
 /** Whether `subject`'s name marks progress through data, by `markers` (whole words of the name). */
 export function isProgressMarker(subject: TSESTree.Node, markers: readonly string[]): boolean {
   const name = nameOf(subject);
   if (!name || name.length > 100) return false;
-  const words = wordsOf(name);
-  if (words.some((word) => markers.includes(word))) return true;
-  return words.includes('last') && words.some((word) => AFTER_LAST.has(word));
+  let known = answers.get(markers);
+  if (!known) answers.set(markers, (known = new Map<string, boolean>()));
+  let answer = known.get(name);
+  if (answer === undefined) {
+    const words = wordsOf(name);
+    answer = words.some((word) => markers.includes(word)) || (words.includes('last') && words.some((word) => AFTER_LAST.has(word)));
+    known.set(name, answer);
+  }
+  return answer;
 }

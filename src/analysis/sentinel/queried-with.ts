@@ -121,7 +121,7 @@ function isValueRead(n: TSESTree.Identifier): boolean {
 }
 
 /** A test for "this node reads the value `subject` names": the same variable, or the same member path. */
-function readerOf(target: Node, sourceCode: Readonly<TSESLint.SourceCode>): ((node: Node) => boolean) | null {
+export function readerOf(target: Node, sourceCode: Readonly<TSESLint.SourceCode>): ((node: Node) => boolean) | null {
   if (target.type === AST_NODE_TYPES.Identifier) {
     const name = target.name;
     return (n) => n.type === AST_NODE_TYPES.Identifier && n.name === name && isValueRead(n);
