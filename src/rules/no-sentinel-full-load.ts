@@ -179,13 +179,16 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
      * side queries with it (`rev === 0 ? findMany() : findMany({ where: { revision: { gt: rev } } })`):
      * then this side is "load everything". A user's optional filter (`json ? find(json) : find()`)
      * means everything by design, and its load is no-unbounded-load's to report.
-     * The cheap questions come first: most `if (!x)` never get as far as a search for loads.
+     * The cheap questions come first: most `if (!x)` test neither a marker nor a value from a
+     * timeout, and never get as far as a search of their branches.
      */
     function check(paths: SentinelPaths | null, needsOrigin: boolean): void {
-      if (!paths || !fullLoads.mayLoad(paths.sentinelSide)) return;
-      const usedElsewhere =
-        !needsOrigin && isProgressMarker(paths.subject, markers) && paths.otherSide.some((side) => queriedWith.in(side, paths.subject));
-      let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(paths.subject);
+      if (!paths) return;
+      const marker = !needsOrigin && isProgressMarker(paths.subject, markers);
+      let origin: SentinelOrigin | null = marker ? null : origins.originOf(paths.subject);
+      if ((!marker && !origin) || !fullLoads.mayLoad(paths.sentinelSide)) return;
+      const usedElsewhere = marker && paths.otherSide.some((side) => queriedWith.in(side, paths.subject));
+      if (!usedElsewhere) origin ??= origins.originOf(paths.subject);
       if (!usedElsewhere && !origin) return;
       const load = fullLoads.find(paths.sentinelSide);
       if (!load) return;

@@ -111,17 +111,17 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
           if (reads && callee === AST_NODE_TYPES.Identifier) reportRead(reads.plainCall(node));
         }
       },
-      AwaitExpression(node) {
-        report(finder.consumed(node.argument));
-      },
-      ReturnStatement(node) {
+    };
+    if (finder.checksConsumption) {
+      listeners.AwaitExpression = (node) => report(finder.consumed(node.argument));
+      listeners.ReturnStatement = (node) => {
         // The cheap syntactic test first: most returned values are not calls or variables.
         if (node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async) report(finder.consumed(node.argument));
-      },
-      ArrowFunctionExpression(node) {
+      };
+      listeners.ArrowFunctionExpression = (node) => {
         if (node.async && node.expression) report(finder.consumed(node.body));
-      },
-    };
+      };
+    }
     if (reads) {
       listeners.AssignmentExpression = (node) => {
         if (node.operator === '+=') reportRead(reads.assignment(node));
