@@ -180,7 +180,7 @@ function evidenceWithoutImport(library: LibraryEntry, loader: BuilderLoader): st
 /** One test for any of the words (null for none), or `'always'`. */
 function textTest(lists: readonly (string[] | 'always')[]): RegExp | 'always' | null {
   if (lists.includes('always')) return 'always';
-  const words = [...new Set(lists.flat() as string[])];
+  const words = [...new Set(lists.flatMap((list) => (list === 'always' ? [] : list)))];
   return words.length === 0 ? null : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
