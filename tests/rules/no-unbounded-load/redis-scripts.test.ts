@@ -52,6 +52,11 @@ module.exports = { name: 'cleanJobsInSet', content, keys: 3 };`;
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
+    `// a script keeps a record in a hash (a job's fields): reading it whole is reading one record
+export const moveToActive = \`
+local jobKey = KEYS[1] .. ARGV[1]
+return {redis.call('HGETALL', jobKey), redis.call('HKEYS', jobKey), redis.call('HVALS', jobKey)}
+\`;`,
     `// bounded ranges, ranges by score, single reads, sizes, and calls we cannot read
 export const script = \`
 local page = redis.call('LRANGE', KEYS[1], 0, 99)
@@ -102,7 +107,7 @@ local commented = -1
       name: 'whole sets, hashes and the keyspace, around an interpolation',
       code: `const prefix = 'bull';
 export const cleanup = \`local ids = redis.pcall('SMEMBERS', KEYS[1]) return ids\`;
-export const dump = \`local all = redis.call('HGETALL', KEYS[1]) -- \${prefix}
+export const dump = \`local all = redis.call('SMEMBERS', KEYS[1]) -- \${prefix}
 local keys = redis.call('KEYS', ARGV[1])\`;`,
       errors: [
         {
@@ -113,7 +118,7 @@ local keys = redis.call('KEYS', ARGV[1])\`;`,
         },
         {
           messageId: 'redisWhole',
-          data: { construct: "redis.call('HGETALL', KEYS[1])", shape: 'hash', size: 'HLEN', scan: 'HSCAN' },
+          data: { construct: "redis.call('SMEMBERS', KEYS[1])", shape: 'set', size: 'SCARD', scan: 'SSCAN' },
           line: 3,
           column: 34,
         },

@@ -110,7 +110,8 @@ export class LoaderTables {
             for (const command of loader.commands) {
               for (const name of command.names) {
                 this.redis.set(name, { library, loader, command });
-                if (loader.scriptCalls) this.scriptCommands.set(name.toUpperCase(), { library, loader, command });
+                if (loader.scriptCalls && command.inScripts !== false)
+                  this.scriptCommands.set(name.toUpperCase(), { library, loader, command });
               }
             }
             for (const call of loader.scriptCalls ?? []) if (!this.scriptCalls.includes(call)) this.scriptCalls.push(call);
