@@ -113,17 +113,17 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
           if (reads && callee === AST_NODE_TYPES.Identifier) reportRead(reads.plainCall(node));
         }
       },
-    };
-    if (finder.checksConsumption) {
-      listeners.AwaitExpression = (node) => report(finder.consumed(node.argument));
-      listeners.ReturnStatement = (node) => {
+      AwaitExpression(node) {
+        report(finder.consumed(node.argument));
+      },
+      ReturnStatement(node) {
         // The cheap syntactic test first: most returned values are not calls or variables.
         if (node.argument && isConsumable(node.argument) && enclosingFunction(node)?.async) report(finder.consumed(node.argument));
-      };
-      listeners.ArrowFunctionExpression = (node) => {
+      },
+      ArrowFunctionExpression(node) {
         if (node.async && node.expression) report(finder.consumed(node.body));
-      };
-    }
+      },
+    };
     if (reads) {
       listeners.AssignmentExpression = (node) => {
         if (node.operator === '+=') reportRead(reads.assignment(node));

@@ -34,8 +34,6 @@ export class CatalogIndex {
   readonly memberRoles: RoleKey[] = [];
   readonly moduleObjects: RoleKey[] = [];
   readonly names: { key: RoleKey; patterns: readonly string[] }[] = [];
-  /** Libraries with a role the user named in `receiverNames`: their receivers need no import. */
-  readonly renamed = new Set<LibraryId>();
 
   constructor(libraries: readonly LibraryEntry[], nameOverrides: Readonly<Record<string, readonly string[]>> = {}) {
     this.libraries = libraries;
@@ -52,9 +50,7 @@ export class CatalogIndex {
         for (const p of spec.properties ?? []) this.properties.push({ key, from: p.from, names: p.names });
         if (spec.members) this.memberRoles.push(key);
         if (spec.moduleObject) this.moduleObjects.push(key);
-        const override = nameOverrides[`${library.id}.${role}`];
-        if (override) this.renamed.add(library.id);
-        const patterns = override ?? spec.names ?? [];
+        const patterns = nameOverrides[`${library.id}.${role}`] ?? spec.names ?? [];
         if (patterns.length > 0 || spec.classNames) this.names.push({ key, patterns });
       }
     }

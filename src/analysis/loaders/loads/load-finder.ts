@@ -42,7 +42,6 @@ export class LoadFinder {
   private readonly sql: SqlLoads | null;
   private readonly paged: PagedLoads;
   private readonly reported = new Set<Node>();
-  private consumable: boolean | undefined;
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ReceiverResolver, settings: FinderOptions) {
     const tables = loaderTablesOf(settings);
@@ -107,27 +106,9 @@ export class LoadFinder {
     return this.sql !== null;
   }
 
-  /**
-   * Whether `consumed` can report anything: builders that run when awaited belong to a few
-   * libraries (`thenable` in the catalog). Without one in use here (`ReceiverResolver.mayReceive`)
-   * and without a name in the text that could stand for one without an import, no awaited chain
-   * is worth reading. Most files have neither: the awaited-builder path was a fifth of the four
-   * rules' instructions.
-   */
-  get checksConsumption(): boolean {
-    if (this.consumable !== undefined) return this.consumable;
-    const { tables, resolver, sourceCode } = this.ctx;
-    const withoutImport = tables.thenableWithoutImport;
-    this.consumable =
-      tables.thenables.some(({ library }) => resolver.mayReceive(library)) ||
-      withoutImport === 'always' ||
-      (withoutImport !== null && withoutImport.test(sourceCode.text));
-    return this.consumable;
-  }
-
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): readonly LoadFinding[] {
-    if (!this.checksConsumption || !isConsumable(expression)) return NO_FINDINGS;
+    if (!isConsumable(expression)) return NO_FINDINGS;
     const elements = promiseAllElements(expression);
     if (elements) {
       // `await Promise.all([q.select(…), countQuery])`: each builder in the list is run and awaited.

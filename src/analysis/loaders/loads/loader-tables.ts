@@ -60,12 +60,6 @@ export class LoaderTables {
   readonly thenables: Entry<BuilderLoader>[] = [];
   /** Where a thenable builder can start: the candidates for an `await` or async `return`. */
   readonly thenableStarts: BuilderStarts = { names: new Set(), callable: false, receivers: [] };
-  /**
-   * Text a file must contain for a thenable builder to be told there without its library in use
-   * (not imported, not a dependency of the package): a receiver name or type that counts without
-   * an import, a start that is evidence by itself. `'always'` when such evidence needs no name.
-   */
-  readonly thenableWithoutImport: RegExp | 'always' | null;
   readonly terminals = new Map<string, Entry<BuilderLoader>[]>();
   /** Where the builders a terminal (`getMany`, `then`, `exec`) ends can start, by terminal name. */
   readonly terminalStarts = new Map<string, BuilderStarts>();
@@ -138,7 +132,6 @@ export class LoaderTables {
       }
     }
     this.sql = sql;
-    this.thenableWithoutImport = textTest(this.thenables.map(({ library, loader }) => evidenceWithoutImport(library, loader)));
     for (const [name, entries] of this.terminals) {
       const starts: BuilderStarts = { names: new Set(), callable: false, receivers: [] };
       for (const { library, loader } of entries) addStarts(starts, library, loader);
@@ -153,36 +146,6 @@ export class LoaderTables {
       for (const name of [...methods, ...lazyMethods, ...prepared.terminals]) this.memberNames.add(name);
     }
   }
-}
-
-/**
- * What in a file's text can make a receiver of `library` for `loader` without an import: the names
- * of its rules not marked `imported`, the fixed parts of its naming conventions where they need no
- * import, the starts of a loader whose call shape is the evidence. `'always'` for evidence with no
- * name to look for (class-like names that need no import).
- */
-function evidenceWithoutImport(library: LibraryEntry, loader: BuilderLoader): string[] | 'always' {
-  const words: string[] = loader.evidence === 'shape' ? [...loader.starts] : [];
-  for (const spec of Object.values(library.roles)) {
-    for (const rules of [spec.constructs, spec.factories, spec.types, spec.decorators, spec.bases]) {
-      for (const rule of rules ?? []) if (!rule.imported && rule.name !== 'default') words.push(rule.name.split('.')[0]!);
-    }
-    if (spec.namesNeedImport) continue;
-    if (spec.classNames) return 'always';
-    for (const pattern of spec.names ?? []) {
-      const fixed = pattern.split('*').filter((part) => part.length > 0);
-      if (fixed.length === 0) return 'always';
-      words.push(fixed.reduce((a, b) => (b.length > a.length ? b : a)));
-    }
-  }
-  return words;
-}
-
-/** One test for any of the words (null for none), or `'always'`. */
-function textTest(lists: readonly (string[] | 'always')[]): RegExp | 'always' | null {
-  if (lists.includes('always')) return 'always';
-  const words = [...new Set(lists.flatMap((list) => (list === 'always' ? [] : list)))];
-  return words.length === 0 ? null : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
 const tablesBySettings = new WeakMap<FinderOptions, LoaderTables>();

@@ -91,15 +91,6 @@ export class ReceiverResolver {
     return dependencies !== undefined && library.modules.some((m) => typeof m === 'string' && dependencies.has(m));
   }
 
-  /**
-   * Whether a receiver of the library can be told here at all: with types, or where the file or
-   * its package uses the library, or the user named its receivers. A finder can skip work that
-   * only such a receiver would make worth doing.
-   */
-  mayReceive(library: LibraryEntry): boolean {
-    return this.types !== null || this.index.renamed.has(library.id) || this.usesLibrary(library);
-  }
-
   resolve(node: Node): Resolution {
     const target = unwrapSequence(node);
     if (this.cache.has(target)) return this.cache.get(target)!;
