@@ -3,6 +3,8 @@
 // function's parameter filled by its calls). One linear pass builds the blocks; answers are
 // remembered per name and function, so a script of many commands stays linear.
 
+import { firstAtOrAfter } from '../../../util/sorted.js';
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMBER = /^-?\d+$/;
 /** How many calls of functions a value is followed through (`getJobs(…, rangeEnd)` → its parameter). */
@@ -223,18 +225,6 @@ export class LuaScript {
       i = end;
     }
   }
-}
-
-/** The first index of sorted `positions` at or after `at`. */
-function firstAtOrAfter(positions: readonly number[], at: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (positions[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** How far a call's arguments are read: an unclosed call does not make every call scan the script. */
