@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import {
+  AST_NODE_TYPES,
   CalleeResolver,
   calleeName,
   enclosingFunction,

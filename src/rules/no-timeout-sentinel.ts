@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
+  AST_NODE_TYPES,
   calleeName,
   CalleeResolver,
   dottedName,

@@ -1,6 +1,5 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction } from '../analysis/js/index.js';
+import { AST_NODE_TYPES, enclosingFunction } from '../analysis/js/index.js';
 import { reportFixed } from '../util/report-fixes.js';
 import {
   createLoadFinder,
