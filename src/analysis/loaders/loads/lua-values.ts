@@ -316,23 +316,27 @@ function isWordChar(c: string): boolean {
 
 /** The text with `--` comments (and `--[[ ]]` ones) and the contents of strings replaced by spaces: offsets stay. */
 function blankCommentsAndStrings(text: string): string {
-  const out = text.split('');
-  for (let i = 0; i < text.length;) {
-    if (text.startsWith('--', i)) {
-      const long = text.startsWith('[[', i + 2);
-      const close = long ? text.indexOf(']]', i + 4) : text.indexOf('\n', i);
+  // From one comment or quote to the next (a search, not a test of every character), copying what lies between.
+  const opening = /--|["']/g;
+  let out = '';
+  let copied = 0;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) {
+    const at = match.index;
+    if (match[0] === '--') {
+      const long = text.startsWith('[[', at + 2);
+      const close = long ? text.indexOf(']]', at + 4) : text.indexOf('\n', at);
       const end = close === -1 ? text.length : long ? close + 2 : close;
-      for (let j = i; j < end; j++) if (out[j] !== '\n') out[j] = ' ';
-      i = end;
-    } else if (text[i] === '"' || text[i] === "'") {
-      const quote = text[i];
-      let j = i + 1;
-      while (j < text.length && text[j] !== quote && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      for (let k = i + 1; k < j && k < text.length; k++) out[k] = ' ';
-      i = j + 1;
+      out += text.slice(copied, at) + text.slice(at, end).replace(/[^\n]/g, ' '); // a long comment keeps its lines
+      copied = end;
+      opening.lastIndex = end;
     } else {
-      i++;
+      let end = at + 1;
+      while (end < text.length && text[end] !== match[0] && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+      const contentEnd = Math.min(end, text.length);
+      out += text.slice(copied, at + 1) + ' '.repeat(contentEnd - at - 1);
+      copied = contentEnd;
+      opening.lastIndex = end + 1;
     }
   }
-  return out.join('');
+  return out + text.slice(copied);
 }
