@@ -104,7 +104,8 @@ function tally(messages, into) {
  * `normalCheck`, each file is also linted normally (from text, untimed) with the rules of
  * `normalCheck` ({ ruleId: setting }) and the findings compared. `baseConfigs` replaces the
  * corpus's language configs in every configuration, the baseline's included (the typed run's
- * parser options and typescript-eslint rules); `basePath` is the config base and the cwd.
+ * parser options and typescript-eslint rules); `basePath` is the config base and the cwd; `readText`
+ * gives a file's text (bench-per-file.mjs lints every file as one short line).
  */
 export async function benchDiff(
   files,
@@ -118,6 +119,7 @@ export async function benchDiff(
     baseConfigs = null,
     basePath = SRC_DIR,
     onProgress,
+    readText = (abs) => fs.readFileSync(abs, 'utf8'),
   },
 ) {
   const { Linter, SourceCode } = await import('eslint');
@@ -179,7 +181,7 @@ export async function benchDiff(
     // Parse each file once; keep its SourceCode.
     const parsed = [];
     for (const f of chunk) {
-      const text = fs.readFileSync(f.abs, 'utf8');
+      const text = readText(f.abs);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const { messages } = parseLinter.verifyAndFix(text, all[0].array, { filename: f.abs, stats: true, fix: false });

@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import {
+  AST_NODE_TYPES,
   CalleeResolver,
   calleeName,
   enclosingFunction,
@@ -196,22 +196,25 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
      * side queries with it (`rev === 0 ? findMany() : findMany({ where: { revision: { gt: rev } } })`):
      * then this side is "load everything". A user's optional filter (`json ? find(json) : find()`)
      * means everything by design, and its load is no-unbounded-load's to report.
-     * The cheap questions come first: most `if (!x)` never get as far as a search for loads.
+     * The cheap questions come first: most `if (!x)` test neither a marker nor a value from a
+     * timeout, and never get as far as a search of their branches.
      */
     function check(paths: SentinelPaths | null, needsOrigin: boolean): void {
       if (!paths) return;
-      if (fullLoads.mayLoad(paths.sentinelSide) && checkLoad(paths, needsOrigin)) return;
+      const marker = !needsOrigin && isProgressMarker(paths.subject, markers);
+      if (checkLoad(paths, marker)) return;
       // A remote source asked for everything: only where the value's name marks progress.
-      if (needsOrigin || !isProgressMarker(paths.subject, markers) || isCacheValidator(paths.subject)) return;
+      if (!marker || isCacheValidator(paths.subject)) return;
       const remote = remoteLoads.ofBranch(paths);
       if (remote) reportRemote(remote, paths.subject, paths.test, failWhenMissing(paths));
     }
 
     /** `check` for a load the catalog, a followed body or a name shows: whether it reported. */
-    function checkLoad(paths: SentinelPaths, needsOrigin: boolean): boolean {
-      const usedElsewhere =
-        !needsOrigin && isProgressMarker(paths.subject, markers) && paths.otherSide.some((side) => queriedWith.in(side, paths.subject));
-      let origin: SentinelOrigin | null = usedElsewhere ? null : origins.originOf(paths.subject);
+    function checkLoad(paths: SentinelPaths, marker: boolean): boolean {
+      let origin: SentinelOrigin | null = marker ? null : origins.originOf(paths.subject);
+      if ((!marker && !origin) || !fullLoads.mayLoad(paths.sentinelSide)) return false;
+      const usedElsewhere = marker && paths.otherSide.some((side) => queriedWith.in(side, paths.subject));
+      if (!usedElsewhere) origin ??= origins.originOf(paths.subject);
       if (!usedElsewhere && !origin) return false;
       const load = fullLoads.find(paths.sentinelSide);
       if (!load) return false;

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
+  AST_NODE_TYPES,
   calleeName,
   CalleeResolver,
   dottedName,
@@ -274,9 +274,10 @@ export default createRule<[TimeoutRuleOptions], MessageId>({
 
     /** p-timeout's `message: false` resolves `undefined` on timeout instead of rejecting. */
     function checkMessageFalse(call: TSESTree.CallExpression, callee: TSESTree.Identifier): void {
-      // The option first: it is rare, and the imports and the scope are not looked at without it.
+      // The callee's name first: the file's p-timeout imports are read once, the options of every call with two arguments are not.
+      if (!(pTimeoutNames ??= importedNames(sourceCode.ast, 'p-timeout')).has(callee.name)) return;
       const options = messageFalseOptions(call);
-      if (options.length === 0 || !(pTimeoutNames ??= importedNames(sourceCode.ast, 'p-timeout')).has(callee.name)) return;
+      if (options.length === 0) return;
       const variable = findVariable(scopeOf(sourceCode, call), callee.name);
       if (!variable || moduleOfVariable(variable) !== 'p-timeout') return;
       for (const property of options) {

@@ -1,6 +1,5 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction } from '../analysis/js/index.js';
+import { AST_NODE_TYPES, enclosingFunction } from '../analysis/js/index.js';
 import { reportFixed } from '../util/report-fixes.js';
 import {
   createLoadFinder,
@@ -49,6 +48,8 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       redisWhole: '`{{construct}}` returns the whole {{shape}} in one reply. Check its size first (`{{size}}`) or iterate with `{{scan}}`.',
       redisRange:
         '`{{construct}}` with the range `{{start}} -1` returns the whole {{shape}}. Read a bounded range, or check its size first (`{{size}}`).',
+      redisRangeSomePaths:
+        '`{{construct}}` returns the whole {{shape}} on the paths where `{{names}}` keep the range `{{start}} -1`: the script gives them another value only inside a condition. Bound the range on every path, or check its size first (`{{size}}`).',
       redisOpenRange:
         '`{{construct}}` with the range `{{start}} {{stop}}` and no `{{bound}}` returns the whole {{shape}}. Add `{{bound}}`, or check its size first (`{{size}}`).',
       oversizedBound:

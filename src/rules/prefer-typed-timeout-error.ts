@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
+  AST_NODE_TYPES,
   calleeName,
   DefinitionType,
   dottedName,

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from './node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
@@ -62,17 +62,19 @@ export function lastName(node: Node): string | null {
 
 /** Dotted path of a static member chain (`Promise.race`, `process.hrtime.bigint`), or null. */
 export function dottedName(node: Node): string | null {
-  // A loop down the chain, not a recursion: a chain can be thousands of members long.
-  const properties: string[] = [];
   let target = unwrap(node);
+  // A plain name, the common case, allocates nothing.
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  // A loop down the chain, not a recursion: a chain can be thousands of members long.
+  let properties = '';
   while (target.type === AST_NODE_TYPES.MemberExpression) {
     const property = memberPropertyName(target);
     if (property === null) return null;
-    properties.push(property);
+    properties = `.${property}${properties}`;
     target = unwrap(target.object);
   }
   const root = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.ThisExpression ? 'this' : null;
-  return root === null ? null : [root, ...properties.reverse()].join('.');
+  return root === null ? null : root + properties;
 }
 
 /** The name a call is made by: `f` for `f()`, `m` for `a.b.m()`. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { isFunction, memberPropertyName, propertyKeyName, unwrap, type FunctionNode } from './ast.js';
@@ -56,6 +56,16 @@ function ownMethod(call: TSESTree.CallExpression, member: TSESTree.MemberExpress
   return null;
 }
 
+/** The function a call runs when the file declares it: `f()` of a function or a `const f = () => …`, `this.f()` of the class's own method. */
+export function sameFileCallee(call: TSESTree.CallExpression, sourceCode: SourceCode): FunctionNode | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier)
+    return functionOfDeclaration(findVariable(scopeOf(sourceCode, call), callee.name)?.defs[0]?.node);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression)
+    return ownMethod(call, callee);
+  return null;
+}
+
 function setParents(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
   const stack: [Node, Node | undefined][] = [[root, undefined]];
   while (stack.length > 0) {
@@ -102,16 +112,9 @@ export class CalleeResolver {
 
   resolve(call: TSESTree.CallExpression): ResolvedCallee | null {
     const sourceCode = this.context.sourceCode;
-    const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const def = findVariable(scopeOf(sourceCode, call), callee.name)?.defs[0];
-      const fn = functionOfDeclaration(def?.node);
-      if (fn) return { fn, sourceCode, fileName: null };
-    } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
-      const fn = ownMethod(call, callee);
-      if (fn) return { fn, sourceCode, fileName: null };
-    }
-    return this.resolveWithTypes(callee);
+    const fn = sameFileCallee(call, sourceCode);
+    if (fn) return { fn, sourceCode, fileName: null };
+    return this.resolveWithTypes(unwrap(call.callee));
   }
 
   private resolveWithTypes(callee: Node): ResolvedCallee | null {

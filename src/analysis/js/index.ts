@@ -6,6 +6,7 @@ export * from './definitions.js';
 export * from './function-returns.js';
 export * from './imports.js';
 export * from './module-system.js';
+export * from './node-types.js';
 export * from './origins.js';
 export * from './package-json.js';
 export * from './per-file.js';

@@ -1,5 +1,5 @@
 import { dirname, extname } from 'node:path';
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from './node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { filenameOf, nearestPackage } from './package-json.js';
 import { perFile } from './per-file.js';

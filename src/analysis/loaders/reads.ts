@@ -3,7 +3,7 @@
  * are not constants, streams collected into one array or buffer. Noisier than the catalog's
  * loads (most bodies and files are small), so the rule checks them only when asked (`strict`).
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   callText,

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isNullish, leavesBlock, unwrap } from '../js/ast.js';
 

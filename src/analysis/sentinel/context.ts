@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findInSubtree, functionName, type FunctionNode, literalString, SKIP_NESTED_FUNCTIONS } from '../js/ast.js';
 import { FunctionResults, isBooleanAnswer } from '../js/function-returns.js';

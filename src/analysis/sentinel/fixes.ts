@@ -1,5 +1,5 @@
 import type { FixOffer } from '../../util/report-fixes.js';
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, functionName, isFunction, isParenthesized, unwrap, type FunctionNode } from '../js/ast.js';
 import { addNamedImport, findVariable } from '../js/imports.js';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, shortText, unwrap } from '../js/ast.js';
 import { CalleeResolver } from '../js/callee-resolution.js';

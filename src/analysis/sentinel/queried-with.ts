@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findInSubtree, unwrap } from '../js/ast.js';
+import { firstAtOrAfter } from '../../util/sorted.js';
 
 type Node = TSESTree.Node;
 
@@ -99,18 +100,6 @@ function isCallArgumentWithin(node: Node, root: Node): boolean {
     if (parent.type === AST_NODE_TYPES.CallExpression && (parent.arguments as Node[]).includes(child)) return true;
   }
   return false;
-}
-
-/** The index of the first entry of a sorted list at or after `value`, by bisection. */
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** An identifier that reads its name's value: not `prisma.rev` or `{ rev: 1 }`, which use the name. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { dottedName, isNullish, lastName, memberPropertyName, propertyKeyName, unwrap } from '../js/ast.js';
 
@@ -44,6 +44,8 @@ const DEGRADED_KEYS =
   /^(stale|isstale|timedout|didtimeout|timeout|partial|ispartial|degraded|isdegraded|fromcache|cached|incomplete|truncated|fallback|isfallback|aborted)$/i;
 const SUCCESS_MARKER_KEYS = /^(ok|success|succeeded)$/i;
 
+const BIGINT_ZERO = BigInt(0);
+
 /**
  * `object.property` as `dottedName` spells it, tested property first: cheaper than building the
  * dotted name of every member returned (`return this.cache.rows`) to compare it with one string.
@@ -57,7 +59,7 @@ function isEmptyValue(node: Node): boolean {
   switch (target.type) {
     case AST_NODE_TYPES.Literal:
       if ('regex' in target && target.regex) return false;
-      return target.value === 0 || target.value === '' || target.value === false || target.value === null || target.value === BigInt(0);
+      return target.value === 0 || target.value === '' || target.value === false || target.value === null || target.value === BIGINT_ZERO;
     case AST_NODE_TYPES.Identifier:
       return target.name === 'undefined' || target.name === 'NaN';
     case AST_NODE_TYPES.UnaryExpression:
@@ -179,10 +181,16 @@ function isTimeoutMarker(node: Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return CONSTANT_CASE.test(node.name) && MARKER_WORD.test(node.name);
     case AST_NODE_TYPES.CallExpression:
-      return dottedName(node.callee) === 'Symbol' && node.arguments[0] !== undefined && isTimeoutMarker(unwrap(node.arguments[0]));
+      return (
+        isIdentifierNamed(unwrap(node.callee), 'Symbol') && node.arguments[0] !== undefined && isTimeoutMarker(unwrap(node.arguments[0]))
+      );
     default:
       return false;
   }
+}
+
+function isIdentifierNamed(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** Classifies `node` as a success-shaped sentinel, or returns null. */

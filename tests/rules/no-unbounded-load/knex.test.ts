@@ -45,6 +45,38 @@ const INJECTED_CLIENT = `class TaskStore {
 }
 module.exports = { TaskStore };`;
 
+/**
+ * Backstage's task list (plugin-scaffolder-backend, DatabaseTaskStore.list), reduced: an injected
+ * client, a filter helper the builder is handed to, `.limit()` only when the caller passes one,
+ * and the rows read in a `Promise.all` beside a count.
+ */
+const TASK_LIST = `class TaskStore {
+  constructor(client) { this.db = client; }
+  parseFilter(filter, query, negate = false) {
+    if (filter.not) return this.parseFilter(filter.not, query, !negate);
+    if (filter.key) { query.whereIn(filter.key, filter.values); return query; }
+    return query[negate ? 'andWhereNot' : 'andWhere']((sub) => {
+      for (const f of filter.anyOf ?? []) sub.orWhere((inner) => this.parseFilter(f, inner));
+    });
+  }
+  page(query, limit) { query.limit(limit); }
+  async list({ status, pagination, filters }) {
+    const queryBuilder = this.db('tasks');
+    if (filters) {
+      this.parseFilter(filters, queryBuilder);
+    }
+    if (status) queryBuilder.whereIn('status', status);
+    const countQuery = queryBuilder.clone();
+    countQuery.count('tasks.id', { as: 'count' });
+    if (pagination?.limit !== undefined) {
+      queryBuilder.limit(pagination.limit);
+    }
+    const [results, [{ count }]] = await Promise.all([queryBuilder.select(['id', 'spec']), countQuery]);
+    return { results, count };
+  }
+}
+module.exports = { TaskStore };`;
+
 runRuleTests('no-unbounded-load', rule, {
   valid: [
     // The same code in a package that does not depend on knex: nothing says \`this.db\` is a client.
@@ -116,6 +148,37 @@ export async function d(limit: number) {
 }`,
     `// a function called db is not knex
 export async function a(db: (table: string) => Promise<unknown[]>) { return await db('users'); }`,
+    {
+      // Handed to a helper that may bound it (one that calls \`.limit()\`, or one of another module),
+      // or filtered by the caller's keys besides the optional limit: not reported.
+      code: TASK_LIST.replace('this.parseFilter(filters, queryBuilder);', 'this.page(queryBuilder, 50);'),
+      filename: IN_KNEX_PACKAGE,
+    },
+    {
+      code: `const { applyFilters } = require('./filters');
+class TaskStore {
+  constructor(client) { this.db = client; }
+  async list({ filters, limit }) {
+    const query = this.db('tasks');
+    applyFilters(filters, query);
+    if (limit) query.limit(limit);
+    return await query.select(['id']);
+  }
+  async byIds(ids, limit) {
+    const query = this.db('tasks').whereIn('id', ids);
+    if (limit) query.limit(limit);
+    return await query;
+  }
+}
+module.exports = { TaskStore };`,
+      filename: IN_KNEX_PACKAGE,
+    },
+    `// every builder of a Promise.all bounded, or not a read
+import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function both() {
+  return Promise.all([knex('users').select('id').limit(10), knex('users').count('* as n'), Promise.resolve(1)]);
+}`,
   ],
   invalid: [
     {
@@ -368,8 +431,8 @@ export async function events(limit: number, q = knex('events').where({ kind: 'x'
             when: 'false',
             bound: 'limit',
           },
-          line: 4,
-          column: 17,
+          line: 9,
+          column: 22,
           suggestions: [],
         },
         {
@@ -421,6 +484,54 @@ export async function events(limit: number, q = knex('events').where({ kind: 'x'
   async list() {
     return this.knex('users').whereNull('deleted_at').limit(100);
   }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a bound on some paths of an injected client handed to a filter helper, read in a Promise.all (Backstage)',
+      code: TASK_LIST,
+      filename: IN_KNEX_PACKAGE,
+      errors: [
+        {
+          messageId: 'boundOnSomePaths',
+          data: {
+            construct: "this.db('tasks').whereIn().select()",
+            unit: 'row',
+            test: 'pagination?.limit !== undefined',
+            when: 'false',
+            bound: 'limit',
+          },
+          line: 22,
+          column: 68,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'builders awaited together in a Promise.all or Promise.allSettled',
+      code: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function both() {
+  const [users] = await Promise.allSettled([knex('users').select('id'), knex('users').count('* as n')]);
+  return users;
+}`,
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: "knex('users').select()", unit: 'row', bound: '`.limit()` or `.first()`', fix: 'limit' },
+          line: 4,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import knexFactory from 'knex';
+const knex = knexFactory({ client: 'pg' });
+export async function both() {
+  const [users] = await Promise.allSettled([knex('users').select('id').limit(100), knex('users').count('* as n')]);
+  return users;
 }`,
             },
           ],

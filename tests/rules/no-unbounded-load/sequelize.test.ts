@@ -23,6 +23,19 @@ export const a = () => User.findAll();`,
 import { Model } from 'sequelize';
 export class Tag extends Model {}
 export const a = (pk: string, ids: number[]) => Tag.findAll({ where: { [pk]: ids } });`,
+    `// nocobase's BelongsToArray eager load: the target's own key against keys held in the parent rows,
+// in a \`let\` given a second value that keeps it (every value it is given filters by keys)
+import { Model, Op } from 'sequelize';
+export class Tag extends Model {}
+export async function load(association, parents, scope) {
+  const targetKey = association.targetKey;
+  let where = { [targetKey]: parents.map((p) => p.get(association.foreignKey)) };
+  if (scope) {
+    where = { [Op.and]: [where, scope] };
+  }
+  const findOptions = { where, attributes: ['id'] };
+  return Tag.findAll(findOptions);
+}`,
   ],
   invalid: [
     {
@@ -123,6 +136,53 @@ export class UsersService {
   findAll() {
     return this.userModel.findAll({ limit: 100 });
   }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Issue 21, item 4: a caller's list of foreign keys loads every row of those parents.
+      name: "a foreign key against the parents' keys, in a let given a second value",
+      code: `import { Model, Op } from 'sequelize';
+export class Comment extends Model {}
+export async function load(association, parents, scope) {
+  const foreignKey = association.foreignKey;
+  let where = { [foreignKey]: parents.map((p) => p.id) };
+  if (scope) where = { [Op.and]: [where, scope] };
+  return Comment.findAll({ where });
+}`,
+      errors: [
+        {
+          messageId: 'unboundedCall',
+          data: { construct: 'Comment.findAll()', unit: 'row', bound: '`limit`' },
+          line: 7,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addOption',
+              output: `import { Model, Op } from 'sequelize';
+export class Comment extends Model {}
+export async function load(association, parents, scope) {
+  const foreignKey = association.foreignKey;
+  let where = { [foreignKey]: parents.map((p) => p.id) };
+  if (scope) where = { [Op.and]: [where, scope] };
+  return Comment.findAll({ where, limit: 100 });
+}`,
+            },
+            {
+              messageId: 'guardCount',
+              output: `import { Model, Op } from 'sequelize';
+export class Comment extends Model {}
+export async function load(association, parents, scope) {
+  const foreignKey = association.foreignKey;
+  let where = { [foreignKey]: parents.map((p) => p.id) };
+  if (scope) where = { [Op.and]: [where, scope] };
+  if ((await Comment.count({ where })) > 100) {
+    throw new RangeError('Refusing to load more than 100 rows at once');
+  }
+  return Comment.findAll({ where });
 }`,
             },
           ],

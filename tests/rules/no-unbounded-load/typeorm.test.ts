@@ -24,6 +24,16 @@ export class S {
   k(ids: string[]) { return this.users.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany(); }
   l() { return this.users.createQueryBuilder('u').limit(5).getRawMany(); }
 }`,
+    `// Vendure's settings store: one key condition per pair the caller passes, joined with OR
+import { Repository } from 'typeorm';
+export async function entries(repo: Repository<object>, keys: string[]) {
+  const queries = [];
+  for (const key of keys) queries.push({ key, scope: '' });
+  const qb = repo.createQueryBuilder('entry');
+  const orConditions = queries.map((q, index) => \`(entry.key = :key\${index} AND entry.scope = :scope\${index})\`).join(' OR ');
+  if (orConditions) qb.where(orConditions);
+  return qb.getMany();
+}`,
     `// a builder handed to a helper we cannot see
 import { Repository } from 'typeorm';
 import { paginate } from './paginate';
@@ -663,6 +673,31 @@ async function all() {
     return (0, typeorm_1.getRepository)(user_1.User).find({ relations: ['roles'], take: 100 });
 }
 exports.all = all;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "OR-joined conditions per element of the caller's list that are not on a key",
+      code: `import { Repository } from 'typeorm';
+export async function byStatus(repo: Repository<object>, statuses: string[]) {
+  const conditions = statuses.map((s, i) => \`(o.status = :status\${i})\`).join(' OR ');
+  return repo.createQueryBuilder('o').where(conditions).getMany();
+}`,
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          line: 4,
+          column: 57,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: `import { Repository } from 'typeorm';
+export async function byStatus(repo: Repository<object>, statuses: string[]) {
+  const conditions = statuses.map((s, i) => \`(o.status = :status\${i})\`).join(' OR ');
+  return repo.createQueryBuilder('o').where(conditions).take(100).getMany();
+}`,
             },
           ],
         },

@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findInSubtree, isFunction, isInside, lastName, literalString, memberPropertyName, unwrap } from '../../js/ast.js';
-import { unwrapSequence } from '../../js/index.js';
+import { DefinitionType, findVariable, unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader } from '../catalog.js';
 import type { Link } from './chains.js';
 import { ALL_HELPERS, KEY_HELPERS, LIST_HELPERS } from './key-filters.js';
@@ -72,13 +72,19 @@ function guardAbove(call: Node, consumer: Node): Omit<BoundGuard, 'bound'> | nul
   return null;
 }
 
-/** Whether a chain, from its start call (or the receiver that starts it) through the links after it, reads a bounded set of rows. */
+/**
+ * Whether a chain, from its start call (or the receiver that starts it) through the links after it,
+ * reads a bounded set of rows. `listsBound: false` when the chain's code bounds it on some paths
+ * (`if (limit) q.limit(limit)`): a filter on the caller's list of values of a non-key column
+ * (`whereIn('status', statuses)`) then bounds nothing, as the code itself says the rows need a bound.
+ */
 export function isBoundedChain(
   ctx: LoadContext,
   start: TSESTree.Expression,
   startLink: Link | null,
   after: Link[],
   loader: BuilderLoader,
+  listsBound = true,
 ): boolean {
   const bounds = (name: string) => loader.boundMethods.includes(name) || loader.keyMethods?.includes(name) === true;
   if (after.some((l) => isBoundLink(loader, l))) return true;
@@ -131,7 +137,8 @@ export function isBoundedChain(
   if (loader.whereMethods) {
     // The start itself may be a condition (`usersRef.where('email', '==', email)`).
     for (const link of startLink ? [startLink, ...after] : after) {
-      if (loader.whereMethods.includes(link.name) && isKeyCondition(ctx, loader.listMethods, link.call.arguments, link.name)) return true;
+      if (loader.whereMethods.includes(link.name) && isKeyCondition(ctx, loader.listMethods, link.call.arguments, link.name, listsBound))
+        return true;
     }
   }
   if (loader.selectMethods) {
@@ -155,11 +162,12 @@ export function isKeyCondition(
   listMethods: readonly string[] | undefined,
   args: readonly TSESTree.CallExpressionArgument[],
   method: string,
+  listsBound = true,
 ): boolean {
   const [first, second, third] = args.map((a) => unwrap(a));
   if (!first) return false;
-  if (listMethods?.includes(method) && args.length === 2 && isCallerList(second, ctx.scopeOf)) return true;
-  if (args.length === 3 && literalString(second!)?.toLowerCase() === 'in' && isCallerList(third, ctx.scopeOf)) return true;
+  if (listsBound && listMethods?.includes(method) && args.length === 2 && isCallerList(second, ctx.scopeOf)) return true;
+  if (listsBound && args.length === 3 && literalString(second!)?.toLowerCase() === 'in' && isCallerList(third, ctx.scopeOf)) return true;
   // TypeORM's `where(entityIds)`, `entityIds = entities.map(…)`: any of the caller's key objects.
   if (args.length === 1 && isBuiltList(first, ctx.scopeOf)) return true;
   const column = (node: Node | undefined) =>
@@ -173,21 +181,72 @@ export function isKeyCondition(
     return args.length === 3 && (op === '=' || op === '==' || op?.toLowerCase() === 'in') && third !== undefined;
   }
   if ((first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') || first.type === AST_NODE_TYPES.TemplateLiteral) {
-    if (args.length > 2) return false;
-    // `where('u.id = :id')`, `whereRaw(\`LOWER(??) IN (${emails.map(() => '?')})\`, …)`.
-    const text = (piece: string) => ({ kind: 'text' as const, text: piece.replace(/:\.\.\.\w+/g, '?'), sourceStart: null });
-    const pieces: SqlPiece[] =
-      first.type === AST_NODE_TYPES.Literal
-        ? [text(first.value)]
-        : first.quasis.flatMap((q, i) =>
-            i === 0 ? [text(q.value.cooked ?? q.value.raw)] : [{ kind: 'hole' as const }, text(q.value.cooked ?? q.value.raw)],
-          );
-    const verdict = judgeSql([text('SELECT * FROM t WHERE '), ...pieces]);
-    return verdict.kind === 'bounded' && verdict.reason === 'primary-key';
+    return args.length <= 2 && isKeyText(first);
+  }
+  // `where(conditions)`, `conditions = pairs.map((p, i) => \`(e.key = :key${i} AND …)\`).join(' OR ')`: a key condition per element of the caller's list.
+  if (first.type === AST_NODE_TYPES.Identifier) {
+    const keyText = orJoinedText(first, ctx.scopeOf);
+    return args.length <= 2 && keyText !== null && isKeyText(keyText, true);
   }
   if (first.type === AST_NODE_TYPES.ObjectExpression) return isPrimaryKeyFilter(first, ctx.scopeOf);
   if (first.type === AST_NODE_TYPES.CallExpression) return isKeyHelper(ctx, first);
   return false;
+}
+
+/** `where('u.id = :id')`, `whereRaw(\`LOWER(??) IN (${emails.map(() => '?')})\`, …)`: condition text on a primary key. */
+function isKeyText(first: TSESTree.StringLiteral | TSESTree.TemplateLiteral, grouped = false): boolean {
+  const text = (piece: string) => ({ kind: 'text' as const, text: piece.replace(/:\.\.\.\w+/g, '?'), sourceStart: null });
+  const pieces: SqlPiece[] = [];
+  if (first.type === AST_NODE_TYPES.Literal) pieces.push(text(first.value));
+  else {
+    for (const [i, q] of first.quasis.entries()) {
+      const last = pieces.at(-1);
+      // `:key${i}`: a hole that ends a parameter's name is part of the name.
+      if (i > 0 && !(last?.kind === 'text' && /:\w+$/.test(last.text))) pieces.push({ kind: 'hole' });
+      pieces.push(text(q.value.cooked ?? q.value.raw));
+    }
+  }
+  // One OR-ed element, `(e.key = :key0 AND …)`: its own parentheses group it among the others.
+  const head = pieces[0];
+  const tail = pieces.at(-1);
+  if (
+    grouped &&
+    head?.kind === 'text' &&
+    tail?.kind === 'text' &&
+    head.text.trimStart().startsWith('(') &&
+    tail.text.trimEnd().endsWith(')')
+  ) {
+    head.text = head.text.trimStart().slice(1);
+    tail.text = tail.text.trimEnd().slice(0, -1);
+  }
+  const verdict = judgeSql([text('SELECT * FROM t WHERE '), ...pieces]);
+  return verdict.kind === 'bounded' && verdict.reason === 'primary-key';
+}
+
+/** `const c = list.map((x, i) => \`…\`).join(' OR ')` with the caller's `list`: the text each element gives. */
+function orJoinedText(
+  node: TSESTree.Identifier,
+  scopeOf: LoadContext['scopeOf'],
+): TSESTree.StringLiteral | TSESTree.TemplateLiteral | null {
+  const def = findVariable(scopeOf(node), node.name)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return null;
+  const join = unwrap(def.node.init);
+  if (join.type !== AST_NODE_TYPES.CallExpression || join.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (
+    memberPropertyName(join.callee) !== 'join' ||
+    literalString(join.arguments[0] ?? join)
+      ?.trim()
+      .toUpperCase() !== 'OR'
+  )
+    return null;
+  const map = unwrap(join.callee.object);
+  if (map.type !== AST_NODE_TYPES.CallExpression || map.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (memberPropertyName(map.callee) !== 'map' || !isCallerList(map.callee.object, scopeOf)) return null;
+  const fn = map.arguments[0] ? unwrap(map.arguments[0]) : null;
+  if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression || fn.body.type === AST_NODE_TYPES.BlockStatement) return null;
+  const body = unwrap(fn.body);
+  if (body.type === AST_NODE_TYPES.TemplateLiteral) return body;
+  return body.type === AST_NODE_TYPES.Literal && typeof body.value === 'string' ? body : null;
 }
 
 /** `'abc'`, `` `card-${n}` ``: a string written in place. */

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberPropertyName, shortText, unwrap } from '../../js/ast.js';
+import { isInside, memberPropertyName, shortText, unwrap } from '../../js/ast.js';
 import { findVariable, nameRef, topLevelModules, unwrapSequence } from '../../js/index.js';
 import type { BuilderLoader, LibraryEntry } from '../catalog.js';
 import { type Chain, type Link, chainBelow, VariableChains, walkChainBelow } from './chains.js';
@@ -11,6 +11,7 @@ import { type LoadContext, STREAMING, acceptsReceiver, isExempt } from './load-c
 import { type BuilderStarts, isTableCall, startsAt, startsAtRoot } from './loader-tables.js';
 import { isFunctionArgument, setsOption, viewObject } from './objects.js';
 import { isResolved } from '../receivers/resolution.js';
+import { BuilderHelpers } from './builder-helpers.js';
 
 // Builders: `knex('t')`, `qb.getMany()`, `Model.find().exec()`, `collection.find().toArray()`.
 
@@ -37,9 +38,11 @@ export class BuilderLoads {
   private readonly variableChains: VariableChains;
   private readonly variableStarts = new Map<BuilderStarts, Map<Chain, boolean>>();
   private readonly clientFile = new Map<BuilderLoader, boolean>();
+  private readonly helpers: BuilderHelpers;
 
   constructor(private readonly ctx: LoadContext) {
     this.variableChains = new VariableChains(ctx.scopeOf);
+    this.helpers = new BuilderHelpers(ctx.sourceCode);
   }
 
   /**
@@ -67,9 +70,9 @@ export class BuilderLoads {
         consumption.kind === 'await'
           ? (every: Chain) => this.mayStartInVariable(starts, every)
           : (every: Chain) => directMayStart || this.mayStartInVariable(starts, every);
-      const through = this.variableChains.through(direct.root, consumer, 0, worthIt);
+      const through = this.variableChains.through(direct.root, consumer, 0, worthIt, true);
       if (!through || (through.links.length === 0 && through.root.type !== AST_NODE_TYPES.CallExpression)) return null;
-      match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links] }, consumption);
+      match = this.matchChain({ root: through.root, links: [...through.links, ...direct.links], passedTo: through.passedTo }, consumption);
     }
     if (match === 'none' || match === 'not-load') return null;
     return this.finding(match, candidate, consumption);
@@ -107,10 +110,21 @@ export class BuilderLoads {
   private matchChain(chain: Chain, consumption: Consumption): ChainMatch | 'none' | 'not-load' {
     const { tables } = this.ctx;
     const candidates = consumption.kind === 'terminal' ? (tables.terminals.get(consumption.name) ?? []) : tables.thenables;
+    const consumer = consumption.kind === 'terminal' ? consumption.call : consumption.expression;
     for (const { library, loader } of candidates) {
-      const start = this.findStart(chain, library, loader);
+      let start = this.findStart(chain, library, loader, true);
       if (!start) continue;
-      const after = chain.links.slice(start.index + 1);
+      let after = chain.links.slice(start.index + 1);
+      // `if (limit) q.limit(limit)`: a bound on some paths only is judged as none, and named.
+      let guard = boundGuard(loader, after, consumer);
+      // A client known by the call's shape alone (`this.db('tasks')`) counts without
+      // `checkTableCallShape` only when the chain is bounded on some paths: its code says so.
+      if (start.byShape && !guard && !this.ctx.settings.tableCallShape) {
+        start = this.findStart(chain, library, loader, false);
+        if (!start) continue;
+        after = chain.links.slice(start.index + 1);
+        guard = boundGuard(loader, after, consumer);
+      }
       if (loader.requires && !after.some((l) => loader.requires!.includes(l.name)) && !loader.requires.includes(start.link?.name ?? 'call'))
         continue;
       if (after.some((l) => loader.notLoads.includes(l.name))) return 'not-load';
@@ -119,10 +133,11 @@ export class BuilderLoads {
       // `await qb.getMany()` is reported at `getMany`; `await x.stream()` is not a load.
       if (consumption.kind === 'await' && after.some((l) => tables.terminals.has(l.name) || STREAMING.has(l.name))) return 'not-load';
       if (consumption.kind === 'terminal' && consumption.name === 'then' && !loader.thenable) return 'not-load';
-      // `if (limit) q.limit(limit)`: a bound on some paths only is judged as none, and named.
-      const guard = boundGuard(loader, after, consumption.kind === 'terminal' ? consumption.call : consumption.expression);
+      // Handed to a helper (`this.applyFilters(f, q)`): judged only when the chain's own bound is
+      // conditional and no helper calls a bound method (else the helper may be what bounds it).
+      if (chain.passedTo && (!guard || chain.passedTo.some((call) => this.helpers.mayBound(call, loader)))) return 'not-load';
       const judged = guard ? after.filter((l) => !isBoundLink(loader, l)) : after;
-      if (isBoundedChain(this.ctx, start.call, start.link, judged, loader)) return 'not-load';
+      if (isBoundedChain(this.ctx, start.call, start.link, judged, loader, guard === null)) return 'not-load';
       return { library, loader, start: start.call, startLink: start.link, after: judged, guard };
     }
     return 'none';
@@ -152,24 +167,22 @@ export class BuilderLoads {
     return known;
   }
 
-  private findStart(
-    chain: Chain,
-    library: LibraryEntry,
-    loader: BuilderLoader,
-  ): { index: number; call: Expression; link: Link | null } | null {
+  /** Where the builder starts in the chain; `byShape`: whether a client known by the call's shape alone may start it. */
+  private findStart(chain: Chain, library: LibraryEntry, loader: BuilderLoader, byShape: boolean): Start | null {
     const callable = loader.starts.includes('call');
-    if (
-      callable &&
-      chain.root.type === AST_NODE_TYPES.CallExpression &&
-      this.isCalledReceiver(chain.root, chain.links[0]?.name, library, loader)
-    ) {
-      return { index: -1, call: chain.root, link: null };
+    const calledStart = (call: TSESTree.CallExpression, next: string | undefined) => {
+      const called = this.isCalledReceiver(call, next, library, loader);
+      return called === 'receiver' || (called === 'shape' && byShape) ? called : false;
+    };
+    if (callable && chain.root.type === AST_NODE_TYPES.CallExpression) {
+      const called = calledStart(chain.root, chain.links[0]?.name);
+      if (called) return { index: -1, call: chain.root, link: null, byShape: called === 'shape' };
     }
-    let found: { index: number; call: Expression; link: Link | null } | null = null;
+    let found: Start | null = null;
     for (let i = 0; i < chain.links.length; i++) {
       const link = chain.links[i]!;
-      if (callable && this.isCalledReceiver(link.call, chain.links[i + 1]?.name, library, loader))
-        return { index: i, call: link.call, link: null };
+      const called = callable && calledStart(link.call, chain.links[i + 1]?.name);
+      if (called) return { index: i, call: link.call, link: null, byShape: called === 'shape' };
       if (!loader.starts.includes(link.name)) continue;
       const receiver = i === 0 ? chain.root : chain.links[i - 1]!.call;
       const resolution = this.ctx.resolver.resolve(receiver);
@@ -191,7 +204,12 @@ export class BuilderLoads {
    * factory. An unknown callee counts when the next method is the builder's own (`tableCallMethods`)
    * and the file or its package uses the library: `this.db('tasks').where(…)`, `dbOrTx('t').select()`.
    */
-  private isCalledReceiver(call: TSESTree.CallExpression, next: string | undefined, library: LibraryEntry, loader: BuilderLoader): boolean {
+  private isCalledReceiver(
+    call: TSESTree.CallExpression,
+    next: string | undefined,
+    library: LibraryEntry,
+    loader: BuilderLoader,
+  ): 'receiver' | 'shape' | false {
     const target = unwrapSequence(call.callee);
     if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return false;
     if (!isTableCall(call)) return false;
@@ -199,16 +217,17 @@ export class BuilderLoads {
     if (ref?.origin && library.modules.some((m) => (typeof m === 'string' ? m === ref.origin!.module : m.test(ref.origin!.module))))
       return false;
     const resolution = this.ctx.resolver.resolve(target);
-    if (isResolved(resolution)) return resolution.library === library && resolution.role === loader.role;
-    return resolution === null && this.isShapeCall(target, next, library, loader);
+    if (isResolved(resolution)) return resolution.library === library && resolution.role === loader.role && 'receiver';
+    return resolution === null && this.isShapeCall(target, next, library, loader) && 'shape';
   }
 
   /**
    * `this.db('tasks').where(…)`: an unknown callee counts as the client by the call's shape — a
    * name or a path of names (`trx`, `this.db`, `options.knex`; not a method of a chain, not one of
    * the builder's own methods, not a method of something known to be other), called with a table,
-   * chained on with one of `tableCallMethods`, in a file or package using the library
-   * (`checkTableCallShape`: off by default, as the bounds of such queries need the schema).
+   * chained on with one of `tableCallMethods`, in a file or package using the library. Without
+   * `checkTableCallShape` (off by default, as the bounds of such queries need the schema) the
+   * caller keeps only chains bounded on some paths: their code says the rows need a bound.
    */
   private isShapeCall(
     target: TSESTree.Identifier | TSESTree.MemberExpression,
@@ -217,7 +236,7 @@ export class BuilderLoads {
     loader: BuilderLoader,
   ): boolean {
     const methods = loader.tableCallMethods;
-    if (!this.ctx.settings.tableCallShape || !methods || next === undefined || !methods.includes(next) || !isNamePath(target)) return false;
+    if (!methods || next === undefined || !methods.includes(next) || !isNamePath(target)) return false;
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       const name = memberPropertyName(target) ?? '';
       if (methods.includes(name) || loader.starts.includes(name) || loader.notLoads.includes(name)) return false;
@@ -248,7 +267,9 @@ export class BuilderLoads {
     if (match.guard) {
       const { test, unboundedWhen, bound } = match.guard;
       const data = { construct, unit: loader.unit, test: shortText(sourceCode.getText(test), 40), when: unboundedWhen, bound };
-      return { node, messageId: 'boundOnSomePaths', data, suggest: [] };
+      // Built in a variable and bounded on some paths: the finding is where it runs, past the `if`.
+      const at = consumption.kind === 'await' && !isInside(start, candidate) ? consumedAt(candidate) : node;
+      return { node: at, messageId: 'boundOnSomePaths', data, suggest: [] };
     }
     const limit = limitText(sourceCode, start, settings.limit);
     if (loader.fixOption && start.type === AST_NODE_TYPES.CallExpression)
@@ -276,6 +297,24 @@ export class BuilderLoads {
       suggest,
     };
   }
+}
+
+/** Where a builder chain starts: the index of the start link (-1: the root), and whether only the call's shape says so. */
+interface Start {
+  index: number;
+  call: Expression;
+  link: Link | null;
+  byShape?: boolean;
+}
+
+/** Where a builder held in a variable runs: the last method called on it (`q.select(…)`), or the variable itself (`await q`). */
+function consumedAt(candidate: Expression): Node {
+  const target = unwrap(candidate);
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(target.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) return callee.property;
+  }
+  return target;
 }
 
 /** `db`, `this.db`, `options.knex`: names and non-computed member paths, no call in them. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isInside, memberPropertyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
@@ -18,6 +18,8 @@ export interface Link {
 export interface Chain {
   root: Expression;
   links: Link[];
+  /** Calls a builder variable is handed to (`this.applyFilters(f, q)`), when `through` was asked to keep them. */
+  passedTo?: TSESTree.CallExpression[];
 }
 
 const WRAPPERS = new Set<string>([
@@ -104,7 +106,7 @@ function ownerOf(node: Node): Node {
 }
 
 /** What a use of a builder variable does to it, whoever consumes it: nothing, adds calls, or lets it escape. */
-type UseEffect = 'none' | 'escapes' | Link[];
+type UseEffect = 'none' | 'escapes' | Link[] | { passedTo: TSESTree.CallExpression };
 
 interface VariableUse {
   identifier: TSESTree.Identifier;
@@ -140,7 +142,13 @@ export class VariableChains {
    * chain and every call made on the variable anywhere: a superset of every chain `through` can
    * return for it, tested once per variable instead of walking its uses for every consumer.
    */
-  through(identifier: TSESTree.Identifier, consumer: Node, depth = 0, worthIt?: (everyLink: Chain) => boolean): Chain | null {
+  through(
+    identifier: TSESTree.Identifier,
+    consumer: Node,
+    depth = 0,
+    worthIt?: (everyLink: Chain) => boolean,
+    keepPassed = false,
+  ): Chain | null {
     if (depth > 3) return null;
     const variable = findVariable(this.scopeOf(identifier), identifier.name);
     const facts = variable ? this.factsOf(variable) : null;
@@ -148,16 +156,24 @@ export class VariableChains {
     if (worthIt && !worthIt(this.everyLinkOf(facts, depth))) return null;
     const owner = ownerOf(identifier);
     const extra: Link[] = [];
+    let passedTo: TSESTree.CallExpression[] | undefined;
     for (const use of facts.uses) {
       if (isInside(use.identifier, consumer)) continue;
       // A use outside the consuming function (whose nearest function is then not that one).
       if (!isInside(use.identifier, owner)) return null;
       const effect = this.effectOf(use, facts);
       if (effect === 'escapes') return null;
-      if (effect !== 'none') extra.push(...effect);
+      if (Array.isArray(effect)) extra.push(...effect);
+      else if (effect !== 'none') {
+        // Handed to a function that may bound it: the caller decides, if it asked to.
+        if (!keepPassed) return null;
+        (passedTo ??= []).push(effect.passedTo);
+      }
     }
     const base = this.baseOf(facts, depth);
-    return { root: base.root, links: [...base.links, ...extra] };
+    return passedTo
+      ? { root: base.root, links: [...base.links, ...extra], passedTo }
+      : { root: base.root, links: [...base.links, ...extra] };
   }
 
   private effectOf(use: VariableUse, facts: BuilderVariable): UseEffect {
@@ -171,7 +187,7 @@ export class VariableChains {
     const links = [...base.links];
     for (const use of facts.uses) {
       const effect = this.effectOf(use, facts);
-      if (effect !== 'none' && effect !== 'escapes') links.push(...effect);
+      if (Array.isArray(effect)) links.push(...effect);
     }
     every = { root: base.root, links };
     facts.everyLink.set(depth, every);
@@ -222,6 +238,8 @@ function useEffect(id: TSESTree.Identifier, name: string): UseEffect {
     return chain.links;
   }
   const above = chainAbove(id);
+  // `this.applyFilters(filter, q);`: handed to a function, whose calls on it `through` cannot see.
+  if (above.links.length === 0 && isStatementArgument(id)) return { passedTo: id.parent as TSESTree.CallExpression };
   // `q = q.where()` reads q as the root of the assigned chain: covered by the write.
   if (above.links.length === 0) return 'escapes';
   const { parent } = valueParent(above.top);
@@ -232,4 +250,15 @@ function useEffect(id: TSESTree.Identifier, name: string): UseEffect {
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return above.links;
   if (above.links[0]!.name === 'clone' || isConsumed(above.top)) return 'none';
   return 'escapes';
+}
+
+/** `f(a, q);` as a statement of its own: the builder is an argument, and what the call returns is dropped. */
+function isStatementArgument(id: TSESTree.Identifier): boolean {
+  const call = id.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee !== id &&
+    call.arguments.includes(id) &&
+    call.parent?.type === AST_NODE_TYPES.ExpressionStatement
+  );
 }

@@ -20,6 +20,7 @@ export type LoadMessageId =
   | 'redisKeys'
   | 'redisWhole'
   | 'redisRange'
+  | 'redisRangeSomePaths'
   | 'redisOpenRange'
   | 'oversizedBound'
   | 'collectedPages'

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lastName, literalString, unwrap } from '../../js/ast.js';
 import { addNamedImport, findVariable } from '../../js/imports.js';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { callText, lastName, memberPropertyName, unwrap } from '../../js/ast.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
@@ -108,7 +108,15 @@ export class LoadFinder {
 
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): readonly LoadFinding[] {
-    if (!isConsumable(expression) || !this.builders.mayBeThenable(expression)) return NO_FINDINGS;
+    if (!isConsumable(expression)) return NO_FINDINGS;
+    const elements = promiseAllElements(expression);
+    if (elements) {
+      // `await Promise.all([q.select(…), countQuery])`: each builder in the list is run and awaited.
+      let findings: LoadFinding[] | undefined;
+      for (const element of elements) for (const finding of this.consumed(element)) (findings ??= []).push(finding);
+      return findings ?? NO_FINDINGS;
+    }
+    if (!this.builders.mayBeThenable(expression)) return NO_FINDINGS;
     return this.once(this.builders.find(expression, { kind: 'await', expression }));
   }
 
@@ -152,6 +160,26 @@ export class LoadFinder {
     if (isFunctionArgument(args[0], this.ctx.scopeOf)) return null;
     return redisFinding(this.ctx, call, callee, command, name, callText(this.ctx.sourceCode, callee, 50));
   }
+}
+
+/** Combinators that run and await every promise of their array: `Promise.all([…])`, `Promise.allSettled([…])`. */
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled']);
+
+/** The elements of `Promise.all([a, b])` (not spread, not holes), or null for any other expression. */
+function promiseAllElements(expression: Expression): Expression[] | null {
+  const call = unwrap(expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(call.callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.type !== AST_NODE_TYPES.Identifier ||
+    callee.object.name !== 'Promise'
+  )
+    return null;
+  const name = memberPropertyName(callee);
+  const list = call.arguments[0];
+  if (name === null || !PROMISE_COMBINATORS.has(name) || list?.type !== AST_NODE_TYPES.ArrayExpression) return null;
+  return list.elements.filter((e): e is Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement);
 }
 
 /** What `consumed` can judge: a call (`await knex('t').where(…)`) or a variable holding a builder. A cheap test to run before finding out whether the value is consumed. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { lastName, unwrap } from '../../js/ast.js';
 import type {
@@ -104,7 +104,8 @@ export class LoaderTables {
             for (const command of loader.commands) {
               for (const name of command.names) {
                 this.redis.set(name, { library, loader, command });
-                if (loader.scriptCalls) this.scriptCommands.set(name.toUpperCase(), { library, loader, command });
+                if (loader.scriptCalls && command.inScripts !== false)
+                  this.scriptCommands.set(name.toUpperCase(), { library, loader, command });
               }
             }
             for (const call of loader.scriptCalls ?? []) if (!this.scriptCalls.includes(call)) this.scriptCalls.push(call);

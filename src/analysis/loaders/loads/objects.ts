@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, lastName, memberPropertyName, propertyKeyName, unwrap } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
@@ -137,17 +137,58 @@ function isKeyValue(value: Node, scopeOf: ScopeOf): boolean {
  * `{ id: { in: ids } }`, `{ _id: In(ids) }`), or any field against a list the caller passes
  * (`{ email: In(emails) }`, `{ user: { id: { in: userIds } } }`): at most a few rows per key.
  */
-export function isPrimaryKeyFilter(filter: Node | undefined, scopeOf: ScopeOf): boolean {
+export function isPrimaryKeyFilter(filter: Node | undefined, scopeOf: ScopeOf, depth = 0): boolean {
   if (!filter || isFunction(unwrap(filter))) return false;
   const view = viewObject(filter, scopeOf);
-  if (!view) return false;
-  // `{ [primaryKeyField]: ids }`: a key we cannot read may be the primary key.
-  if (!view.complete) return true;
+  if (!view) {
+    // `let where = { id: ids }; if (scope) where = { [Op.and]: [where, scope] }`: by keys if every value it is given is.
+    const values = depth < 2 ? assignedValues(filter, scopeOf) : null;
+    return values !== null && values.every((value) => isPrimaryKeyFilter(value, scopeOf, depth + 1));
+  }
+  // `{ [primaryKeyField]: ids }`: a key we cannot read may be the primary key; `{ [foreignKey]: ids }` is not one.
+  if (!view.complete && !namesForeignKeysOnly(view.literal)) return true;
   for (const key of PRIMARY_KEYS) {
     const value = view.keys.get(key);
     if (value && isKeyValue(value, scopeOf)) return true;
   }
   return hasCallerListField(view, scopeOf, 0);
+}
+
+/**
+ * `{ [foreignKey]: parentIds }`, `{ [association.foreignKey]: ids }`: an object whose only keys we
+ * cannot read are named as foreign keys, which select every row of each parent, not one row per key.
+ */
+function namesForeignKeysOnly(literal: TSESTree.ObjectExpression | null): boolean {
+  if (!literal) return false;
+  let computed = 0;
+  for (const property of literal.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return false;
+    if (propertyKeyName(property) !== null) continue;
+    const name = property.computed ? lastName(unwrap(property.key)) : null;
+    if (name === null || !FOREIGN_KEY_NAME.test(name)) return false;
+    computed++;
+  }
+  return computed > 0;
+}
+
+const FOREIGN_KEY_NAME = /foreign_?key$/i;
+
+/** Every value a `let` variable is given (its initialiser and each `name = …`), or null when it is changed otherwise or has none. */
+function assignedValues(node: Node, scopeOf: ScopeOf): Node[] | null {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(scopeOf(target), target.name);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || !def.node.init) return null;
+  const values: Node[] = [def.node.init];
+  for (const reference of variable.references) {
+    if (reference.init || !reference.isWrite()) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier)
+      return null;
+    values.push(assignment.right);
+  }
+  return values;
 }
 
 /** A field (or a field of a relation, one level down) matched against a list the caller holds. */
