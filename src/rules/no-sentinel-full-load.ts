@@ -33,6 +33,7 @@ import {
   SentinelOrigins,
   type SentinelPaths,
   sentinelPathsOf,
+  setsOneProperty,
 } from '../analysis/sentinel/index.js';
 import { buildVocabulary, type VocabularyOption, vocabularySchema } from '../analysis/timeout/index.js';
 import { planTypedError, quote } from '../analysis/fixes/index.js';
@@ -264,11 +265,8 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       }
     }
 
-    /** `if (token) conf.since = token;` with `conf` sent afterwards: without the marker, the request asks for everything. */
-    function checkOptionalParameter(node: TSESTree.IfStatement): void {
-      const remote = remoteLoads.ofOptionalParameter(node, (subject) => isProgressMarker(subject, markers) && !isCacheValidator(subject));
-      if (remote) reportRemote(remote, remote.subject, node.test, []);
-    }
+    /** Whether a value's name marks a place in a feed (not an ETag): what the remote shapes ask first. */
+    const isRequestMarker = (subject: Node): boolean => isProgressMarker(subject, markers) && !isCacheValidator(subject);
 
     /** `if (!since) { loadAll() }` → `if (!since) { throw new RangeError(…) }`. */
     function failWhenMissing(paths: SentinelPaths): FixOffer<MessageId>[] {
@@ -391,13 +389,16 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       IfStatement(node) {
         const paths = sentinelPathsOf(node);
         if (paths) check(paths, false);
-        else if (node.alternate === null) checkOptionalParameter(node);
+        // `if (token) conf.since = token;`, `conf` sent afterwards: only an `if` that sets one property is asked further.
+        const assignment = paths || node.alternate !== null ? null : setsOneProperty(node);
+        const remote = assignment && remoteLoads.ofOptionalParameter(node, assignment, isRequestMarker);
+        if (remote) reportRemote(remote, remote.subject, node.test, []);
       },
       ConditionalExpression(node) {
         // `x !== null && x !== void 0 ? x : 0`: a compiled `x ?? 0`, judged as one.
         const fallback = fallbackTernarySubject(node, sourceCode);
         if (fallback === null) check(sentinelPathsOf(node), false);
-        else if (isProgressMarker(fallback, markers) && !isCacheValidator(fallback)) {
+        else if (isRequestMarker(fallback)) {
           const remote = remoteLoads.ofFallback(node);
           if (remote) reportRemote(remote, fallback, node, []);
         }
@@ -407,7 +408,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       // `since || -1`, `lastSeq ?? 0` handed to a request: the API's "from the beginning" for a missing marker.
       LogicalExpression(node) {
         if (node.operator !== '||' && node.operator !== '??') return;
-        if (isFromStart(node.right) && isProgressMarker(node.left, markers) && !isCacheValidator(node.left)) {
+        if (isFromStart(node.right) && isRequestMarker(node.left)) {
           const remote = remoteLoads.ofFallback(node);
           if (remote) reportRemote(remote, unwrap(node.left), node, []);
         } else if (!isPlainValue(node.right)) check(sentinelPathsOf(node), true);

@@ -1,5 +1,6 @@
-import { parse } from '@typescript-eslint/parser';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import tsParser, { parse } from '@typescript-eslint/parser';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 
 /** Parses a TypeScript module. */
 export function parseProgram(code: string): TSESTree.Program {
@@ -25,4 +26,35 @@ function setParents(node: TSESTree.Node, parent: TSESTree.Node | undefined): voi
       }
     }
   }
+}
+
+/**
+ * Parses a TypeScript module as ESLint does (parents, scopes, tokens) and returns its SourceCode,
+ * for analysis that reads text or resolves variables.
+ */
+export function parseSourceCode(code: string): Readonly<TSESLint.SourceCode> {
+  let found: Readonly<TSESLint.SourceCode> | null = null;
+  const capture = {
+    create: (context: TSESLint.RuleContext<string, []>) => ({
+      Program: () => {
+        found = context.sourceCode;
+      },
+    }),
+  };
+  const messages = new Linter({ configType: 'flat' }).verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { t: { rules: { capture } } as never },
+        rules: { 't/capture': 'error' },
+      },
+    ],
+    { filename: 'file.ts' },
+  );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`does not parse: ${fatal.message}`);
+  if (!found) throw new Error('no SourceCode');
+  return found;
 }

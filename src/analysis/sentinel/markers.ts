@@ -47,13 +47,18 @@ function nameOf(node: TSESTree.Node): string | null {
 
 /** Answers per marker list and name: the rule asks of every branch and fallback, and names repeat. */
 const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+let lastMarkers: readonly string[] | null = null;
+let lastAnswers: Map<string, boolean> | undefined;
 
 /** Whether `subject`'s name marks progress through data, by `markers` (whole words of the name). */
 export function isProgressMarker(subject: TSESTree.Node, markers: readonly string[]): boolean {
   const name = nameOf(subject);
   if (!name || name.length > 100) return false;
-  let known = answers.get(markers);
+  // One rule's list asked again and again: no WeakMap lookup for it.
+  let known = markers === lastMarkers ? lastAnswers : answers.get(markers);
   if (!known) answers.set(markers, (known = new Map<string, boolean>()));
+  lastMarkers = markers;
+  lastAnswers = known;
   let answer = known.get(name);
   if (answer === undefined) {
     const words = wordsOf(name);

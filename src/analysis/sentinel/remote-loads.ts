@@ -69,12 +69,18 @@ function isParameters(node: Node): boolean {
 
 /** `0`, `-1`, `'0'`, `'-1'`, `0n`, `''`, `null`, `undefined`, the epoch: what an API reads as "from the beginning". */
 export function isFromStart(node: Node): boolean {
-  // By type first: asked of every `||`, `??` and ternary of a file.
+  // By type and value first: asked of every `||`, `??` and ternary of a file, most of whose
+  // right sides are strings, objects and calls.
   const target = unwrap(node);
   switch (target.type) {
-    case AST_NODE_TYPES.Literal:
-      if ('bigint' in target && target.bigint === '0') return true;
-      return isZeroLike(target) || numberValue(target) === 0 || numberValue(target) === -1;
+    case AST_NODE_TYPES.Literal: {
+      const value = target.value;
+      if (typeof value === 'number') return value === 0;
+      // `'0'`, `'-1'` and `''`; a string that reads as 0 or -1 starts with one of these characters.
+      if (typeof value === 'string') return value === '' || ((value[0] === '0' || value[0] === '-') && isZeroOrMinusOne(target));
+      if ('bigint' in target) return target.bigint === '0';
+      return isZeroLike(target);
+    }
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.UnaryExpression:
     case AST_NODE_TYPES.NewExpression:
@@ -82,6 +88,11 @@ export function isFromStart(node: Node): boolean {
     default:
       return false;
   }
+}
+
+function isZeroOrMinusOne(node: Node): boolean {
+  const value = numberValue(node);
+  return value === 0 || value === -1;
 }
 
 /**
@@ -92,15 +103,32 @@ export function fallbackTernarySubject(node: TSESTree.ConditionalExpression, sou
   if (!isFromStart(node.alternate)) return null;
   const value = unwrap(node.consequent);
   if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const text = sourceCode.getText(value);
   const test = unwrap(node.test);
   const tested = test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&' ? [test.left, test.right] : [test];
   return tested.every((part) => {
     const found = sentinelSideOf(part);
-    return found?.side === 'false' && sourceCode.getText(found.subject) === text;
+    return found?.side === 'false' && sameValue(found.subject, value, sourceCode);
   })
     ? value
     : null;
+}
+
+/** `x` and `x`, `a.b` and `a.b`: names compared without the text where they can be. */
+function sameValue(a: Node, b: Node, sourceCode: SourceCode): boolean {
+  if (a.type === AST_NODE_TYPES.Identifier || b.type === AST_NODE_TYPES.Identifier)
+    return a.type === b.type && (a as TSESTree.Identifier).name === (b as TSESTree.Identifier).name;
+  return sourceCode.getText(a) === sourceCode.getText(b);
+}
+
+/** `if (token) conf.since = token;`: the `if`'s one statement, when it sets a property of a variable. */
+export function setsOneProperty(node: TSESTree.IfStatement): TSESTree.AssignmentExpression | null {
+  const consequent = node.consequent;
+  const statement = consequent.type === AST_NODE_TYPES.BlockStatement && consequent.body.length === 1 ? consequent.body[0]! : consequent;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+  const assignment = statement.expression;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return null;
+  const target = assignment.left;
+  return target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.Identifier ? assignment : null;
 }
 
 /**
@@ -109,7 +137,8 @@ export function fallbackTernarySubject(node: TSESTree.ConditionalExpression, sou
  */
 export function isCacheValidator(subject: Node): boolean {
   const name = lastName(subject);
-  return name !== null && wordsOf(name).includes('etag');
+  // The text test first: the split into words is the dearer one, and most names hold no `etag`.
+  return name !== null && /etag/i.test(name) && wordsOf(name).includes('etag');
 }
 
 /** `token ? { sync_token: token } : { init: true }`: a ternary between two sets of request parameters. */
@@ -135,10 +164,13 @@ export class RemoteLoads {
   /** The remote full load a marker's branch selects, if any (the marker's name is checked by the caller). */
   ofBranch(paths: SentinelPaths): RemoteLoad | null {
     if (!isShort(paths.sentinelSide) || !isShort(paths.otherSide)) return null;
-    // The cheap tests first: the other side passes the marker to a call (one search, shared with
-    // the rule's own), or the branch is a ternary between two sets of parameters.
+    // The cheap tests first: a ternary between two sets of parameters, or a sentinel side with a
+    // call in its text (most are `return;`, `return null`, `continue`); then the other side passes
+    // the marker to a call (one search, shared with the rule's own).
+    const parameterBranch = isParameterBranch(paths);
+    if (!parameterBranch && !paths.sentinelSide.some((side) => this.sourceCode.getText(side).includes('('))) return null;
     const passes = paths.otherSide.some((side) => this.queriedWith.in(side, paths.subject));
-    if (!passes && !isParameterBranch(paths)) return null;
+    if (!passes && !parameterBranch) return null;
     const reads = readerOf(unwrap(paths.subject), this.sourceCode);
     if (!reads) return null;
     const dropped = passes ? this.dropped(paths, reads) : null;
@@ -159,14 +191,14 @@ export class RemoteLoads {
 
   /**
    * `if (token) conf.since = token;` and `conf` sent afterwards: without the marker the request
-   * goes out with no `since`. The shape is tested first, then `isMarker` on the tested value.
+   * goes out with no `since`. `assignment` is `setsOneProperty(node)`, the cheap shape test the
+   * rule asks of every `if` first; then `isMarker` on the tested value.
    */
-  ofOptionalParameter(node: TSESTree.IfStatement, isMarker: (subject: Node) => boolean): (RemoteLoad & { subject: Node }) | null {
-    const consequent = node.consequent;
-    const statement = consequent.type === AST_NODE_TYPES.BlockStatement && consequent.body.length === 1 ? consequent.body[0]! : consequent;
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
-    const assignment = statement.expression;
-    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return null;
+  ofOptionalParameter(
+    node: TSESTree.IfStatement,
+    assignment: TSESTree.AssignmentExpression,
+    isMarker: (subject: Node) => boolean,
+  ): (RemoteLoad & { subject: Node }) | null {
     const target = assignment.left;
     if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.Identifier) return null;
     const found = sentinelSideOf(node.test);
