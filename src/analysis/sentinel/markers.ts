@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, unwrap } from '../js/ast.js';
+import { BoundedCache } from '../../util/bounded-cache.js';
+import { perOptions } from '../../util/per-options.js';
 
 /**
  * Marks of progress through data: a value that says how far a reader got (`since`, `revision`,
@@ -45,25 +47,15 @@ function nameOf(node: TSESTree.Node): string | null {
   return null;
 }
 
-/** Answers per marker list and name: the rule asks of every branch and fallback, and names repeat. */
-const answers = new WeakMap<readonly string[], Map<string, boolean>>();
-let lastMarkers: readonly string[] | null = null;
-let lastAnswers: Map<string, boolean> | undefined;
+/** Answers per marker list and name: the rule asks of every branch and fallback, and names repeat. Bounded: an editor session lints for hours. */
+const answers = perOptions<readonly string[], BoundedCache<string, boolean>>(() => new BoundedCache(10_000));
 
 /** Whether `subject`'s name marks progress through data, by `markers` (whole words of the name). */
 export function isProgressMarker(subject: TSESTree.Node, markers: readonly string[]): boolean {
   const name = nameOf(subject);
   if (!name || name.length > 100) return false;
-  // One rule's list asked again and again: no WeakMap lookup for it.
-  let known = markers === lastMarkers ? lastAnswers : answers.get(markers);
-  if (!known) answers.set(markers, (known = new Map<string, boolean>()));
-  lastMarkers = markers;
-  lastAnswers = known;
-  let answer = known.get(name);
-  if (answer === undefined) {
+  return answers(markers).get(name, () => {
     const words = wordsOf(name);
-    answer = words.some((word) => markers.includes(word)) || (words.includes('last') && words.some((word) => AFTER_LAST.has(word)));
-    known.set(name, answer);
-  }
-  return answer;
+    return words.some((word) => markers.includes(word)) || (words.includes('last') && words.some((word) => AFTER_LAST.has(word)));
+  });
 }
