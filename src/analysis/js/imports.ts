@@ -29,6 +29,24 @@ export function findVariable(scope: Scope, name: string): Variable | null {
   return null;
 }
 
+/**
+ * Every value a variable declared once with an initialiser is given: the initialiser and each plain
+ * `name = …`. Null when it is declared otherwise, or changed any other way (`+=`, `++`, a pattern).
+ */
+export function assignedValues(variable: Variable): TSESTree.Node[] | null {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || !def.node.init) return null;
+  const values: TSESTree.Node[] = [def.node.init];
+  for (const reference of variable.references) {
+    if (reference.init || !reference.isWrite()) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier)
+      return null;
+    values.push(assignment.right);
+  }
+  return values;
+}
+
 /** Whether `name` is free at `scope`: no declaration of the user's (a configured global is fine). */
 export function isUnshadowedGlobal(scope: Scope, name: string): boolean {
   const variable = findVariable(scope, name);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { lastName, literalString, unwrap } from '../../js/ast.js';
-import { addNamedImport, findVariable } from '../../js/imports.js';
+import { addNamedImport, assignedValues, findVariable } from '../../js/imports.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
 import { type FunctionLoader, type LibraryEntry, moduleMatches } from '../catalog.js';
 import { isKeyCondition } from './builder-bounds.js';
@@ -126,17 +126,9 @@ function judgeVariable(judge: Judge, identifier: TSESTree.Identifier, depth: num
   if (!variable || variable.defs.length !== 1 || def?.type !== DefinitionType.Variable) return UNKNOWN;
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return UNKNOWN;
-  const values: Node[] = [declarator.init];
-  let reads = 0;
-  for (const reference of variable.references) {
-    if (reference.init) continue;
-    if (reference.isWrite()) {
-      const write = reference.writeExpr;
-      const assignment = reference.identifier.parent;
-      if (!write || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return UNKNOWN;
-      values.push(write);
-    } else reads++;
-  }
+  const values = assignedValues(variable);
+  if (!values) return UNKNOWN;
+  const reads = variable.references.filter((reference) => !reference.init && !reference.isWrite()).length;
   let verdict: Verdict | null = null;
   judge.visiting.add(variable);
   try {

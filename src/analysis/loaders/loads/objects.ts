@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, lastName, memberPropertyName, propertyKeyName, unwrap } from '../../js/ast.js';
-import { findVariable } from '../../js/imports.js';
+import { assignedValues, findVariable } from '../../js/imports.js';
 import { unwrapSequence } from '../../js/index.js';
 import type { NotLoadOption } from '../catalog.js';
 import { KEY_HELPERS, KEY_OPERATORS, LIST_HELPERS, LIST_OPERATORS } from './key-filters.js';
@@ -142,7 +142,7 @@ export function isPrimaryKeyFilter(filter: Node | undefined, scopeOf: ScopeOf, d
   const view = viewObject(filter, scopeOf);
   if (!view) {
     // `let where = { id: ids }; if (scope) where = { [Op.and]: [where, scope] }`: by keys if every value it is given is.
-    const values = depth < 2 ? assignedValues(filter, scopeOf) : null;
+    const values = depth < 2 ? valuesOfVariable(filter, scopeOf) : null;
     return values !== null && values.every((value) => isPrimaryKeyFilter(value, scopeOf, depth + 1));
   }
   // `{ [primaryKeyField]: ids }`: a key we cannot read may be the primary key; `{ [foreignKey]: ids }` is not one.
@@ -173,22 +173,12 @@ function namesForeignKeysOnly(literal: TSESTree.ObjectExpression | null): boolea
 
 const FOREIGN_KEY_NAME = /foreign_?key$/i;
 
-/** Every value a `let` variable is given (its initialiser and each `name = …`), or null when it is changed otherwise or has none. */
-function assignedValues(node: Node, scopeOf: ScopeOf): Node[] | null {
+/** Every value a `let` variable is given, or null (see `assignedValues`). */
+function valuesOfVariable(node: Node, scopeOf: ScopeOf): Node[] | null {
   const target = unwrap(node);
   if (target.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = findVariable(scopeOf(target), target.name);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || !def.node.init) return null;
-  const values: Node[] = [def.node.init];
-  for (const reference of variable.references) {
-    if (reference.init || !reference.isWrite()) continue;
-    const assignment = reference.identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier)
-      return null;
-    values.push(assignment.right);
-  }
-  return values;
+  return variable && assignedValues(variable);
 }
 
 /** A field (or a field of a relation, one level down) matched against a list the caller holds. */
