@@ -68,6 +68,9 @@ function corpusFiles(draw, corpusEntries) {
  * key = ln(u) / w, largest keys win) with the stratum's own seed (draw.seed + its index), at most
  * stratum.perPackage files of one package, skipping files an earlier stratum took. Every file
  * takes a random number, eligible or not, so changing the size limits does not reshuffle the rest.
+ * A stratum may name the packages it draws from (`packages`) or those it leaves out
+ * (`excludePackages`): packages appended to the corpus for a later stratum then keep out of the
+ * strata drawn before them, whose draw stays what it was.
  * `files`: [{ pkg, rel, lines, eligible, text }] in corpus order.
  */
 export function sampleStrata(files, draw) {
@@ -78,7 +81,7 @@ export function sampleStrata(files, draw) {
     const keyed = [];
     for (const f of files) {
       const u = rand();
-      if (f.eligible) keyed.push({ f, key: Math.log(u) / weightOf(f, f.text, stratum) });
+      if (f.eligible && drawsFrom(stratum, f.pkg)) keyed.push({ f, key: Math.log(u) / weightOf(f, f.text, stratum) });
     }
     keyed.sort((a, b) => b.key - a.key);
     const perPackage = new Map();
@@ -94,6 +97,11 @@ export function sampleStrata(files, draw) {
     }
   });
   return out;
+}
+
+/** Whether a stratum draws from a package: one of its `packages` if it names them, and not one of its `excludePackages`. */
+function drawsFrom(stratum, pkg) {
+  return (!stratum.packages || stratum.packages.includes(pkg)) && !(stratum.excludePackages ?? []).includes(pkg);
 }
 
 /** The census draw over the fetched corpus. */
@@ -177,6 +185,9 @@ export function renderCensus(census) {
     for (const [pkg, factor] of Object.entries(st.packageFactor ?? {})) byFactor.set(factor, [...(byFactor.get(factor) ?? []), pkg]);
     for (const [factor, pkgs] of byFactor) L.push(`| package | ${cell(pkgs.join(', '))} | ×${factor} |`);
     L.push('');
+    if (st.packages) L.push(`Drawn from ${st.packages.join(', ')} only.`, '');
+    if (st.excludePackages)
+      L.push(`Not drawn from ${st.excludePackages.join(', ')} (added to the corpus after this stratum was drawn).`, '');
   }
   if (census.spotCheck) {
     L.push(`**Spot-check**: ${census.spotCheck.summary}`);
@@ -300,6 +311,11 @@ function main() {
   }
   if (command === 'check') {
     const failures = problems.map((p) => `bench/census/census.json: ${p}`);
+    const corpusNames = new Set(loadCorpus().map((entry) => entry.name));
+    for (const st of census.draw.strata)
+      for (const name of [...(st.packages ?? []), ...(st.excludePackages ?? [])])
+        if (!corpusNames.has(name))
+          failures.push(`bench/census/census.json: stratum ${st.name} names ${name}, which is not a corpus package`);
     const { drawn } = drawFiles(census.draw);
     const key = (f) => `${f.package ?? f.pkg}\u0000${f.file ?? f.rel}`;
     const want = new Set(drawn.map(key));
