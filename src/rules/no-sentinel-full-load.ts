@@ -150,7 +150,7 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
       emptyLowerBound:
         '`{{subject}}` {{reason}}, and then `{{bound}}` filters nothing out: `{{load}}` loads every row. Fail when `{{subject}}` is missing, or bound the load.',
       markerDroppedFromRequest:
-        '`{{test}}` sends a zero, empty or missing `{{subject}}` to `{{load}}` without it, which asks the source for everything; a failed or timed-out lookup can produce the same value. Ask for one bounded page, or fail when `{{subject}}` is missing.',
+        '`{{test}}` sends a zero, empty or missing `{{subject}}` to `{{load}}` without it, asking the source for everything; a failed or timed-out lookup can produce the same value. Ask for one bounded page, or fail when `{{subject}}` is missing.',
       requestFromStart:
         '`{{fallback}}` asks `{{load}}` for everything from the start when `{{subject}}` is missing; a failed or timed-out lookup can produce the same value. Fail when `{{subject}}` is missing, or ask for one bounded page.',
       failWhenMissing: 'Throw `{{error}}` when `{{subject}}` is missing instead of loading every row.',
