@@ -190,4 +190,23 @@ describe('sampleStrata', () => {
     // 8 files match SELECT; with factor 1000 the second stratum takes only those the first left.
     expect(drawn.filter((f) => f.stratum === 'b').every((f) => Number(f.rel.slice(1, -3)) % 5 === 0)).toBe(true);
   });
+  it('draws what it drew when packages are appended that the earlier strata leave out, and a later stratum only from those', () => {
+    // Files of a new package, heavily weighted for both strata, appended in corpus order.
+    const added = Array.from({ length: 12 }, (_, i) => ({ pkg: 'new', rel: `n${i}.js`, lines: 50, eligible: true, text: 'SELECT' }));
+    const later = {
+      ...draw,
+      strata: [
+        ...draw.strata.map((stratum) => ({ ...stratum, excludePackages: ['new'] })),
+        { name: 'c', size: 4, perPackage: 4, packages: ['new'], weights: [] },
+      ],
+    };
+    const again = sampleStrata([...files, ...added], later);
+    expect(again.filter((f) => f.stratum !== 'c')).toEqual(drawn);
+    const c = again.filter((f) => f.stratum === 'c');
+    expect(c).toHaveLength(4);
+    expect(c.every((f) => f.pkg === 'new')).toBe(true);
+    // Without the exclusion, the new package's files displace earlier picks.
+    const unrestricted = sampleStrata([...files, ...added], draw);
+    expect(unrestricted).not.toEqual(drawn);
+  });
 });
