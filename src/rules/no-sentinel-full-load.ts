@@ -144,13 +144,13 @@ export default createRule<[NoSentinelFullLoadOptions], MessageId>({
     hasSuggestions: true,
     messages: {
       sentinelSelectsFullLoad:
-        '`{{test}}` sends a zero, empty or missing `{{subject}}` to `{{load}}`, which loads every row; a failed or timed-out lookup can produce the same value. Load one bounded page, or fail when `{{subject}}` is missing.',
+        'When `{{subject}}` is zero, empty or missing, this branch runs `{{load}}`, which loads every row; a failed or timed-out lookup can produce the same value. Load one bounded page, or fail when `{{subject}}` is missing.',
       timeoutSelectsFullLoad:
         '`{{call}}` returns `{{value}}` when it times out (line {{line}}{{file}}); here `{{test}}` turns that into `{{load}}`, which loads every row. Make `{{call}}` fail with a typed timeout error, and bound this load.',
       emptyLowerBound:
         '`{{subject}}` {{reason}}, and then `{{bound}}` filters nothing out: `{{load}}` loads every row. Fail when `{{subject}}` is missing, or bound the load.',
       markerDroppedFromRequest:
-        '`{{test}}` sends a zero, empty or missing `{{subject}}` to `{{load}}` without it, asking the source for everything; a failed or timed-out lookup can produce the same value. Ask for one bounded page, or fail when `{{subject}}` is missing.',
+        'When `{{subject}}` is zero, empty or missing, `{{load}}` goes out without it and asks the source for everything; a failed or timed-out lookup can produce the same value. Ask for one bounded page, or fail when `{{subject}}` is missing.',
       requestFromStart:
         '`{{fallback}}` asks `{{load}}` for everything from the start when `{{subject}}` is missing; a failed or timed-out lookup can produce the same value. Fail when `{{subject}}` is missing, or ask for one bounded page.',
       failWhenMissing: 'Throw `{{error}}` when `{{subject}}` is missing instead of loading every row.',
