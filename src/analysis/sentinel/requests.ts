@@ -234,15 +234,10 @@ function callBounded(call: TSESTree.CallExpression, sourceCode: SourceCode): boo
 }
 
 /**
- * Whether the call's result is waited for, as a request's is: awaited, yielded, `then`-ed,
- * returned, or one of `Promise.all([…])`'s. A call whose value is used on the spot
- * (`versions.get(rev ?? 0)`, `format(since || 0)`) computes; it does not fetch.
+ * How a call's result is consumed, as a request's is: `waited` (awaited, yielded, `then`-ed, one of
+ * `Promise.all([…])`'s, returned by an async function), `returned`, or not at all (null): a call whose
+ * value is used on the spot (`versions.get(rev ?? 0)`, `format(since || 0)`) computes; it does not fetch.
  */
-function isConsumed(call: TSESTree.CallExpression): boolean {
-  return consumption(call) !== null;
-}
-
-/** How a call's result is consumed: `waited` (awaited, yielded, `then`-ed, returned by an async function), `returned`, or not (null). */
 function consumption(call: TSESTree.CallExpression): 'waited' | 'returned' | null {
   let node: Node = call;
   for (let steps = 0; steps < MAX_CLIMB && node.parent; steps++) {
@@ -375,15 +370,20 @@ export function viaVariable(
 /** What the three shapes share: a named call that is waited for, reads, and asks for more than a page. */
 export function asksForEverything(call: TSESTree.CallExpression, sourceCode: SourceCode): string | null {
   const name = remoteCallee(call);
-  if (name === null || writes(call, name) || readsNoRows(name) || callBounded(call, sourceCode) || !isConsumed(call)) return null;
+  if (name === null || writes(call, name) || readsNoRows(name) || callBounded(call, sourceCode) || consumption(call) === null) return null;
   return name;
+}
+
+/** The verb a callee's name starts with, past an auxiliary: `fetchChanges` → fetch, `doRequest` → request. */
+function verbOf(words: readonly string[]): string | undefined {
+  return AUXILIARIES.has(words[0] ?? '') ? words[1] : words[0];
 }
 
 /** Whether a callee's name says it reads from a source (`fetchChanges`, `api.get`), not that it closes, logs or computes. */
 export function readsFromSource(name: string | null): boolean {
   if (name === null) return false;
   const words = calleeWords(name);
-  const verb = AUXILIARIES.has(words[0] ?? '') ? words[1] : words[0];
+  const verb = verbOf(words);
   return (verb !== undefined && READ_VERBS.has(verb)) || words.some((word) => READ_NOUNS.has(word));
 }
 
@@ -397,6 +397,5 @@ export function requestsFromSource(call: TSESTree.CallExpression, sourceCode: So
   const name = remoteCallee(call);
   if (!readsFromSource(name) || asksForEverything(call, sourceCode) === null) return false;
   const words = calleeWords(name!);
-  const verb = AUXILIARIES.has(words[0] ?? '') ? words[1] : words[0];
-  return !LOOKUP_VERBS.has(verb ?? '') || words.some((word) => READ_NOUNS.has(word)) || consumption(call) === 'waited';
+  return !LOOKUP_VERBS.has(verbOf(words) ?? '') || words.some((word) => READ_NOUNS.has(word)) || consumption(call) === 'waited';
 }
