@@ -56,6 +56,8 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
         '`{{construct}}` asks for up to {{value}} {{units}} (`{{key}}: {{value}}`), as many as the server returns at once: every match, in practice. Ask for a smaller page and page through the results.',
       collectedPages:
         '`{{construct}}` fetches one page of a longer read, and the loop around it collects every page into `{{target}}` with no cap. Process each page as it comes, or stop at a maximum.',
+      recursivePages:
+        '`{{construct}}` calls itself for the next page, and every page is added to `{{target}}`: the whole result set in memory, with no cap. Handle each page as it arrives, or stop at a maximum.',
       unboundedBatch:
         '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
       unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isProgressMarker, wordsOf } from '../../src/analysis/sentinel/markers.js';
+import { wordsOf } from '../../src/analysis/js/ast.js';
+import { isProgressMarker } from '../../src/analysis/sentinel/markers.js';
 import { sentinelSideOf } from '../../src/analysis/sentinel/condition.js';
 import { DEFAULT_VOCABULARY } from '../../src/analysis/timeout/vocabulary.js';
 import { parseExpression } from './parse.js';

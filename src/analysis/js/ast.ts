@@ -52,6 +52,15 @@ export function propertyKeyName(node: TSESTree.Property | TSESTree.MethodDefinit
   return null;
 }
 
+/** The words of a name: `lastSyncedAt` → last, synced, at; `LAST_SEQ` → last, seq; `lastETag` → last, etag. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
 /** The last name of a reference: `x` for `x`, `c` for `a.b.c`, `this.c`. */
 export function lastName(node: Node): string | null {
   const target = unwrap(node);

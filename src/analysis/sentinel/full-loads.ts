@@ -10,6 +10,7 @@ import {
   propertyKeyName,
   SKIP_NESTED_FUNCTIONS,
   unwrap,
+  wordsOf,
 } from '../js/ast.js';
 import { DefinitionType } from '../js/definitions.js';
 import { findVariable } from '../js/imports.js';
@@ -17,7 +18,6 @@ import { scopeOf } from '../js/scopes.js';
 import { SubtreeSearch } from '../js/subtree-search.js';
 import type { CalleeResolver } from '../js/callee-resolution.js';
 import { createLoadFinder, isConsumable, type LoadFinder, type LoadFinding, type NoUnboundedLoadOptions } from '../loaders/index.js';
-import { wordsOf } from './markers.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;

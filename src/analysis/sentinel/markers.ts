@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberPropertyName, unwrap } from '../js/ast.js';
+import { memberPropertyName, unwrap, wordsOf } from '../js/ast.js';
 import { BoundedCache } from '../../util/bounded-cache.js';
 import { perOptions } from '../../util/per-options.js';
 
@@ -29,15 +29,6 @@ const AFTER_LAST = new Set([
   'pulled',
   'known',
 ]);
-
-/** The words of a name: `lastSyncedAt` → last, synced, at; `LAST_SEQ` → last, seq; `lastETag` → last, etag. */
-export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
-}
 
 /** The name a value is read by: `since`, `this.revision` → `revision`. */
 function nameOf(node: TSESTree.Node): string | null {

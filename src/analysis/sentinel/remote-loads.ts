@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, isNullish, lastName, numberValue, SKIP_NESTED_FUNCTIONS, unwrap } from '../js/ast.js';
+import { findInSubtree, isNullish, lastName, numberValue, SKIP_NESTED_FUNCTIONS, unwrap, wordsOf } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { scopeOf } from '../js/scopes.js';
 import { isZeroLike, sentinelSideOf, type SentinelPaths } from './condition.js';
-import { wordsOf } from './markers.js';
 import { type QueriedWith, readerOf } from './queried-with.js';
 import {
   asksForEverything,

@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES } from '../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { dottedName, enclosingFunction, lastName, literalString, memberPropertyName, propertyKeyName, unwrap } from '../js/ast.js';
+import { dottedName, enclosingFunction, lastName, literalString, memberPropertyName, propertyKeyName, unwrap, wordsOf } from '../js/ast.js';
 import { findVariable } from '../js/imports.js';
 import { scopeOf } from '../js/scopes.js';
 import { NOT_ROWS } from './full-loads.js';
-import { wordsOf } from './markers.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -24,6 +24,7 @@ export type LoadMessageId =
   | 'redisOpenRange'
   | 'oversizedBound'
   | 'collectedPages'
+  | 'recursivePages'
   | 'unboundedBatch'
   | 'unboundedCustom'
   | 'unboundedPages';

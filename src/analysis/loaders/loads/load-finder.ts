@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { callText, lastName, memberPropertyName, unwrap } from '../../js/ast.js';
+import { callText, enclosingFunction, isInside, lastName, memberPropertyName, unwrap } from '../../js/ast.js';
 import { nameRef, unwrapSequence } from '../../js/index.js';
 import type { Evidence } from '../catalog.js';
 import { matchesRule } from '../catalog-index.js';
@@ -15,6 +15,7 @@ import { isFunctionArgument } from './objects.js';
 import { optionsLoadFinding } from './options-loads.js';
 import { pageLoopFinding } from './page-loops.js';
 import { PagedLoads } from './paged-loads.js';
+import { isRecursionCandidate, recursivePagesFinding } from './recursive-pages.js';
 import { redisFinding } from './redis-loads.js';
 import { scriptFindings } from './script-loads.js';
 import type { ReceiverResolver } from '../receivers/index.js';
@@ -60,6 +61,10 @@ export class LoadFinder {
   memberCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const { tables } = this.ctx;
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+    if (callee.object.type === AST_NODE_TYPES.ThisExpression && isRecursionCandidate(call)) {
+      const recursion = this.recursion(call);
+      if (recursion) return this.once(recursion);
+    }
     const name = memberPropertyName(callee);
     if (name === null || !tables.memberNames.has(name)) return NO_FINDINGS;
     let findings: LoadFinding[] | undefined;
@@ -83,12 +88,16 @@ export class LoadFinder {
 
   /**
    * `f(…)`, `(0, ns.f)(…)`: a query run by a function (`getDocs(q)`) or a paginator
-   * (`paginateScan(…)`), by the name it is exported as (a function imported under another name is
+   * (`paginateScan(…)`), or a function calling itself for the next page; by the name it is exported as (a function imported under another name is
    * not looked at: the name is the cheap first filter).
    */
   plainCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const { tables } = this.ctx;
     const callee = unwrapSequence(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && isRecursionCandidate(call)) {
+      const recursion = this.recursion(call);
+      if (recursion) return this.once(recursion);
+    }
     const name = lastName(callee);
     if (name === null || !tables.plainCallNames.has(name)) return NO_FINDINGS;
     if (tables.functions.has(name)) return this.once(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
@@ -139,6 +148,18 @@ export class LoadFinder {
 
   taggedTemplate(node: TSESTree.TaggedTemplateExpression): readonly LoadFinding[] {
     return this.sql ? this.once(this.sql.taggedTemplate(node)) : NO_FINDINGS;
+  }
+
+  /**
+   * `return getAll(res.next, acc)`: pages of any API collected by a recursion, unless a catalog read
+   * in the same function was reported already (paged-loads.ts judges its recursion): one finding a defect.
+   */
+  private recursion(call: TSESTree.CallExpression): LoadFinding | null {
+    const finding = recursivePagesFinding(this.ctx, call);
+    const fn = finding && enclosingFunction(call);
+    if (!fn) return null;
+    for (const node of this.reported) if (isInside(node, fn)) return null;
+    return finding;
   }
 
   /** A finding not reported before, as a list; the entry points return lists. */
