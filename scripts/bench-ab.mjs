@@ -1,7 +1,9 @@
 // Compare two builds of the plugin rule by rule, in one process: each of our rules' differential
 // cost (bench-diff.mjs) from a base build and from this build, configurations interleaved round by
-// round so that both meet the same load. On a shared 2-core machine two separate `npm run bench`
-// runs differ by more than most single changes do; the ratio from one A/B run does not.
+// round so that both meet the same load. Every timed block lints a fresh parse of its files
+// (bench-diff.mjs's 'cold' mode), so nothing a build caches per file is warm. On a shared 2-core
+// machine two separate `npm run bench` runs differ by more than most single changes do; the ratio
+// from one A/B run does not.
 //
 //   git stash && npm run build && cp dist/index.cjs .cache/base.cjs && git stash pop && npm run build
 //   node scripts/bench-ab.mjs --base .cache/base.cjs [--this dist/index.js] [--subset] [--package NAME]… [--rule NAME]…

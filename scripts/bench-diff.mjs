@@ -7,19 +7,26 @@
 // listener is wrapped:
 //
 // - In one thread, the selected files are taken a chunk at a time (about `chunkLines` lines, so
-//   the ASTs of the whole corpus are never in memory together). Each file is parsed ONCE, by
+//   the ASTs of the whole corpus are never in memory together). Each file is first parsed by
 //   `Linter#verifyAndFix(text, baseline, { stats: true, fix: false })`: the parse time is ESLint's
 //   own `parse` figure for that call (parser, scope analysis, SourceCode), the same quantity the
-//   stats run sums; `linter.getSourceCode()` then gives the SourceCode to reuse.
+//   stats run sums; `linter.getSourceCode()` then gives a SourceCode to lint.
 // - `Linter#verify` accepts a SourceCode instead of text (linter.js, ESLint 9/10: with a
-//   SourceCode it skips parsing and lints that object; only its text is re-read). Reusing one is
-//   safe for our purposes: the SourceCode caches its traversal steps and lazily fills caches such
-//   as getScope's, each verify re-applies the config's globals to the scope manager (idempotent
-//   after the first call), and rules get a fresh context and listeners every call. Those shared
-//   caches are warm for every configuration alike (with --sourcecode fresh each verify gets a new
-//   SourceCode around the same AST instead). Reuse is checked, not assumed: each configuration's
-//   findings are compared round by round, and against a normal lint that parses the text
-//   (bench-corpus.mjs's stats run, or `normalCheck`).
+//   SourceCode it skips parsing and lints that object; only its text is re-read). Which SourceCode
+//   each timed block lints is `sourceCodeMode`:
+//   - 'cold' (the default): every (configuration, round) block lints SourceCodes parsed for it
+//     alone, outside the clock, as a real lint does. Nothing a rule computed on an AST before is
+//     there: neither our per-file analysis (cached per Program node, analysis/js/per-file.ts) nor
+//     V8's hashes of the identifier strings a fresh parse creates. On the corpus on 7 Dec, our
+//     recommended rules together cost 1.73× no-unused-vars with 'reuse' and 1.92× with 'cold'
+//     (`no-unbounded-load` alone 0.76× and 0.94×): the warm modes flatter any rule that caches.
+//   - 'reuse': one SourceCode per file for every block (parsed once: quicker, and the warm-up
+//     pass below fills every cache first). 'fresh': a new SourceCode around that same AST.
+//   Reusing is safe for the findings: the SourceCode caches its traversal steps and lazily fills
+//   caches such as getScope's, each verify re-applies the config's globals to the scope manager
+//   (idempotent after the first call), and rules get a fresh context and listeners every call.
+//   Findings are checked, not assumed: each configuration's are compared round by round, and
+//   against a normal lint that parses the text (bench-corpus.mjs's stats run, or `normalCheck`).
 // - Per chunk, after parsing: a full GC; an untimed pass of every rule together (warms SourceCode
 //   and the JIT, and leaves out any file a rule throws on); every config array resolves its config
 //   for every file (FlatConfigArray caches it per file, so round 1 does not pay for it); on the
@@ -115,7 +122,7 @@ export async function benchDiff(
     rounds = 5,
     chunkLines = 20000,
     normalCheck = null,
-    sourceCodeMode = 'reuse',
+    sourceCodeMode = 'cold',
     baseConfigs = null,
     basePath = SRC_DIR,
     onProgress,
@@ -157,6 +164,11 @@ export async function benchDiff(
 
   const parseLinter = new Linter({ cwd: basePath });
   const linter = new Linter({ cwd: basePath });
+  /** A new parse of the file (parser, scope analysis, traversal steps), outside the timed block. */
+  const reparse = (f) => {
+    parseLinter.verify(f.text, all[0].array, { filename: f.abs });
+    return parseLinter.getSourceCode();
+  };
 
   const times = Object.fromEntries(all.map((c) => [c.id, Array(rounds).fill(0)]));
   const cpuTimes = Object.fromEntries(all.map((c) => [c.id, Array(rounds).fill(0)]));
@@ -196,7 +208,7 @@ export async function benchDiff(
       firstVerifyMs += t1 - t0;
       firstVerifyCpuMs += (cpu.user + cpu.system) / 1000;
       if (normalArray) tally(linter.verify(text, normalArray, { filename: f.abs }), normal);
-      parsed.push({ abs: f.abs, lines: f.lines, sourceCode: wrap(parseLinter.getSourceCode()) });
+      parsed.push({ abs: f.abs, lines: f.lines, text, sourceCode: wrap(parseLinter.getSourceCode()) });
     }
 
     // A full GC, then the warm-up: every rule together over the chunk, untimed (JIT, SourceCode's
@@ -234,10 +246,14 @@ export async function benchDiff(
       const order = all.map((_, i) => all[(i + r) % all.length]);
       if (r % 2) order.reverse();
       for (const c of order) {
+        // 'cold': this block lints ASTs parsed for it alone (untimed), as a real lint does.
+        const sources = sourceCodeMode === 'cold' ? kept.map((f) => reparse(f)) : null;
         gc.minor();
         const c0 = process.cpuUsage();
         const t0 = performance.now();
-        for (let i = 0; i < kept.length; i++) results[i] = linter.verify(kept[i].sourceCode(), c.array, { filename: kept[i].abs });
+        for (let i = 0; i < kept.length; i++) {
+          results[i] = linter.verify(sources ? sources[i] : kept[i].sourceCode(), c.array, { filename: kept[i].abs });
+        }
         const wall = performance.now() - t0;
         const cpu = process.cpuUsage(c0);
         times[c.id][r] += wall;

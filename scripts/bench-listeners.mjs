@@ -7,8 +7,11 @@
 // no change inside a listener can remove), and no-unused-vars, the reference of the speed targets.
 //
 //   node scripts/bench-listeners.mjs [--plugin PATH (default dist/index.cjs)] [--rounds N (default 3)] [--every N]
+//                                    [--sourcecode cold|reuse (default cold)]
 //
 // --every N lints every Nth corpus file (about N times faster; the shares stay comparable).
+// --sourcecode: cold parses the files again for every configuration and round (bench-diff.mjs), as a
+// real lint meets them; reuse parses once, much quicker, but what a rule caches per file is then warm.
 // Each no-op is one function per variant, not a new one per file: ESLint 10 records every listener
 // function it registers (see src/util/stable-listeners.ts), and new functions would cost extra.
 // Two runs on this 2-core machine differ by 10 % or more in absolute time; compare the lines of one run.
@@ -25,8 +28,9 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const pluginPath = path.resolve(option('--plugin', path.join(ROOT, 'dist', 'index.cjs')));
 const rounds = Number(option('--rounds', '3'));
 const every = Number(option('--every', '1'));
-if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(every) || every < 1) {
-  console.error('usage: node scripts/bench-listeners.mjs [--plugin PATH] [--rounds N] [--every N]');
+const sourceCodeMode = option('--sourcecode', 'cold');
+if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(every) || every < 1 || !['cold', 'reuse'].includes(sourceCodeMode)) {
+  console.error('usage: node scripts/bench-listeners.mjs [--plugin PATH] [--rounds N] [--every N] [--sourcecode cold|reuse]');
   process.exit(2);
 }
 
@@ -96,7 +100,7 @@ configs.push({ id: 'floor (every listener a no-op)', rules: floor }, { id: 'no-u
 
 const plugin = { ...loaded, rules: { ...loaded.rules, ...variants } };
 const files = selectCorpus({}).files.filter((_, i) => i % every === 0);
-const run = await benchDiff(files, { plugin, configs, rounds });
+const run = await benchDiff(files, { plugin, configs, rounds, sourceCodeMode });
 const ms = (id) => run.configs.find((c) => c.id === id).ms;
 const together = ms('together');
 const reference = ms('no-unused-vars');
