@@ -196,6 +196,22 @@ module.exports = { getSyncData: getSyncData };`,
       errors: [collected('fetchAll(…)', 'rows', 3, 40)],
     },
     {
+      name: 'another finding in the same function (a Redis KEYS) does not hide the recursion',
+      code: `import Redis from 'ioredis';
+const redis = new Redis();
+${API}export async function syncAll(cursor?: string, acc: string[] = []): Promise<string[]> {
+  const tags = await redis.keys('tag:*');
+  const res = await get('/items', cursor);
+  acc.push(...res.items, ...tags);
+  if (res.nextPage) return syncAll(res.nextPage, acc);
+  return acc;
+}`,
+      errors: [
+        { messageId: 'redisKeys', data: { construct: 'redis.keys()' }, line: 6, column: 28, suggestions: [] },
+        collected('syncAll(…)', 'acc', 9, 28),
+      ],
+    },
+    {
       name: 'a DynamoDB scan collected by a recursion is reported once, as a catalog read (dynamodb.test.ts)',
       code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';

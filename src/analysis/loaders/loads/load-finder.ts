@@ -8,7 +8,7 @@ import { batchLoaderFinding } from './batch-loads.js';
 import { BuilderLoads } from './builder-loads.js';
 import { customLoaderFinding } from './custom-loads.js';
 import { functionLoadFinding } from './function-loads.js';
-import type { FinderOptions, LoadFinding } from './finding.js';
+import type { FinderOptions, LoadFinding, LoadMessageId } from './finding.js';
 import { type LoadContext, acceptsReceiver } from './load-context.js';
 import { loaderTablesOf } from './loader-tables.js';
 import { isFunctionArgument } from './objects.js';
@@ -33,6 +33,9 @@ type Expression = TSESTree.Expression;
 /** Shared by every call that finds nothing, the common case: no array per visited node. */
 const NO_FINDINGS: readonly LoadFinding[] = Object.freeze([]);
 
+/** Findings of every page of a catalog read collected. */
+const PAGE_MESSAGES: ReadonlySet<LoadMessageId> = new Set<LoadMessageId>(['unboundedPages', 'collectedPages']);
+
 /**
  * Finds unbounded loads. The rule calls one entry point per visited node kind; each returns the
  * findings (with their suggestions) for that node, or none.
@@ -42,7 +45,8 @@ export class LoadFinder {
   private readonly builders: BuilderLoads;
   private readonly sql: SqlLoads | null;
   private readonly paged: PagedLoads;
-  private readonly reported = new Set<Node>();
+  /** Every node reported in the file, with what was said of it. */
+  private readonly reported = new Map<Node, LoadMessageId>();
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, resolver: ReceiverResolver, settings: FinderOptions) {
     const tables = loaderTablesOf(settings);
@@ -70,7 +74,7 @@ export class LoadFinder {
     let findings: LoadFinding[] | undefined;
     const add = (finding: LoadFinding | null) => {
       if (finding && !this.reported.has(finding.node)) {
-        this.reported.add(finding.node);
+        this.reported.set(finding.node, finding.messageId);
         (findings ??= []).push(finding);
       }
     };
@@ -87,9 +91,9 @@ export class LoadFinder {
   }
 
   /**
-   * `f(…)`, `(0, ns.f)(…)`: a query run by a function (`getDocs(q)`) or a paginator
-   * (`paginateScan(…)`), or a function calling itself for the next page; by the name it is exported as (a function imported under another name is
-   * not looked at: the name is the cheap first filter).
+   * `f(…)`, `(0, ns.f)(…)`: a function calling itself for the next page, or a query run by a
+   * function (`getDocs(q)`) or a paginator (`paginateScan(…)`), by the name it is exported as (a
+   * function imported under another name is not looked at: the name is the cheap first filter).
    */
   plainCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const { tables } = this.ctx;
@@ -151,21 +155,21 @@ export class LoadFinder {
   }
 
   /**
-   * `return getAll(res.next, acc)`: pages of any API collected by a recursion, unless a catalog read
-   * in the same function was reported already (paged-loads.ts judges its recursion): one finding a defect.
+   * `return getAll(res.next, acc)`: pages of any API collected by a recursion, unless the pages of a
+   * catalog read in the same function were reported already (paged-loads.ts judges its recursion).
    */
   private recursion(call: TSESTree.CallExpression): LoadFinding | null {
     const finding = recursivePagesFinding(this.ctx, call);
     const fn = finding && enclosingFunction(call);
     if (!fn) return null;
-    for (const node of this.reported) if (isInside(node, fn)) return null;
+    for (const [node, messageId] of this.reported) if (PAGE_MESSAGES.has(messageId) && isInside(node, fn)) return null;
     return finding;
   }
 
   /** A finding not reported before, as a list; the entry points return lists. */
   private once(finding: LoadFinding | null): readonly LoadFinding[] {
     if (!finding || this.reported.has(finding.node)) return NO_FINDINGS;
-    this.reported.add(finding.node);
+    this.reported.set(finding.node, finding.messageId);
     return [finding];
   }
 
