@@ -14,7 +14,7 @@ import {
 } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { LoadFinding } from './finding.js';
-import { COMPARISONS, exits } from './guards.js';
+import { COMPARISONS, exits, isCap } from './guards.js';
 import type { LoadContext } from './load-context.js';
 
 // Pages of any API collected by a recursion: `return getAll(res.nextPage, acc)` after
@@ -216,12 +216,7 @@ function isCapped(ctx: LoadContext, fn: FunctionNode): boolean {
 
 function capComparison(ctx: LoadContext, test: Node): TSESTree.BinaryExpression | null {
   return findInSubtree(test, ctx.sourceCode.visitorKeys, (node) =>
-    node.type === AST_NODE_TYPES.BinaryExpression &&
-    COMPARISONS.has(node.operator) &&
-    !isSmallNumber(node.left) &&
-    !isSmallNumber(node.right)
-      ? node
-      : null,
+    node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator) && isCap(node.left) && isCap(node.right) ? node : null,
   );
 }
 
@@ -238,11 +233,6 @@ function isOptional(ctx: LoadContext, comparison: TSESTree.BinaryExpression, sta
     if (node.type === AST_NODE_TYPES.IfStatement && isInside(statement, node.consequent) && presence(node.test)) return true;
   }
   return false;
-}
-
-function isSmallNumber(node: Node): boolean {
-  const value = unwrap(node);
-  return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number' && value.value <= 1;
 }
 
 /** The text of a reference with optional chaining and spaces taken out: `data.listQueryConfig?.pages` → `data.listQueryConfig.pages`. */
