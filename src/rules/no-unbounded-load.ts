@@ -58,6 +58,14 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
         '`{{construct}}` fetches one page of a longer read, and the loop around it collects every page into `{{target}}` with no cap. Process each page as it comes, or stop at a maximum.',
       recursivePages:
         '`{{construct}}` calls itself for the next page, and every page is added to `{{target}}`: the whole result set in memory, with no cap. Handle each page as it arrives, or stop at a maximum.',
+      fannedPages:
+        '`{{construct}}` requests every page the first response counts (`{{total}}`) at once and keeps them all: the whole result set in memory, with no cap. Stop at a maximum number of pages, or handle each page as it arrives.',
+      callbackPages:
+        '`{{construct}}` hands each page to a callback that adds it to `{{target}}` and always calls `{{next}}()`: every page in memory, with no cap. Handle each page as it arrives, or stop calling `{{next}}()` at a maximum.',
+      generatorPages:
+        '`{{construct}}` yields every page of a paged read (it follows `{{cursor}}` to the end), and this loop keeps every item in `{{target}}`: the whole result set in memory, with no cap. Handle each item as it arrives, or stop at a maximum.',
+      cursorLoopPages:
+        '`{{construct}}` is called for page after page with the cursor each response gives (`{{cursor}}`), and the loop keeps every page in `{{target}}`: the whole result set in memory, with no cap. Handle each page as it arrives, or stop at a maximum.',
       unboundedBatch:
         '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
       unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,

@@ -25,6 +25,10 @@ export type LoadMessageId =
   | 'oversizedBound'
   | 'collectedPages'
   | 'recursivePages'
+  | 'fannedPages'
+  | 'callbackPages'
+  | 'generatorPages'
+  | 'cursorLoopPages'
   | 'unboundedBatch'
   | 'unboundedCustom'
   | 'unboundedPages';

@@ -203,3 +203,25 @@ export function hasSizeGuard(node: Node, scopeOf: ScopeOf, visitorKeys: VisitorK
   );
   return guard !== null;
 }
+
+/** The loop's test, or an `if` in its body that leaves, compares against a maximum: `while (cursor && n < max)`, `if (count >= max) break`. */
+export function capsLoop(loop: Loop, visitorKeys: VisitorKeys): boolean {
+  const comparesCap = (test: Node) =>
+    findInSubtree(test, visitorKeys, (n) =>
+      n.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(n.operator) && isCap(n.left) && isCap(n.right) ? true : null,
+    ) !== null;
+  if ('test' in loop && loop.test && comparesCap(loop.test)) return true;
+  return (
+    findInSubtree(
+      loop.body,
+      visitorKeys,
+      (node) =>
+        node.type === AST_NODE_TYPES.IfStatement &&
+        comparesCap(node.test) &&
+        (exits(node.consequent, visitorKeys) || (node.alternate !== null && exits(node.alternate, visitorKeys)))
+          ? true
+          : null,
+      SKIP_NESTED_FUNCTIONS,
+    ) !== null
+  );
+}

@@ -6,7 +6,11 @@ import type { Evidence } from '../catalog.js';
 import { matchesRule } from '../catalog-index.js';
 import { batchLoaderFinding } from './batch-loads.js';
 import { BuilderLoads } from './builder-loads.js';
+import { callbackPagesFinding, isPageCallbackCandidate } from './callback-pages.js';
 import { customLoaderFinding } from './custom-loads.js';
+import { CursorLoops } from './cursor-loops.js';
+import { fannedPagesFinding, isFanOutCandidate } from './fanned-pages.js';
+import { generatorPagesFinding, isIteratedByForAwait } from './generator-pages.js';
 import { functionLoadFinding } from './function-loads.js';
 import type { FinderOptions, LoadFinding, LoadMessageId } from './finding.js';
 import { type LoadContext, acceptsReceiver } from './load-context.js';
@@ -25,7 +29,8 @@ import { scopeOf } from '../../js/scopes.js';
 // The load finder: one entry point per visited node kind, each handing the node to the module
 // that judges its kind of load (options objects, builder chains, raw SQL, Redis commands and
 // scripts, pages a loop collects, batch-loader constructors, query functions, paged reads, the
-// project's own loaders). The catalog's tables say which.
+// project's own loaders; and the pages of any API a recursion, cursor loop, fan-out, page callback
+// or generator collects). The catalog's tables say which.
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -45,6 +50,7 @@ export class LoadFinder {
   private readonly builders: BuilderLoads;
   private readonly sql: SqlLoads | null;
   private readonly paged: PagedLoads;
+  private readonly cursorLoops: CursorLoops;
   /** Every node reported in the file, with what was said of it. */
   private readonly reported = new Map<Node, LoadMessageId>();
 
@@ -54,6 +60,7 @@ export class LoadFinder {
     this.builders = new BuilderLoads(this.ctx);
     this.sql = tables.sql ? new SqlLoads(this.ctx, tables.sql.loader) : null;
     this.paged = new PagedLoads(this.ctx);
+    this.cursorLoops = new CursorLoops(this.ctx);
   }
 
   /** Every method name any entry point cares about: the rule's first, cheap filter. */
@@ -65,12 +72,16 @@ export class LoadFinder {
   memberCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const { tables } = this.ctx;
     const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-    if (callee.object.type === AST_NODE_TYPES.ThisExpression && isRecursionCandidate(call)) {
-      const recursion = this.recursion(call);
-      if (recursion) return this.once(recursion);
+    if (callee.object.type === AST_NODE_TYPES.ThisExpression) {
+      const found = this.sameFilePages(call);
+      if (found) return found;
+    }
+    if (isPageCallbackCandidate(call)) {
+      const pages = callbackPagesFinding(this.ctx, call);
+      if (pages) return this.once(pages);
     }
     const name = memberPropertyName(callee);
-    if (name === null || !tables.memberNames.has(name)) return NO_FINDINGS;
+    if (name === null || !tables.memberNames.has(name)) return this.cursorLoop(call);
     let findings: LoadFinding[] | undefined;
     const add = (finding: LoadFinding | null) => {
       if (finding && !this.reported.has(finding.node)) {
@@ -87,7 +98,7 @@ export class LoadFinder {
     if (tables.functions.has(name)) add(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
     if (tables.pagedReads.has(name)) add(this.paged.pageCall(call, callee, name, tables.pagedReads.get(name)!));
     if (tables.paginators.has(name)) add(this.paged.paginatorCall(call, tables.paginators.get(name)!));
-    return findings ?? NO_FINDINGS;
+    return findings ?? this.cursorLoop(call);
   }
 
   /**
@@ -98,15 +109,15 @@ export class LoadFinder {
   plainCall(call: TSESTree.CallExpression): readonly LoadFinding[] {
     const { tables } = this.ctx;
     const callee = unwrapSequence(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && isRecursionCandidate(call)) {
-      const recursion = this.recursion(call);
-      if (recursion) return this.once(recursion);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const found = this.sameFilePages(call);
+      if (found) return found;
     }
     const name = lastName(callee);
-    if (name === null || !tables.plainCallNames.has(name)) return NO_FINDINGS;
+    if (name === null || !tables.plainCallNames.has(name)) return this.cursorLoop(call);
     if (tables.functions.has(name)) return this.once(functionLoadFinding(this.ctx, call, tables.functions.get(name)!));
     if (tables.paginators.has(name)) return this.once(this.paged.paginatorCall(call, tables.paginators.get(name)!));
-    return NO_FINDINGS;
+    return this.cursorLoop(call);
   }
 
   /** Whether `newExpression` can report anything: without it the rule need not visit `new X()` at all. */
@@ -122,6 +133,12 @@ export class LoadFinder {
   /** An awaited expression, or one returned from an async function. */
   consumed(expression: Expression): readonly LoadFinding[] {
     if (!isConsumable(expression)) return NO_FINDINGS;
+    const call = unwrap(expression);
+    if (call.type === AST_NODE_TYPES.CallExpression && isFanOutCandidate(call)) {
+      // `await Promise.all(range(2, res.totalPages).map(…))`: every page a first response counts, at once.
+      const fanned = fannedPagesFinding(this.ctx, call);
+      if (fanned) return this.once(fanned);
+    }
     const elements = promiseAllElements(expression);
     if (elements) {
       // `await Promise.all([q.select(…), countQuery])`: each builder in the list is run and awaited.
@@ -155,6 +172,19 @@ export class LoadFinder {
   }
 
   /**
+   * `return listAll(res.next, acc)`, `for await (const item of iteratePages(…)) all.push(item)`:
+   * pages of any API collected through a function of this file, by a recursion or from a generator.
+   */
+  private sameFilePages(call: TSESTree.CallExpression): readonly LoadFinding[] | null {
+    const finding = isRecursionCandidate(call)
+      ? this.recursion(call)
+      : isIteratedByForAwait(call)
+        ? generatorPagesFinding(this.ctx, this.cursorLoops, call)
+        : null;
+    return finding ? this.once(finding) : null;
+  }
+
+  /**
    * `return getAll(res.next, acc)`: pages of any API collected by a recursion, unless the pages of a
    * catalog read in the same function were reported already (paged-loads.ts judges its recursion).
    */
@@ -164,6 +194,19 @@ export class LoadFinder {
     if (!fn) return null;
     for (const [node, messageId] of this.reported) if (PAGE_MESSAGES.has(messageId) && isInside(node, fn)) return null;
     return finding;
+  }
+
+  /**
+   * `while (cursor) { const res = await api.list({ cursor }); all.push(...res.items); cursor = res.next; }`:
+   * an awaited call of any API in a loop that follows the response's cursor, unless a catalog check
+   * already reported the call (the `await` is visited first, so builder findings are in by now).
+   */
+  private cursorLoop(call: TSESTree.CallExpression): readonly LoadFinding[] {
+    if (call.parent.type !== AST_NODE_TYPES.AwaitExpression) return NO_FINDINGS;
+    const finding = this.cursorLoops.finding(call);
+    if (!finding) return NO_FINDINGS;
+    for (const node of this.reported.keys()) if (isInside(node, call)) return NO_FINDINGS;
+    return this.once(finding);
   }
 
   /** A finding not reported before, as a list; the entry points return lists. */

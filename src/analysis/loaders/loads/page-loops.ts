@@ -97,13 +97,27 @@ function hasTotalGuard(ctx: LoadContext, loop: Loop, totals: readonly string[]):
 }
 
 /** `for await (const page of <call>)`. */
+/**
+ * The array declared outside a `for await (… of call)` loop that every value the call yields is
+ * added to, when nothing caps or empties it (generator-pages.ts asks this of any paging generator).
+ */
+export function iteratedCollector(ctx: LoadContext, call: TSESTree.CallExpression): string | null {
+  const loop = iteratingLoop(call);
+  return loop ? new PageFlow(ctx, call, loop, true).collector() : null;
+}
+
+/** The array declared outside `loop` that every response of `call` (or part of one) is added to, when nothing caps or empties it. */
+export function loopCollector(ctx: LoadContext, call: TSESTree.CallExpression, loop: Loop): string | null {
+  return new PageFlow(ctx, call, loop, false).collector();
+}
+
 function iteratingLoop(call: TSESTree.CallExpression): Loop | null {
   const parent = call.parent;
   return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === call ? parent : null;
 }
 
 /** The innermost loop the call runs in on every pass, inside its own function (not a `for` initialiser or iterable). */
-function enclosingLoop(call: TSESTree.CallExpression): Loop | null {
+export function enclosingLoop(call: TSESTree.CallExpression): Loop | null {
   let child: Node = call;
   for (let current: Node | undefined = call.parent; current && !isFunction(current); child = current, current = current.parent) {
     if (!LOOPS.has(current.type)) continue;

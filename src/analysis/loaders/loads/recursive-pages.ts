@@ -10,12 +10,12 @@ import {
   shortText,
   SKIP_NESTED_FUNCTIONS,
   unwrap,
-  wordsOf,
 } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { LoadFinding } from './finding.js';
 import { COMPARISONS, exits, isCap } from './guards.js';
 import type { LoadContext } from './load-context.js';
+import { isPageName } from './page-names.js';
 
 // Pages of any API collected by a recursion: `return getAll(res.nextPage, acc)` after
 // `acc.push(...res.items)`. The function asks for the next page by calling itself with the
@@ -26,19 +26,6 @@ import type { LoadContext } from './load-context.js';
 
 type Node = TSESTree.Node;
 type CallExpression = TSESTree.CallExpression;
-
-/** Words of the names that carry a position in a list of pages: `nextPage`, `pagination_token`, `continuationToken`, `cursor`. */
-const PAGE_WORDS: ReadonlySet<string> = new Set([
-  'next',
-  'cursor',
-  'continuation',
-  'pagination',
-  'scroll',
-  'page',
-  'offset',
-  'skip',
-  'marker',
-]);
 
 const ADDS: ReadonlySet<string> = new Set(['push', 'unshift']);
 
@@ -120,7 +107,6 @@ function handedOn(call: CallExpression): Node[] {
 
 /** A value read by a page name: `res.nextPage`, `nextPageUrl`, `response.pagination_token`, `skip + limit`. */
 function namesPage(ctx: LoadContext, value: Node): boolean {
-  const isPageName = (name: string | null) => name !== null && wordsOf(name).some((word) => PAGE_WORDS.has(word));
   return (
     findInSubtree(value, ctx.sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.Identifier) return isPageName(node.name) ? true : null;

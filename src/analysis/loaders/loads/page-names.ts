@@ -1,0 +1,40 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../../js/node-types.js';
+import { findInSubtree, memberPropertyName, wordsOf } from '../../js/ast.js';
+
+// The names that say a value is about pages of a longer read. The checks of pages of any API
+// (recursive-pages.ts, fanned-pages.ts, callback-pages.ts) name no library: names like these,
+// with the shape around them, are their evidence.
+
+/** Words of the names that carry a position in a list of pages: `nextPage`, `pagination_token`, `continuationToken`, `cursor`. */
+const PAGE_WORDS: ReadonlySet<string> = new Set([
+  'next',
+  'cursor',
+  'continuation',
+  'pagination',
+  'scroll',
+  'page',
+  'offset',
+  'skip',
+  'marker',
+]);
+
+/** Words of the names of a count of items or pages a response reports: `total`, `pageCount`, `totalPages`, `lastPage`, `meta.count`. */
+const TOTAL_WORDS: ReadonlySet<string> = new Set(['total', 'count', 'pages', 'last']);
+
+export function isPageName(name: string | null): boolean {
+  return name !== null && wordsOf(name).some((word) => PAGE_WORDS.has(word));
+}
+
+export function isTotalName(name: string | null): boolean {
+  return name !== null && wordsOf(name).some((word) => TOTAL_WORDS.has(word));
+}
+
+/** A page-named part of a response read in `value`: `response.next_cursor`, `res.links.next`, `(_b = page.nextPageToken) !== null && … ? _b : undefined`. */
+export function readsPagePart(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return (
+    findInSubtree(value, visitorKeys, (node) =>
+      node.type === AST_NODE_TYPES.MemberExpression && isPageName(memberPropertyName(node)) ? true : null,
+    ) !== null
+  );
+}
