@@ -65,7 +65,7 @@ export default createRule<[NoUnboundedLoadOptions], MessageId>({
       generatorPages:
         '`{{construct}}` yields every page of a paged read (it follows `{{cursor}}` to the end), and this loop keeps every item in `{{target}}`: the whole result set in memory, with no cap. Handle each item as it arrives, or stop at a maximum.',
       cursorLoopPages:
-        '`{{construct}}` is called for page after page with the cursor each response gives (`{{cursor}}`), and the loop keeps every page in `{{target}}`: the whole result set in memory, with no cap. Handle each page as it arrives, or stop at a maximum.',
+        '`{{construct}}` is called for page after page with the cursor each response gives (`{{cursor}}`), and every page is kept in `{{target}}`: the whole result set in memory, with no cap. Handle each page as it arrives, or stop at a maximum.',
       unboundedBatch:
         '`new {{name}}()` has no `{{key}}`: one batch may carry every key requested in a tick (the default is `Infinity`). Set `{{key}}`.',
       unboundedCustom: `\`{{construct}}\` loads without a bound: no {{bound}}. Add one ${PAGE}`,
