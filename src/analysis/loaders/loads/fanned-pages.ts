@@ -13,7 +13,7 @@ import {
 } from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { LoadFinding } from './finding.js';
-import { COMPARISONS, exits, isCap } from './guards.js';
+import { comparesWithCap, exits } from './guards.js';
 import type { LoadContext } from './load-context.js';
 import { isPageName, isTotalName } from './page-names.js';
 
@@ -251,14 +251,8 @@ function isCappedIn(ctx: LoadContext, call: CallExpression, names: readonly stri
       visitorKeys,
       (node) => {
         if (node.type !== AST_NODE_TYPES.IfStatement || node.range[0] > call.range[0]) return null;
-        const compares = findInSubtree(node.test, visitorKeys, (n) =>
-          n.type === AST_NODE_TYPES.BinaryExpression &&
-          COMPARISONS.has(n.operator) &&
-          ((isCount(n.left) && isCap(n.right)) || (isCount(n.right) && isCap(n.left)))
-            ? true
-            : null,
-        );
-        return compares && (exits(node.consequent, visitorKeys) || (node.alternate !== null && exits(node.alternate, visitorKeys)))
+        return comparesWithCap(node.test, visitorKeys, isCount) &&
+          (exits(node.consequent, visitorKeys) || (node.alternate !== null && exits(node.alternate, visitorKeys)))
           ? true
           : null;
       },
