@@ -71,6 +71,40 @@ export async function saveAll(rows: string[]) {
   }
   return ids;
 }`,
+    `// a counter kept in the request's options: params.offset reads only itself
+${API}declare function get(params: { offset: number }): Promise<{ items: string[]; more: boolean }>;
+export async function pages() {
+  const all: string[] = [];
+  const params = { offset: 0 };
+  for (;;) {
+    const res = await get(params);
+    all.push(...res.items);
+    params.offset = params.offset + 100;
+    if (!res.more) break;
+  }
+  return all;
+}`,
+    `// keys pushed to a stream as they come (bullmq's scanStream), not kept in an array
+import { Readable } from 'node:stream';
+declare function scan(cursor: string): Promise<[string, string[]]>;
+export function scanStream() {
+  let cursor = '0';
+  const readable: Readable = new Readable({
+    objectMode: true,
+    async read() {
+      while (true) {
+        const [nextCursor, keys] = await scan(cursor);
+        cursor = nextCursor;
+        if (keys.length > 0) {
+          readable.push(keys);
+          return;
+        }
+        if (cursor === '0') return void readable.push(null);
+      }
+    },
+  });
+  return readable;
+}`,
   ],
   invalid: [
     {
@@ -100,6 +134,35 @@ export async function requestAllItems(this: unknown, query: { pageToken?: string
   return { ...responseData, rows };
 }`,
       errors: [looped('request.call(…)', 'query.pageToken', 'rows', 8, 34)],
+    },
+    {
+      // gatsby-source-notion's getAll: the cursor destructured from the response, advanced with Object.assign
+      code: `type Page = { has_more: boolean; next_cursor: string | null; results: string[] };
+export async function getAll(fn2: (arg: object) => Promise<Page>, arg: object) {
+  const state: { next?: string; hasMore: boolean } = { next: undefined, hasMore: true };
+  const entities: string[] = [];
+  while (state.hasMore) {
+    const { has_more, next_cursor, results } = await fn2({ ...arg, page_size: 100, start_cursor: state.next });
+    Object.assign(state, { hasMore: has_more, next: next_cursor ?? undefined });
+    entities.push(...results);
+  }
+  return entities;
+}`,
+      errors: [looped('fn2(…)', 'state.next', 'entities', 6, 54)],
+    },
+    {
+      // the cursor given the name destructured from the response
+      code: `${API}export async function listAll() {
+  const items: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const { items: page, next_cursor: nextCursor } = await api.list({ cursor });
+    items.push(...page);
+    cursor = nextCursor;
+  } while (cursor);
+  return items;
+}`,
+      errors: [looped('api.list(…)', 'cursor', 'items', 7, 64)],
     },
   ],
 });

@@ -1,11 +1,19 @@
 import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, identifiersIn, memberPropertyName, shortText, SKIP_NESTED_FUNCTIONS, unwrap } from '../../js/ast.js';
+import {
+  findInSubtree,
+  identifiersIn,
+  memberPropertyName,
+  propertyKeyName,
+  shortText,
+  SKIP_NESTED_FUNCTIONS,
+  unwrap,
+} from '../../js/ast.js';
 import type { LoadFinding } from './finding.js';
 import { capsLoop, hasSizeGuard, type Loop } from './guards.js';
 import type { LoadContext } from './load-context.js';
-import { isPageName, readsPagePart } from './page-names.js';
-import { enclosingLoop, loopCollector } from './page-loops.js';
+import { isPageName } from './page-names.js';
+import { enclosingLoop, isDeclaredArray, loopCollector } from './page-loops.js';
 
 // Pages of any API collected by a loop: `while (cursor) { const res = await api.list({ cursor });
 // all.push(...res.items); cursor = res.next_cursor; }`. Each pass asks for the next page with the
@@ -40,7 +48,7 @@ export class CursorLoops {
     const cursor = this.advancedCursor(call, loop);
     if (!cursor || capsLoop(loop, visitorKeys) || hasSizeGuard(call, this.ctx.scopeOf, visitorKeys)) return null;
     const target = loopCollector(this.ctx, call, loop);
-    if (!target) return null;
+    if (!target || !isDeclaredArray(this.ctx, loop, target)) return null;
     const callee = unwrap(call.callee);
     return {
       node: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,
@@ -73,14 +81,53 @@ export class CursorLoops {
       loop.body,
       visitorKeys,
       (node) => {
-        if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return null;
-        const cursor = cursorOf(node.left);
-        if (cursor && readsPagePart(node.right, visitorKeys)) list.push(cursor);
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+          const cursor = cursorOf(node.left);
+          if (cursor && this.givesPage(node.right, cursor)) list.push(cursor);
+        } else if (node.type === AST_NODE_TYPES.CallExpression) {
+          list.push(...this.assignedProperties(node));
+        }
         return null;
       },
       SKIP_NESTED_FUNCTIONS,
     );
     this.assignments.set(loop, (found = list.length > 0 ? list : NONE));
+    return found;
+  }
+
+  /**
+   * A value that is the next page's position: a page-named part of a response (`res.next_cursor`)
+   * or a page-named variable (`nextCursor` destructured from the response). What the cursor itself
+   * reads does not count: `offset = offset + limit`, `params.offset = params.offset + 100` are
+   * counters, not a position the response gave.
+   */
+  private givesPage(value: Node, cursor: CursorAssignment): boolean {
+    const { visitorKeys } = this.ctx.sourceCode;
+    const own = (node: Node) => rootName(node) === cursor.read;
+    const part = findInSubtree(value, visitorKeys, (node) =>
+      node.type === AST_NODE_TYPES.MemberExpression && isPageName(memberPropertyName(node)) && !own(node) ? true : null,
+    );
+    return part !== null || identifiersIn(value, visitorKeys).some((id) => id.name !== cursor.read && isPageName(id.name));
+  }
+
+  /** `Object.assign(state, { next: next_cursor })`: each page-named property given the next page's position. */
+  private assignedProperties(call: CallExpression): CursorAssignment[] {
+    const callee = unwrap(call.callee);
+    const [target, source] = call.arguments;
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      memberPropertyName(callee) !== 'assign' ||
+      target?.type !== AST_NODE_TYPES.Identifier ||
+      source?.type !== AST_NODE_TYPES.ObjectExpression
+    )
+      return [];
+    const found: CursorAssignment[] = [];
+    for (const property of source.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = propertyKeyName(property);
+      const cursor = { read: target.name, text: `${target.name}.${key}` };
+      if (isPageName(key) && this.givesPage(property.value, cursor)) found.push(cursor);
+    }
     return found;
   }
 }
@@ -94,4 +141,11 @@ function cursorOf(left: Node): CursorAssignment | null {
   return object.type === AST_NODE_TYPES.Identifier && isPageName(property)
     ? { read: object.name, text: `${object.name}.${property}` }
     : null;
+}
+
+/** The variable a reference starts from: `res` of `res.links.next`. */
+function rootName(node: Node): string | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
 }

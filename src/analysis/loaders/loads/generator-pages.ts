@@ -6,7 +6,7 @@ import type { LoadFinding } from './finding.js';
 import type { CursorLoops } from './cursor-loops.js';
 import { capsLoop, type Loop } from './guards.js';
 import type { LoadContext } from './load-context.js';
-import { enclosingLoop, iteratedCollector } from './page-loops.js';
+import { enclosingLoop, isDeclaredArray, iteratedCollector } from './page-loops.js';
 
 // Pages of any API yielded by an async generator of the same file and collected by the loop that
 // reads it: `for await (const item of iteratePages(listFn, args)) results.push(item)`, where
@@ -34,7 +34,7 @@ export function generatorPagesFinding(ctx: LoadContext, cursors: CursorLoops, ca
   const cursor = pagingCursor(ctx, cursors, generator);
   if (!cursor) return null;
   const target = iteratedCollector(ctx, call);
-  if (!target) return null;
+  if (!target || !isDeclaredArray(ctx, call, target)) return null;
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : (callee as TSESTree.Identifier).name;
   return {
     node: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,

@@ -106,6 +106,21 @@ export function iteratedCollector(ctx: LoadContext, call: TSESTree.CallExpressio
   return loop ? new PageFlow(ctx, call, loop, true).collector() : null;
 }
 
+/**
+ * Whether `name`, seen from `node`, is declared as an array (`const all = []`, `Array<T>()`,
+ * `new Array()`): what a check of pages of any API collects into, unlike a stream it pushes to.
+ */
+export function isDeclaredArray(ctx: LoadContext, node: Node, name: string): boolean {
+  const def = findVariable(ctx.scopeOf(node), name)?.defs[0]?.node;
+  const init = def?.type === AST_NODE_TYPES.VariableDeclarator && def.init ? unwrap(def.init) : null;
+  if (init?.type === AST_NODE_TYPES.ArrayExpression) return true;
+  return (
+    (init?.type === AST_NODE_TYPES.CallExpression || init?.type === AST_NODE_TYPES.NewExpression) &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'Array'
+  );
+}
+
 /** The array declared outside `loop` that every response of `call` (or part of one) is added to, when nothing caps or empties it. */
 export function loopCollector(ctx: LoadContext, call: TSESTree.CallExpression, loop: Loop): string | null {
   return new PageFlow(ctx, call, loop, false).collector();

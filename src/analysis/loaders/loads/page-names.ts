@@ -1,9 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../../js/node-types.js';
-import { findInSubtree, memberPropertyName, wordsOf } from '../../js/ast.js';
+import { wordsOf } from '../../js/ast.js';
 
 // The names that say a value is about pages of a longer read. The checks of pages of any API
-// (recursive-pages.ts, fanned-pages.ts, callback-pages.ts) name no library: names like these,
+// (recursive-pages.ts, fanned-pages.ts, callback-pages.ts, cursor-loops.ts) name no library: names like these,
 // with the shape around them, are their evidence.
 
 /** Words of the names that carry a position in a list of pages: `nextPage`, `pagination_token`, `continuationToken`, `cursor`. */
@@ -28,13 +26,4 @@ export function isPageName(name: string | null): boolean {
 
 export function isTotalName(name: string | null): boolean {
   return name !== null && wordsOf(name).some((word) => TOTAL_WORDS.has(word));
-}
-
-/** A page-named part of a response read in `value`: `response.next_cursor`, `res.links.next`, `(_b = page.nextPageToken) !== null && … ? _b : undefined`. */
-export function readsPagePart(value: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  return (
-    findInSubtree(value, visitorKeys, (node) =>
-      node.type === AST_NODE_TYPES.MemberExpression && isPageName(memberPropertyName(node)) ? true : null,
-    ) !== null
-  );
 }
