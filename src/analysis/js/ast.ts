@@ -14,6 +14,13 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
   );
 }
 
+/** A function written in place as a value: what a call is handed as a callback. */
+export type CallbackNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+export function isCallback(node: Node | null | undefined): node is CallbackNode {
+  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
+}
+
 /** Strips what does not change a value at run time: TS casts, `!`, `satisfies`, optional-chain wrappers. */
 export function unwrap(node: Expression): Expression;
 export function unwrap(node: Node): Node;

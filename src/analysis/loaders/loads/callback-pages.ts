@@ -1,6 +1,16 @@
 import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findInSubtree, isInside, memberPropertyName, propertyKeyName, shortText, unwrap, wordsOf } from '../../js/ast.js';
+import {
+  type CallbackNode,
+  findInSubtree,
+  isCallback,
+  isInside,
+  memberPropertyName,
+  propertyKeyName,
+  shortText,
+  unwrap,
+  wordsOf,
+} from '../../js/ast.js';
 import { findVariable } from '../../js/imports.js';
 import type { LoadFinding } from './finding.js';
 import { exits } from './guards.js';
@@ -15,7 +25,6 @@ import { isPageName } from './page-names.js';
 
 type Node = TSESTree.Node;
 type CallExpression = TSESTree.CallExpression;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
 
 /** Words of an option that caps how much the read returns: `maxRecords`, `limit`, `pageSize` does not. */
 const CAP_WORDS: ReadonlySet<string> = new Set(['max', 'limit', 'first', 'take', 'top']);
@@ -29,7 +38,7 @@ export function isPageCallbackCandidate(call: CallExpression): boolean {
 /** The finding for a call whose page callback adds every page to one array and always asks for the next. */
 export function callbackPagesFinding(ctx: LoadContext, call: CallExpression): LoadFinding | null {
   const callee = unwrap(call.callee);
-  const callback = call.arguments[0] as FunctionNode;
+  const callback = call.arguments[0] as CallbackNode;
   const [page, next] = callback.params;
   // `(item, index)`, `(acc, value)`: most two-parameter callbacks have no "next"; the cheap test first.
   if (page?.type !== AST_NODE_TYPES.Identifier || next?.type !== AST_NODE_TYPES.Identifier || !/next/i.test(next.name)) return null;
@@ -50,10 +59,6 @@ export function callbackPagesFinding(ctx: LoadContext, call: CallExpression): Lo
   };
 }
 
-function isCallback(node: Node | undefined): node is FunctionNode {
-  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
-}
-
 /** `next();` as a statement of its own: asked for on every page. */
 function callsName(statement: TSESTree.Statement, name: string): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
@@ -65,7 +70,7 @@ function callsName(statement: TSESTree.Statement, name: string): boolean {
  * The array declared as `[]` outside the callback that the page is added to: `all.push(...page)`,
  * `all.push.apply(all, page)`, `page.forEach((r) => all.push(r))`, `for (const r of page) all.push(r)`.
  */
-function outerArrayFilledWith(ctx: LoadContext, callback: FunctionNode, page: string): TSESTree.Identifier | null {
+function outerArrayFilledWith(ctx: LoadContext, callback: CallbackNode, page: string): TSESTree.Identifier | null {
   return findInSubtree(callback.body, ctx.sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = unwrap(node.callee);
@@ -82,7 +87,7 @@ function outerArrayFilledWith(ctx: LoadContext, callback: FunctionNode, page: st
 }
 
 /** Whether the push adds the page: its arguments, or the loop or `forEach` around it inside the callback, read `page`. */
-function mentions(ctx: LoadContext, push: CallExpression, page: string, callback: FunctionNode): boolean {
+function mentions(ctx: LoadContext, push: CallExpression, page: string, callback: CallbackNode): boolean {
   const reads = (node: Node) =>
     findInSubtree(node, ctx.sourceCode.visitorKeys, (n) => (n.type === AST_NODE_TYPES.Identifier && n.name === page ? true : null)) !==
     null;

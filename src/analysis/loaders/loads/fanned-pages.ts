@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES } from '../../js/node-types.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
+  type CallbackNode,
   enclosingFunction,
+  isCallback,
   findInSubtree,
   isFunction,
   lastName,
@@ -27,7 +29,6 @@ import { isPageName, isTotalName } from './page-names.js';
 
 type Node = TSESTree.Node;
 type CallExpression = TSESTree.CallExpression;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
 
 /** How many variable definitions are followed from a bound to the response, and from a read to the awaited call. */
 const MAX_HOPS = 8;
@@ -81,7 +82,7 @@ function isKept(call: CallExpression): boolean {
 }
 
 /** The list of page numbers and the callback that makes each a request: `Promise.all(list.map(cb))`, `asyncMap(list, cb)`. */
-function fanOutOf(ctx: LoadContext, call: CallExpression): { list: Node; callback: FunctionNode } | null {
+function fanOutOf(ctx: LoadContext, call: CallExpression): { list: Node; callback: CallbackNode } | null {
   if (call.arguments.length === 1) {
     const mapped = valueOf(ctx, call.arguments[0]!);
     if (mapped?.type !== AST_NODE_TYPES.CallExpression) return null;
@@ -92,10 +93,6 @@ function fanOutOf(ctx: LoadContext, call: CallExpression): { list: Node; callbac
   }
   const callback = call.arguments.at(-1);
   return isCallback(callback) ? { list: call.arguments[0]!, callback } : null;
-}
-
-function isCallback(node: Node | undefined): node is FunctionNode {
-  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 /** A reference's value, followed through `const x = …` once; anything else as it is. */
@@ -210,7 +207,7 @@ function isPropertyName(node: TSESTree.Identifier): boolean {
 }
 
 /** A key with a page name in an object the callback builds: `pagination: { page }`, `{ offset: i * size }`. */
-function asksForPage(ctx: LoadContext, callback: FunctionNode): boolean {
+function asksForPage(ctx: LoadContext, callback: CallbackNode): boolean {
   return (
     findInSubtree(callback.body, ctx.sourceCode.visitorKeys, (node) =>
       node.type === AST_NODE_TYPES.Property && isPageName(propertyKeyName(node)) ? true : null,
@@ -219,7 +216,7 @@ function asksForPage(ctx: LoadContext, callback: FunctionNode): boolean {
 }
 
 /** The callback uses its element and returns a request's result: `(i) => get(url, i + 1)`, `(page) => { return (async () => { … await get(…) … })(); }`. */
-function requestsPerElement(ctx: LoadContext, callback: FunctionNode): boolean {
+function requestsPerElement(ctx: LoadContext, callback: CallbackNode): boolean {
   const element = callback.params.find((p): p is TSESTree.Identifier => p.type === AST_NODE_TYPES.Identifier && p.name !== '_');
   if (!element) return false;
   const variable = findVariable(ctx.scopeOf(callback), element.name);
