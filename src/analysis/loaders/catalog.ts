@@ -23,7 +23,8 @@ export type LibraryId =
   | 'meteor'
   | 'supabase'
   | 'firestore'
-  | 'dynamodb';
+  | 'dynamodb'
+  | 'prismic';
 
 /** A name, and whether it only counts when the binding comes from one of the library's modules. */
 export interface NameRule {

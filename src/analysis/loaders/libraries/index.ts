@@ -15,6 +15,7 @@ import { mongodb } from './mongodb.js';
 import { mongoose } from './mongoose.js';
 import { objection } from './objection.js';
 import { prisma } from './prisma.js';
+import { prismic } from './prismic.js';
 import { redis } from './redis.js';
 import { sequelize } from './sequelize.js';
 import { sql } from './sql.js';
@@ -41,6 +42,7 @@ export const CATALOG: readonly LibraryEntry[] = [
   dynamodb,
   redis,
   elasticsearch,
+  prismic,
   dataloader,
   sql,
 ];
