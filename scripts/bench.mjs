@@ -759,14 +759,18 @@ function targets(d, t, s, plugin) {
     const together = d.together.ms / d.reference.ms;
     // The same ratio from each round's whole-corpus totals: how far one round can move it (the reference
     // rule's cost is the small, unsteady denominator).
-    const perRound = d.baseline.runs.map((b, r) => (d.together.runs[r] - b) / (d.reference.runs[r] - b)).sort((x, y) => x - y);
-    const straddles = perRound[0] <= TARGET_TOGETHER_VS_REFERENCE && perRound.at(-1) > TARGET_TOGETHER_VS_REFERENCE;
+    const perRound = d.baseline.runs
+      .map((b, r) => (d.reference.runs[r] > b ? (d.together.runs[r] - b) / (d.reference.runs[r] - b) : NaN))
+      .filter(Number.isFinite)
+      .sort((x, y) => x - y);
+    const straddles = perRound.length > 0 && perRound[0] <= TARGET_TOGETHER_VS_REFERENCE && perRound.at(-1) > TARGET_TOGETHER_VS_REFERENCE;
     out.push({
       name: `(a) ${TOGETHER} ≤ ${TARGET_TOGETHER_VS_REFERENCE}× ${REFERENCE_RULE} (differential)`,
       pass: together <= TARGET_TOGETHER_VS_REFERENCE,
       value:
         `${together.toFixed(2)}× (${ms(d.together.ms)} vs ${ms(d.reference.ms)}; ${pct(share)} of parse ${ms(d.parseMs)}); ` +
-        `per round ${perRound[0].toFixed(2)}×–${perRound.at(-1).toFixed(2)}×${straddles ? ', on both sides of the target: run more rounds' : ''}`,
+        (perRound.length > 0 ? `per round ${perRound[0].toFixed(2)}×–${perRound.at(-1).toFixed(2)}×` : 'no round measured it') +
+        (straddles ? ', on both sides of the target: run more rounds' : ''),
     });
     const worst = [...d.ours].sort((a, b) => (b.vsReference ?? 0) - (a.vsReference ?? 0))[0];
     if (worst) {
