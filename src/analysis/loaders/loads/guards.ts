@@ -206,10 +206,7 @@ export function hasSizeGuard(node: Node, scopeOf: ScopeOf, visitorKeys: VisitorK
 
 /** The loop's test, or an `if` in its body that leaves, compares against a maximum: `while (cursor && n < max)`, `if (count >= max) break`. */
 export function capsLoop(loop: Loop, visitorKeys: VisitorKeys): boolean {
-  const comparesCap = (test: Node) =>
-    findInSubtree(test, visitorKeys, (n) =>
-      n.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(n.operator) && isCap(n.left) && isCap(n.right) ? true : null,
-    ) !== null;
+  const comparesCap = (test: Node) => comparesWithCap(test, visitorKeys, isCap);
   if ('test' in loop && loop.test && comparesCap(loop.test)) return true;
   return (
     findInSubtree(

@@ -96,7 +96,6 @@ function hasTotalGuard(ctx: LoadContext, loop: Loop, totals: readonly string[]):
   return guard !== null;
 }
 
-/** `for await (const page of <call>)`. */
 /**
  * The array declared outside a `for await (… of call)` loop that every value the call yields is
  * added to, when nothing caps or empties it (generator-pages.ts asks this of any paging generator).
@@ -126,6 +125,7 @@ export function loopCollector(ctx: LoadContext, call: TSESTree.CallExpression, l
   return new PageFlow(ctx, call, loop, false).collector();
 }
 
+/** `for await (const page of <call>)`. */
 function iteratingLoop(call: TSESTree.CallExpression): Loop | null {
   const parent = call.parent;
   return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === call ? parent : null;
