@@ -1,7 +1,31 @@
 // Mongoose: `Model.find()`/`aggregate()` executed without `.limit()`.
 // One file per catalog entry (tests/analysis/loaders-catalog.test.ts checks that each has one).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../../src/rules/no-unbounded-load.js';
 import { runRuleTests } from '../../rule-tester.js';
+
+/** A file of a package that depends on mongoose (tests/fixtures/packages/uses-mongoose/package.json) and does not import it. */
+const IN_MONGOOSE_PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/packages/uses-mongoose/src/update-jobs.js');
+
+/**
+ * Payload's Mongoose adapter (db-mongodb `updateJobs`), reduced: the model comes from the adapter's
+ * own `getCollection()`, the file imports nothing of mongoose, and the options object the last
+ * `find` spreads is handed to the model's other methods too.
+ */
+const UPDATE_JOBS = `import { getCollection } from './utilities/getEntity.js';
+export async function updateJobs({ data, limit, where }) {
+  const { Model } = getCollection({ adapter: this, collectionSlug: 'payload-jobs' });
+  let query = where;
+  const baseOptions = { timestamps: false };
+  const findOptions = { ...baseOptions, lean: true };
+  if (typeof limit === 'number' && limit > 0) {
+    const docs = await Model.find(query, {}, { ...findOptions, limit, projection: { _id: 1 } });
+    query = { _id: { $in: docs.map((doc) => doc._id) } };
+  }
+  await Model.updateMany(query, data, baseOptions);
+  return await Model.find(query, {}, { ...findOptions, sort: 'createdAt' });
+}`;
 
 runRuleTests('no-unbounded-load', rule, {
   valid: [
@@ -18,8 +42,45 @@ export function h() { return User.find({ active: true }); }`,
     `// Array.prototype.find with a callback, in a file importing mongoose
 import mongoose from 'mongoose';
 export const a = async (items: { id: number }[]) => items.find((i) => i.id === 1);`,
+    // The same code in a package that does not depend on mongoose: nothing says \`Model\` is a model.
+    { code: UPDATE_JOBS, filename: 'update-jobs.js' },
+    {
+      // In the mongoose package: the caller's options spread (they may hold a limit), options handed
+      // to a helper that may add one, and a class-like name, which counts only where mongoose is imported.
+      code: `import { getCollection } from './utilities/getEntity.js';
+import { applyPaging } from './utilities/paging.js';
+export async function updateMany({ options, where }) {
+  const { Model } = getCollection({ adapter: this });
+  const a = await Model.find(where, {}, { ...options, lean: true });
+  const findOptions = { lean: true };
+  applyPaging(findOptions);
+  const b = await Model.find(where, {}, { ...findOptions });
+  const c = await User.find(where);
+  return [a, b, c];
+}`,
+      filename: IN_MONGOOSE_PACKAGE,
+    },
   ],
   invalid: [
+    {
+      name: "a model from the adapter's own getter, in a package that depends on mongoose",
+      code: UPDATE_JOBS,
+      filename: IN_MONGOOSE_PACKAGE,
+      errors: [
+        {
+          messageId: 'unboundedChain',
+          data: { construct: 'Model.find()', unit: 'document', bound: '`.limit()`', fix: 'limit' },
+          line: 12,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              output: UPDATE_JOBS.replace("sort: 'createdAt' });", "sort: 'createdAt' }).limit(100);"),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an awaited query',
       code: `import mongoose from 'mongoose';

@@ -113,7 +113,7 @@ export function isBoundedChain(
   if (loader.startOptions && startLink) {
     const options = startLink.call.arguments[loader.startOptions.arg];
     if (options) {
-      const view = viewObject(options, ctx.scopeOf);
+      const view = viewObject(options, ctx.scopeOf, startLink.member.object);
       if (!view || hasAnyKey(view, loader.startOptions.keys) || !view.complete) return true;
     }
   }

@@ -28,8 +28,10 @@ const EMPTY: ObjectView = { keys: new Map(), complete: true, literal: null };
  * The keys of an object expression: a literal (spreads followed when they are themselves
  * visible), or a `const` initialised with one and not changed except by `x.key = …`.
  * `undefined` (an absent argument) is an empty object. Null when nothing can be known.
+ * `receiver`: the object whose method takes the argument (`Model` in `Model.find(q, {}, options)`);
+ * its other methods may take the same options too (`Model.updateOne(q, u, options)`) without adding keys.
  */
-export function viewObject(node: Node | undefined, scopeOf: ScopeOf, depth = 0): ObjectView | null {
+export function viewObject(node: Node | undefined, scopeOf: ScopeOf, receiver?: Node, depth = 0): ObjectView | null {
   if (!node) return EMPTY;
   if (depth > 4) return null;
   const target = unwrapSequence(node);
@@ -39,7 +41,7 @@ export function viewObject(node: Node | undefined, scopeOf: ScopeOf, depth = 0):
     let complete = true;
     for (const property of target.properties) {
       if (property.type === AST_NODE_TYPES.SpreadElement) {
-        const spread = viewObject(property.argument, scopeOf, depth + 1);
+        const spread = viewObject(property.argument, scopeOf, receiver, depth + 1);
         if (!spread) {
           complete = false;
           continue;
@@ -60,7 +62,7 @@ export function viewObject(node: Node | undefined, scopeOf: ScopeOf, depth = 0):
     if (!variable || variable.defs.length !== 1 || def?.type !== DefinitionType.Variable) return null;
     const declarator = def.node;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
-    const base = viewObject(declarator.init, scopeOf, depth + 1);
+    const base = viewObject(declarator.init, scopeOf, receiver, depth + 1);
     if (!base) return null;
     const view: ObjectView = { keys: new Map(base.keys), complete: base.complete, literal: null };
     for (const reference of variable.references) {
@@ -78,12 +80,23 @@ export function viewObject(node: Node | undefined, scopeOf: ScopeOf, depth = 0):
       }
       // Passed somewhere that may add keys (`applyPaging(options)`, `Object.assign(options, …)`).
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Expression)) {
-        if (parent !== node.parent) view.complete = false;
+        if (parent !== node.parent && !isMethodOf(parent, receiver)) view.complete = false;
       }
     }
     return view;
   }
   return null;
+}
+
+/** `Model.updateOne(…)` for the receiver `Model`: a call of one of its methods. */
+function isMethodOf(call: TSESTree.CallExpression, receiver: Node | undefined): boolean {
+  if (receiver?.type !== AST_NODE_TYPES.Identifier) return false;
+  const callee = unwrapSequence(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === receiver.name
+  );
 }
 
 /** Whether a view has one of `keys` with a value other than `undefined`. */

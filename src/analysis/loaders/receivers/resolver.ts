@@ -160,8 +160,9 @@ export class ReceiverResolver {
 
   private byNameUncached(name: string): Resolution {
     for (const { key, patterns } of this.index.names) {
-      if (key.spec.namesNeedImport && !this.importsLibrary(key.library)) continue;
-      const classLike = key.spec.classNames === true && /^[A-Z][A-Za-z0-9_$]*$/.test(name) && /[a-z]/.test(name);
+      const imported = !key.spec.namesNeedImport || this.importsLibrary(key.library);
+      if (!imported && !this.usesLibrary(key.library)) continue;
+      const classLike = imported && key.spec.classNames === true && /^[A-Z][A-Za-z0-9_$]*$/.test(name) && /[a-z]/.test(name);
       if (classLike || patterns.some((p) => matchesNamePattern(p, name))) return resolved(key, 'name');
     }
     return null;
